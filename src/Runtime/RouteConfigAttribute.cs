@@ -1,0 +1,27 @@
+namespace LambdaRoutes;
+
+/// <summary>
+/// Per-route settings, declared in the route file the way Next.js's <c>export const config</c> is.
+/// The packager reads this attribute from source (it is never read by reflection at run time) and
+/// passes the values to the runtime and to the CDK construct through the manifest.
+/// </summary>
+/// <example><c>[RouteConfig(MemorySize = 512, Timeout = 10, BodySizeLimit = "5mb")]</c></example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class RouteConfigAttribute : Attribute
+{
+    /// <summary>Lambda memory in MB (128 to 10240). 0 keeps the app default.</summary>
+    public int MemorySize { get; set; }
+
+    /// <summary>Lambda timeout in seconds (1 to 900). 0 keeps the app default.</summary>
+    public int Timeout { get; set; }
+
+    /// <summary>
+    /// Largest accepted request body, in Next.js notation (<c>"1mb"</c>, <c>"500kb"</c>) or as a byte count
+    /// (<c>"1048576"</c>). Null means Next's default, <c>"1mb"</c>. A larger body gets
+    /// <c>413 Body exceeded {limit} limit</c> and the handler does not run.
+    /// </summary>
+    public string? BodySizeLimit { get; set; }
+
+    /// <summary>False skips body parsing (Next's <c>bodyParser: false</c>); the raw bytes stay available.</summary>
+    public bool BodyParser { get; set; } = true;
+}
