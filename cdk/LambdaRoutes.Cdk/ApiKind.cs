@@ -1,0 +1,24 @@
+namespace LambdaRoutes.Cdk;
+
+/// <summary>Which API Gateway flavour fronts the route functions.</summary>
+public enum ApiKind
+{
+    /// <summary>HTTP API with Lambda payload format 2.0 (the default: cheaper, faster, carries every Next route tree).</summary>
+    Http,
+
+    /// <summary>
+    /// REST API with Lambda proxy integrations (payload 1.0). A resource can have only one variable child
+    /// (aws.md §3.3), so <c>[id]</c> beside <c>[...rest]</c> fails at synth.
+    /// </summary>
+    Rest,
+}
+
+/// <summary>Which methods each route is wired for on API Gateway.</summary>
+public enum RouteMethods
+{
+    /// <summary><c>ANY</c> for every route: the runtime answers 405 (with <c>Allow</c>) itself, like Next.js.</summary>
+    Any,
+
+    /// <summary>The verbs a verb-style route exports (<c>GET</c>, <c>POST</c>, …); handler-style routes stay <c>ANY</c>.</summary>
+    Exported,
+}

@@ -1,0 +1,112 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.APIGateway;
+using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Cdk.Packaging;
+using LambdaRoutes.Cdk.Planning;
+using LambdaRoutes.Cdk.Wiring;
+
+namespace LambdaRoutes.Cdk;
+
+/// <summary>
+/// An app's <c>api/</c> folder as API Gateway plus one Native AOT Lambda per route file.
+/// <code>
+/// var api = new LambdaRoutesApi(this, "Api", new LambdaRoutesApiProps { AppPath = "samples/Hello" });
+/// table.GrantReadData(api.FunctionFor("/api/users/[id]"));
+/// </code>
+/// Pipeline: manifest (built now from <see cref="LambdaRoutesApiProps.AppPath"/>, or given) → validate →
+/// plan the path tree for the API kind → one <see cref="RouteFunction"/> per route → wire routes → URL output.
+/// Every stage reports all of its problems at once as a <see cref="LambdaRoutesException"/>.
+/// </summary>
+public sealed class LambdaRoutesApi : Construct
+{
+    private readonly Dictionary<string, RouteFunction> _routes = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the API and its functions.</summary>
+    /// <exception cref="LambdaRoutesException">The manifest, the route tree or the packager is unusable.</exception>
+    public LambdaRoutesApi(Construct scope, string id, LambdaRoutesApiProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Manifest = ManifestReader.Read(ResolveManifestPath(props));
+        var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods);
+        var routeEnvironment = RouteEnvironment.Resolve(Manifest, props);
+
+        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props) : new HttpApiWiring(this, props);
+        HttpApi = (wiring as HttpApiWiring)?.Api;
+        RestApi = (wiring as RestApiWiring)?.Api;
+
+        var routesScope = new Construct(this, "Routes");
+        var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();
+        foreach (var route in Manifest.Routes)
+        {
+            var function = new RouteFunction(routesScope, route, Manifest.Architecture, defaults, routeEnvironment[route.Id]);
+            _routes.Add(route.Id, function);
+
+            var routeBindings = bindings.Where(b => ReferenceEquals(b.Route, route)).ToList();
+            wiring.Connect(function.Function, route.Id, routeBindings);
+            function.Function.AddPermission("InvokeByApi", new Permission
+            {
+                Principal = new ServicePrincipal("apigateway.amazonaws.com"),
+                Action = "lambda:InvokeFunction",
+                SourceArn = Stack.Of(this).FormatArn(new ArnComponents
+                {
+                    Service = "execute-api",
+                    Resource = wiring.ApiId,
+                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+                    ResourceName = InvokePermissionScope.ForPaths(route.Paths),
+                }),
+            });
+        }
+
+        Url = wiring.Url;
+        new CfnOutput(this, "Url", new CfnOutputProps
+        {
+            Value = Url,
+            Description = $"Base URL of the {Manifest.App} API ({props.ApiKind} API); routes are under it, e.g. {Manifest.Routes[0].Paths[0]}",
+        });
+    }
+
+    /// <summary>The validated manifest the API was built from.</summary>
+    public RouteManifest Manifest { get; }
+
+    /// <summary>The stage's invoke URL (also the <c>Url</c> stack output).</summary>
+    public string Url { get; }
+
+    /// <summary>The HTTP API, when <see cref="ApiKind.Http"/>.</summary>
+    public HttpApi? HttpApi { get; }
+
+    /// <summary>The REST API, when <see cref="ApiKind.Rest"/>.</summary>
+    public RestApi? RestApi { get; }
+
+    /// <summary>Every route's function, keyed by route id (<c>ApiUsersId</c>).</summary>
+    public IReadOnlyDictionary<string, RouteFunction> Routes => _routes;
+
+    /// <summary>
+    /// The function of one route, named by its pattern (<c>/api/users/[id]</c>), its file
+    /// (<c>api/users/[id].cs</c>) or its id (<c>ApiUsersId</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">No route has that name; the message lists the routes.</exception>
+    public Function FunctionFor(string route)
+    {
+        var match = _routes.Values.FirstOrDefault(r => r.Route.Route == route || r.Route.File == route || r.Route.Id == route);
+        if (match is null)
+        {
+            var known = string.Join(", ", _routes.Values.Select(r => r.Route.Route));
+            throw new ArgumentException($"No route '{route}' in {Manifest.ManifestPath}. Routes: {known}.", nameof(route));
+        }
+
+        return match.Function;
+    }
+
+    private static string ResolveManifestPath(LambdaRoutesApiProps props) => (props.AppPath, props.Manifest) switch
+    {
+        (not null, null) => PackagerRunner.Build(props.AppPath, props.Packager ?? new PackagerOptions()),
+        (null, not null) => props.Manifest,
+        _ => throw new ArgumentException("Set exactly one of LambdaRoutesApiProps.AppPath (build at synth) and LambdaRoutesApiProps.Manifest (prebuilt)."),
+    };
+}

@@ -1,0 +1,33 @@
+namespace LambdaRoutes.Cdk.Manifest;
+
+/// <summary>A validated <c>manifest.json</c>: the app's routes and where their built artifacts are.</summary>
+/// <param name="ManifestPath">Absolute path of the manifest file.</param>
+/// <param name="App">The app's name (its project name).</param>
+/// <param name="Architecture">Lambda architecture of every <c>bootstrap</c>: <c>x86_64</c> or <c>arm64</c>.</param>
+/// <param name="Runtime">Lambda runtime identifier; always <c>provided.al2023</c> today.</param>
+/// <param name="Routes">The routes, in the manifest's (precedence) order.</param>
+public sealed record RouteManifest(
+    string ManifestPath,
+    string App,
+    string Architecture,
+    string Runtime,
+    IReadOnlyList<ManifestRoute> Routes);
+
+/// <summary>One route of the manifest: one Lambda function.</summary>
+/// <param name="Id">Stable PascalCase id (<c>ApiUsersId</c>); the construct id of its function.</param>
+/// <param name="File">Route file relative to the app (<c>api/users/[id].cs</c>).</param>
+/// <param name="Route">Next-form pattern (<c>/api/users/[id]</c>).</param>
+/// <param name="Paths">API Gateway paths (<c>/api/users/{id}</c>); two for an optional catch-all.</param>
+/// <param name="Methods"><c>ANY</c>, or the verbs a verb-style route exports.</param>
+/// <param name="MemorySize">Memory in MB declared by the route, or null for the default.</param>
+/// <param name="Timeout">Timeout in seconds declared by the route, or null for the default.</param>
+/// <param name="ArtifactDirectory">Absolute folder holding the route's <c>bootstrap</c>.</param>
+public sealed record ManifestRoute(
+    string Id,
+    string File,
+    string Route,
+    IReadOnlyList<string> Paths,
+    IReadOnlyList<string> Methods,
+    int? MemorySize,
+    int? Timeout,
+    string ArtifactDirectory);

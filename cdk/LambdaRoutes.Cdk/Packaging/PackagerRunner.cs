@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using LambdaRoutes.Cdk.Diagnostics;
+
+namespace LambdaRoutes.Cdk.Packaging;
+
+/// <summary>
+/// Runs <c>lambda-routes build</c> at synth time, the way CDK's bundling constructs build assets. Caching
+/// is the packager's: it rebuilds only routes whose inputs changed (content hashes), so running it on
+/// every synth is cheap once built. Within one process an app is built once, however many stacks use it.
+/// </summary>
+internal static class PackagerRunner
+{
+    private const int StderrLinesKept = 80;
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Built = new(StringComparer.Ordinal);
+
+    /// <summary>Builds the app and returns the path of its <c>manifest.json</c>.</summary>
+    /// <exception cref="LambdaRoutesException">The packager could not start or exited non-zero; carries its stderr.</exception>
+    public static string Build(string appPath, PackagerOptions options)
+    {
+        var appDirectory = Path.GetFullPath(appPath);
+        if (!Directory.Exists(appDirectory))
+        {
+            throw Fail(appDirectory, $"app folder '{appDirectory}' does not exist.");
+        }
+
+        var command = PackagerCommand.For(appDirectory, options);
+        var key = command.ToString();
+        var lazy = Built.GetOrAdd(key, _ => new Lazy<string>(() => Run(appDirectory, command)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed build is not cached: the next synth in this process tries again.
+            Built.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private static string Run(string appDirectory, PackagerCommand command)
+    {
+        var start = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stderr = new Queue<string>();
+        using var process = new Process { StartInfo = start };
+        // The CDK CLI reads the cloud assembly, not the app's output; progress goes to stderr, where
+        // `cdk synth` shows it without mixing it into the template it prints.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            Console.Error.WriteLine(e.Data);
+            lock (stderr)
+            {
+                stderr.Enqueue(e.Data);
+                if (stderr.Count > StderrLinesKept) stderr.Dequeue();
+            }
+        };
+
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw Fail(appDirectory, $"could not start `{command}`: {e.Message}. Install the packager (`dotnet tool install -g lambda-routes`) or set PackagerOptions.Command.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+
+        if (process.ExitCode != 0)
+        {
+            string tail;
+            lock (stderr) tail = string.Join(Environment.NewLine, stderr);
+            throw Fail(appDirectory, $"`{command}` exited with code {process.ExitCode}:{Environment.NewLine}{tail}");
+        }
+
+        if (!File.Exists(command.ManifestPath))
+        {
+            throw Fail(appDirectory, $"`{command}` succeeded but wrote no manifest at '{command.ManifestPath}'.");
+        }
+
+        return command.ManifestPath;
+    }
+
+    private static LambdaRoutesException Fail(string appDirectory, string message) =>
+        new($"packaging {appDirectory}", [new RouteDiagnostic(DiagnosticCodes.PackagerFailed, message)]);
+}

@@ -1,0 +1,177 @@
+using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Cdk.Manifest;
+
+namespace LambdaRoutes.Cdk.Planning;
+
+/// <summary>
+/// Checks that the manifest's API Gateway paths form a tree the chosen API kind can express, and lists
+/// the (path, methods) bindings to wire. Rules, from aws.md §3.3:
+/// <list type="number">
+/// <item>Paths start with <c>/</c>; segments are non-empty literals, <c>{name}</c> or <c>{name+}</c> (LRC200).</item>
+/// <item>A greedy <c>{name+}</c> is the last segment: a proxy resource has no children (LRC201).</item>
+/// <item>The variables of one tree level share one name; both API kinds reject <c>/x/{a}</c> beside <c>/x/{b}/y</c> (LRC202).</item>
+/// <item>REST only: a resource has at most one variable child, so <c>{id}</c> beside <c>{proxy+}</c> fails (LRC203);
+///       an HTTP API carries both, static beating <c>{param}</c> beating greedy.</item>
+/// <item>No two routes claim the same method on the same path; <c>ANY</c> overlaps every verb (LRC204).</item>
+/// </list>
+/// Every problem is reported, not only the first.
+/// </summary>
+internal static class RouteTreePlanner
+{
+    public static IReadOnlyList<RouteBinding> Plan(IReadOnlyList<ManifestRoute> routes, ApiKind kind, RouteMethods methods)
+    {
+        var diagnostics = new List<RouteDiagnostic>();
+        var root = new TreeNode();
+        var bindings = new List<RouteBinding>();
+
+        foreach (var route in routes)
+        {
+            var routeMethods = methods == RouteMethods.Any ? ["ANY"] : route.Methods;
+            foreach (var path in route.Paths)
+            {
+                var segments = ParsePath(route, path, diagnostics);
+                if (segments is null)
+                {
+                    continue;
+                }
+
+                var node = Insert(root, segments, route, path, kind, diagnostics);
+                if (node is not null && ClaimMethods(node, route, path, routeMethods, diagnostics))
+                {
+                    bindings.Add(new RouteBinding(route, path, routeMethods));
+                }
+            }
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            var what = kind == ApiKind.Rest ? "the REST API route tree" : "the HTTP API route tree";
+            throw new LambdaRoutesException(what, diagnostics);
+        }
+
+        return bindings;
+    }
+
+    private static List<PathSegment>? ParsePath(ManifestRoute route, string path, List<RouteDiagnostic> diagnostics)
+    {
+        void Report(string code, string message) => diagnostics.Add(new RouteDiagnostic(code, message, route.File, route.Route));
+
+        if (!path.StartsWith('/'))
+        {
+            Report(DiagnosticCodes.InvalidPath, $"path '{path}' must start with '/'.");
+            return null;
+        }
+
+        var segments = new List<PathSegment>();
+        if (path == "/")
+        {
+            return segments;
+        }
+
+        var parts = path[1..].Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var segment = PathSegment.Parse(parts[i]);
+            if (segment is null)
+            {
+                Report(DiagnosticCodes.InvalidPath, $"path '{path}' has an invalid segment '{parts[i]}' (empty segments and trailing slashes are not API Gateway paths).");
+                return null;
+            }
+
+            if (segment.Kind == PathSegmentKind.Greedy && i != parts.Length - 1)
+            {
+                Report(DiagnosticCodes.GreedyNotLast, $"path '{path}': greedy '{segment.Text}' must be the last segment (a proxy resource cannot have children).");
+                return null;
+            }
+
+            segments.Add(segment);
+        }
+
+        return segments;
+    }
+
+    private static TreeNode? Insert(TreeNode root, List<PathSegment> segments, ManifestRoute route, string path, ApiKind kind, List<RouteDiagnostic> diagnostics)
+    {
+        var node = root;
+        var parentPath = "";
+        foreach (var segment in segments)
+        {
+            if (node.Children.TryGetValue(segment.Text, out var existing))
+            {
+                node = existing;
+                parentPath += "/" + segment.Text;
+                continue;
+            }
+
+            if (segment.IsVariable && FindVariableConflict(node, segment, kind) is { Segment: { } siblingSegment } sibling)
+            {
+                var level = parentPath.Length == 0 ? "/" : parentPath;
+                var (code, why) = siblingSegment.Kind == segment.Kind
+                    ? (DiagnosticCodes.ConflictingVariableNames,
+                        $"variables at one level must share a name; rename one (API Gateway rejects conflicting variables on the same hierarchical level, aws.md §3.3).")
+                    : (DiagnosticCodes.RestSecondVariableChild,
+                        $"a REST API resource can have only one variable child (\"A sibling ({siblingSegment.Text}) of this resource already has a variable path part -- only one is allowed\", aws.md §3.3). Use ApiKind.Http, which carries both, or handle one of them in code.");
+                diagnostics.Add(new RouteDiagnostic(code,
+                    $"path '{path}' puts '{segment.Text}' under '{level}', which already has '{siblingSegment.Text}' from {sibling.OwnerFile} ({sibling.OwnerRoute}): {why}",
+                    route.File, route.Route));
+                return null;
+            }
+
+            var child = new TreeNode { Segment = segment, OwnerFile = route.File, OwnerRoute = route.Route };
+            node.Children.Add(segment.Text, child);
+            node = child;
+            parentPath += "/" + segment.Text;
+        }
+
+        return node;
+    }
+
+    private static TreeNode? FindVariableConflict(TreeNode parent, PathSegment segment, ApiKind kind)
+    {
+        foreach (var sibling in parent.Children.Values)
+        {
+            if (sibling.Segment is not { IsVariable: true } other || other.Text == segment.Text)
+            {
+                continue;
+            }
+
+            // Same kind, different name: rejected by both APIs. Variable beside greedy: only REST rejects it.
+            if (other.Kind == segment.Kind || kind == ApiKind.Rest)
+            {
+                return sibling;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ClaimMethods(TreeNode node, ManifestRoute route, string path, IReadOnlyList<string> methods, List<RouteDiagnostic> diagnostics)
+    {
+        foreach (var method in methods)
+        {
+            var clash = node.Methods.FirstOrDefault(claimed => claimed.Method == method || claimed.Method == "ANY" || method == "ANY");
+            if (clash is not null)
+            {
+                var whose = ReferenceEquals(clash.Route, route) ? "the same route lists it twice" : $"{clash.Route.File} ({clash.Route.Route}) already has {clash.Method}";
+                diagnostics.Add(new RouteDiagnostic(DiagnosticCodes.DuplicateRouteKey,
+                    $"{method} {path} is claimed twice: {whose}.", route.File, route.Route));
+                return false;
+            }
+
+            node.Methods.Add(new ClaimedMethod(method, route));
+        }
+
+        return true;
+    }
+
+    private sealed class TreeNode
+    {
+        public PathSegment? Segment { get; init; }
+        public string OwnerFile { get; init; } = "";
+        public string OwnerRoute { get; init; } = "";
+        public Dictionary<string, TreeNode> Children { get; } = new(StringComparer.Ordinal);
+        public List<ClaimedMethod> Methods { get; } = [];
+    }
+
+    private sealed record ClaimedMethod(string Method, ManifestRoute Route);
+}

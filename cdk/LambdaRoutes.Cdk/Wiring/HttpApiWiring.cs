@@ -1,0 +1,82 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using LambdaRoutes.Cdk.Planning;
+
+namespace LambdaRoutes.Cdk.Wiring;
+
+/// <summary>
+/// HTTP API wiring: one Lambda proxy integration (payload 2.0) per function and one route per
+/// (method, path). Routes and integrations are L1 resources: CDK's <c>HttpLambdaIntegration</c> adds a
+/// permission per route and, for a function reached by two paths (optional catch-all), scopes its
+/// only permission to the first path.
+/// </summary>
+internal sealed class HttpApiWiring : IApiWiring
+{
+    private readonly Construct _scope;
+    private readonly HttpApi _api;
+
+    public HttpApiWiring(Construct scope, LambdaRoutesApiProps props)
+    {
+        _scope = scope;
+        _api = new HttpApi(scope, "HttpApi", new HttpApiProps
+        {
+            ApiName = props.ApiName,
+            CorsPreflight = props.Cors is { } cors ? ToCors(cors) : null,
+            // The stage is made below so that throttling can be set on it.
+            CreateDefaultStage = false,
+        });
+
+        var stage = new HttpStage(scope, "Stage", new HttpStageProps
+        {
+            HttpApi = _api,
+            StageName = props.StageName ?? "$default",
+            AutoDeploy = true,
+            Throttle = props.Throttle is { } throttle
+                ? new ThrottleSettings { RateLimit = throttle.RateLimit, BurstLimit = throttle.BurstLimit }
+                : null,
+        });
+        Url = stage.Url;
+    }
+
+    public HttpApi Api => _api;
+
+    public string Url { get; }
+
+    public string ApiId => _api.ApiId;
+
+    public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
+    {
+        var integration = new CfnIntegration(_scope, routeId + "Integration", new CfnIntegrationProps
+        {
+            ApiId = _api.ApiId,
+            IntegrationType = "AWS_PROXY",
+            IntegrationUri = function.FunctionArn,
+            PayloadFormatVersion = "2.0",
+        });
+
+        var index = 0;
+        foreach (var binding in bindings)
+        {
+            foreach (var method in binding.Methods)
+            {
+                new CfnRoute(_scope, $"{routeId}Route{index++}", new CfnRouteProps
+                {
+                    ApiId = _api.ApiId,
+                    RouteKey = $"{method} {binding.Path}",
+                    Target = "integrations/" + integration.Ref,
+                });
+            }
+        }
+    }
+
+    private static CorsPreflightOptions ToCors(ApiCorsOptions cors) => new()
+    {
+        AllowOrigins = cors.AllowOrigins.ToArray(),
+        AllowMethods = cors.AllowMethods.Select(m => Enum.Parse<CorsHttpMethod>(m == "*" ? "ANY" : m, ignoreCase: true)).ToArray(),
+        AllowHeaders = cors.AllowHeaders.ToArray(),
+        AllowCredentials = cors.AllowCredentials,
+        MaxAge = Duration.Seconds(cors.MaxAgeSeconds),
+    };
+}

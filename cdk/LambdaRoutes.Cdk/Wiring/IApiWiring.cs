@@ -1,0 +1,17 @@
+using Amazon.CDK.AWS.Lambda;
+using LambdaRoutes.Cdk.Planning;
+
+namespace LambdaRoutes.Cdk.Wiring;
+
+/// <summary>Connects route functions to one API Gateway flavour.</summary>
+internal interface IApiWiring
+{
+    /// <summary>The invoke URL of the API's stage.</summary>
+    string Url { get; }
+
+    /// <summary>The API's id, for execute-api ARNs.</summary>
+    string ApiId { get; }
+
+    /// <summary>Wires every binding of one function: integration, routes or methods.</summary>
+    void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings);
+}

@@ -1,0 +1,73 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.APIGateway;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using LambdaRoutes.Cdk.Planning;
+
+namespace LambdaRoutes.Cdk.Wiring;
+
+/// <summary>
+/// REST API wiring: a resource per path segment, a Lambda proxy method (payload 1.0) per (method, path).
+/// The integration is a plain AWS_PROXY <see cref="Integration"/>: CDK's <c>LambdaIntegration</c> adds two
+/// permissions per method (stage and test-invoke); the construct adds one per function instead.
+/// </summary>
+internal sealed class RestApiWiring : IApiWiring
+{
+    private readonly RestApi _api;
+
+    public RestApiWiring(Construct scope, LambdaRoutesApiProps props)
+    {
+        _api = new RestApi(scope, "RestApi", new RestApiProps
+        {
+            RestApiName = props.ApiName,
+            // aws.md §3.2: without a binary media type, binary request bodies are corrupted and binary
+            // responses cannot be sent. `*/*` makes every body base64, which the runtime decodes.
+            BinaryMediaTypes = (props.BinaryMediaTypes ?? ["*/*"]).ToArray(),
+            // Regional: the 29 s integration timeout can only be raised for regional APIs (aws.md §3.1).
+            EndpointTypes = [EndpointType.REGIONAL],
+            // The account-wide CloudWatch role is a singleton users manage themselves.
+            CloudWatchRole = false,
+            DeployOptions = new StageOptions
+            {
+                StageName = props.StageName ?? "prod",
+                ThrottlingRateLimit = props.Throttle?.RateLimit,
+                ThrottlingBurstLimit = props.Throttle?.BurstLimit,
+            },
+            DefaultCorsPreflightOptions = props.Cors is { } cors ? ToCors(cors) : null,
+        });
+    }
+
+    public RestApi Api => _api;
+
+    public string Url => _api.Url;
+
+    public string ApiId => _api.RestApiId;
+
+    public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
+    {
+        var integration = new Integration(new IntegrationProps
+        {
+            Type = IntegrationType.AWS_PROXY,
+            IntegrationHttpMethod = "POST",
+            Uri = $"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}:lambda:path/2015-03-31/functions/{function.FunctionArn}/invocations",
+        });
+
+        foreach (var binding in bindings)
+        {
+            var resource = binding.Path == "/" ? _api.Root : _api.Root.ResourceForPath(binding.Path);
+            foreach (var method in binding.Methods)
+            {
+                resource.AddMethod(method, integration);
+            }
+        }
+    }
+
+    private static CorsOptions ToCors(ApiCorsOptions cors) => new()
+    {
+        AllowOrigins = cors.AllowOrigins.ToArray(),
+        AllowMethods = cors.AllowMethods.ToArray(),
+        AllowHeaders = cors.AllowHeaders.ToArray(),
+        AllowCredentials = cors.AllowCredentials,
+        MaxAge = Duration.Seconds(cors.MaxAgeSeconds),
+    };
+}
