@@ -1,0 +1,113 @@
+namespace LambdaRoutes.Packager.Diagnostics;
+
+/// <summary>
+/// Every diagnostic of route discovery, with its stable code and its one canonical wording.
+/// The LR1xxx texts are Next.js's (reference/nextjs.md §1.3). Where Next's wording drifted between versions we keep
+/// the newer, grammatical form: "a required", "an optional", no space before ")", and "/sub/[[...all]]" with its slash.
+/// </summary>
+internal static class RouteDiagnostics
+{
+    // LR0xxx: the app folder itself.
+    public static Diagnostic AppFolderMissing(string appDir) =>
+        Diagnostic.Error("LR0001", $"App folder '{appDir}' does not exist.");
+
+    public static Diagnostic ApiFolderMissing(string appDir) =>
+        Diagnostic.Error("LR0002", $"No api/ folder in '{appDir}': route files live under <app>/api/ (e.g. api/hello.cs → /api/hello).");
+
+    public static Diagnostic NoRoutes() =>
+        Diagnostic.Error("LR0003", "The api/ folder holds no route files (*.cs outside _private folders).", new SourceLocation("api"));
+
+    public static Diagnostic NoProjectFile(string appDir) =>
+        Diagnostic.Error("LR0004", $"No .csproj file in '{appDir}': the app folder must hold its project file.");
+
+    public static Diagnostic SeveralProjectFiles(IEnumerable<string> projects) =>
+        Diagnostic.Error("LR0005", "More than one .csproj file in the app folder; keep exactly one.",
+            projects.Select(p => new SourceLocation(p)).ToArray());
+
+    // LR1xxx: Next.js's file-name and route-tree rules (nextjs.md §1.3).
+    public static Diagnostic DifferentSlugNames(string first, string second, string firstFile, string secondFile) =>
+        Diagnostic.Error("LR1001", $"You cannot use different slug names for the same dynamic path ('{first}' !== '{second}').",
+            new SourceLocation(firstFile), new SourceLocation(secondFile));
+
+    public static Diagnostic RepeatedSlug(string slug, string file) =>
+        Diagnostic.Error("LR1002", $"You cannot have the same slug name \"{slug}\" repeat within a single dynamic path.", new SourceLocation(file));
+
+    public static Diagnostic SlugsDifferOnlyBySymbols(string first, string second, string file) =>
+        Diagnostic.Error("LR1003",
+            $"You cannot have the slug names \"{first}\" and \"{second}\" differ only by non-word symbols within a single dynamic path.",
+            new SourceLocation(file));
+
+    public static Diagnostic CatchAllNotLast(string file) =>
+        Diagnostic.Error("LR1004", "Catch-all must be the last part of the URL.", new SourceLocation(file));
+
+    public static Diagnostic ErroneousPeriods(string name, string file) =>
+        Diagnostic.Error("LR1005", $"Segment names may not start with erroneous periods ('{name}').", new SourceLocation(file));
+
+    public static Diagnostic ExtraBrackets(string name, string file) =>
+        Diagnostic.Error("LR1006", $"Segment names may not start or end with extra brackets ('{name}').", new SourceLocation(file));
+
+    public static Diagnostic OptionalParameter(string segment, string file) =>
+        Diagnostic.Error("LR1007", $"Optional route parameters are not yet supported (\"{segment}\").", new SourceLocation(file));
+
+    public static Diagnostic RequiredAndOptionalCatchAll(string required, string optional, string requiredFile, string optionalFile) =>
+        Diagnostic.Error("LR1008",
+            $"You cannot use both a required and optional catch-all route at the same level (\"{required}\" and \"{optional}\").",
+            new SourceLocation(requiredFile), new SourceLocation(optionalFile));
+
+    public static Diagnostic SameSpecificityAsOptionalCatchAll(string route, string optionalRoute, string routeFile, string optionalFile) =>
+        Diagnostic.Error("LR1009",
+            $"You cannot define a route with the same specificity as an optional catch-all route (\"{route}\" and \"{optionalRoute}\").",
+            new SourceLocation(routeFile), new SourceLocation(optionalFile));
+
+    public static Diagnostic ThreeDotCharacter(string name, string file) =>
+        Diagnostic.Error("LR1010", $"Detected a three-dot character ('…') at ('{name}'). Did you mean ('...')?", new SourceLocation(file));
+
+    /// <summary>Next only warns and lets one file win by walk order; one Lambda per path cannot do that, so it is an error here.</summary>
+    public static Diagnostic DuplicateRoute(string route, string firstFile, string secondFile) =>
+        Diagnostic.Error("LR1011", $"Duplicate page detected. {firstFile} and {secondFile} both resolve to {route}.",
+            new SourceLocation(firstFile), new SourceLocation(secondFile));
+
+    public static Diagnostic EmptySegmentName(string segment, string file) =>
+        Diagnostic.Error("LR1012", $"Segment names may not be empty (\"{segment}\").", new SourceLocation(file));
+
+    // LR11xx: API Gateway's own rules (aws.md §3.3).
+    public static Diagnostic RestVariableSiblings(string parent, string variable, string greedy, string variableFile, string greedyFile, bool isError) =>
+        new("LR1101", isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+            $"API Gateway REST APIs allow only one variable child per resource: \"{parent}/{variable}\" and \"{parent}/{greedy}\" " +
+            "cannot both be wired on a REST API (an HTTP API can carry both).",
+            [new SourceLocation(variableFile), new SourceLocation(greedyFile)]);
+
+    // LR2xxx: reading route files with Roslyn.
+    public static Diagnostic NoRouteType(string file) =>
+        Diagnostic.Error("LR2001",
+            "No public route type: declare one public class implementing LambdaRoutes.IApiRoute, " +
+            "or one public static class with GET/POST/PUT/PATCH/DELETE/HEAD/OPTIONS methods.",
+            new SourceLocation(file, 1));
+
+    public static Diagnostic SeveralRouteTypes(IEnumerable<string> typeNames, IEnumerable<SourceLocation> locations) =>
+        Diagnostic.Error("LR2002",
+            $"A route file holds exactly one public route type; found {string.Join(", ", typeNames)}. Move the others to their own files or make them non-public.",
+            locations.ToArray());
+
+    public static Diagnostic RouteTypeNotConstructible(string typeName, SourceLocation location) =>
+        Diagnostic.Error("LR2003", $"Route type {typeName} must be a non-abstract, non-generic class with a public parameterless constructor.", location);
+
+    public static Diagnostic SettingNotLiteral(string setting, SourceLocation location) =>
+        Diagnostic.Error("LR2004", $"[RouteConfig] {setting} must be a literal value (the packager reads it from source, not by running code).", location);
+
+    public static Diagnostic SettingOutOfRange(string setting, string value, string range, SourceLocation location) =>
+        Diagnostic.Error("LR2005", $"[RouteConfig] {setting} = {value} is out of range ({range}).", location);
+
+    public static Diagnostic UnknownSetting(string setting, string value, SourceLocation location) =>
+        Diagnostic.Error("LR2008",
+            $"[RouteConfig] {setting} = {value} is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool).",
+            location);
+
+    public static Diagnostic RouteFileSyntaxError(string message, SourceLocation location) =>
+        Diagnostic.Error("LR2006", $"C# syntax error: {message}", location);
+
+    public static Diagnostic SeveralJsonContexts(IEnumerable<string> names, IEnumerable<SourceLocation> locations) =>
+        Diagnostic.Error("LR2007",
+            $"Several JsonSerializerContext classes ({string.Join(", ", names)}); pick one with [assembly: LambdaRoutes.ApiJsonContext(typeof(...))].",
+            locations.ToArray());
+}

@@ -1,0 +1,31 @@
+namespace LambdaRoutes.Packager.Output;
+
+/// <summary>
+/// <c>&lt;out&gt;/manifest.json</c>, the contract read by the CDK construct, the dev server and the bench (docs/architecture.md).
+/// Paths are relative to the folder holding the manifest, '/'-separated.
+/// </summary>
+internal sealed record Manifest(
+    int SchemaVersion,
+    string App,
+    string AppProject,
+    string Framework,
+    string Architecture,
+    string Runtime,
+    IReadOnlyList<ManifestRoute> Routes);
+
+internal sealed record ManifestRoute(
+    string Id,
+    string File,
+    string Route,
+    IReadOnlyList<string> Paths,
+    IReadOnlyList<string> Methods,
+    string Style,
+    string Handler,
+    SettingsInfo Settings,
+    string Artifact,
+    string Bootstrap,
+    string Zip,
+    string ZipSha256,
+    long BootstrapBytes,
+    long ZipBytes,
+    string InputHash);

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Output;
+
+/// <summary>The JSON of route settings (docs/architecture.md manifest schema).</summary>
+internal sealed record SettingsInfo(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser)
+{
+    public static SettingsInfo From(RouteSettings s) => new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser);
+}
+
+/// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>
+internal sealed record RouteInfo(
+    string Id,
+    string File,
+    string Route,
+    IReadOnlyList<string> Paths,
+    IReadOnlyList<string> Methods,
+    string Style,
+    string Handler,
+    SettingsInfo Settings)
+{
+    public static RouteInfo From(RouteEntry e) =>
+        new(e.Id, e.File, e.Route, e.Paths, e.Methods, StyleName(e.Style), e.Handler, SettingsInfo.From(e.Settings));
+
+    public static string StyleName(RouteStyle style) => style == RouteStyle.Handler ? "handler" : "verbs";
+}
+
+/// <summary>Source-generated JSON for everything the packager writes: camelCase, indented, as the contract shows.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(IReadOnlyList<RouteInfo>))]
+[JsonSerializable(typeof(Manifest))]
+internal sealed partial class PackagerJson : JsonSerializerContext
+{
+    /// <summary>Writes '+' and other URL characters as they are (<c>{proxy+}</c>, not <c>{proxy\u002B}</c>): the files are read by people too.</summary>
+    public static PackagerJson Readable { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,1 @@
+return await LambdaRoutes.Packager.Cli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,30 @@
+namespace LambdaRoutes.Packager.Routing;
+
+/// <summary>
+/// Maps a Next-form route to API Gateway resource paths (DESIGN.md §2, aws.md §3.3, docs/architecture.md):
+/// <c>[id]</c> → <c>{id}</c>; <c>[...slug]</c> → <c>{proxy+}</c> (one or more segments, as in Next);
+/// <c>[[...slug]]</c> → the bare parent and <c>{proxy+}</c>, because a greedy variable never matches its bare parent.
+/// </summary>
+internal static class ApiGatewayPaths
+{
+    public const string Greedy = "{proxy+}";
+
+    public static IReadOnlyList<string> For(IReadOnlyList<RouteSegment> segments)
+    {
+        var parts = segments.Select(s => s.Kind switch
+        {
+            SegmentKind.Static => s.Text,
+            SegmentKind.Dynamic => $"{{{s.ParamName}}}",
+            _ => Greedy,
+        }).ToList();
+
+        var path = "/" + string.Join('/', parts);
+        if (segments.Count > 0 && segments[^1].Kind == SegmentKind.OptionalCatchAll)
+        {
+            var parent = "/" + string.Join('/', parts.Take(parts.Count - 1));
+            return [parent, path];
+        }
+
+        return [path];
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using LambdaRoutes.Packager.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaRoutes.Packager.Routing;
+
+/// <summary>
+/// Reads <c>[RouteConfig(MemorySize = 512, Timeout = 10, BodySizeLimit = "5mb", BodyParser = false)]</c> from source
+/// (docs/architecture.md: settings are never read by reflection). Values must be literals; 0 keeps the default;
+/// ranges are Lambda's (128–10240 MB, 1–900 s).
+/// </summary>
+internal static class RouteConfigReader
+{
+    public static RouteSettings? Read(TypeDeclarationSyntax type, string file, DiagnosticList diagnostics)
+    {
+        var attribute = type.AttributeLists
+            .SelectMany(list => list.Attributes)
+            .FirstOrDefault(a => RouteTypeReader.RightmostName(a.Name) is "RouteConfig" or "RouteConfigAttribute");
+        var settings = RouteSettings.Default;
+        if (attribute?.ArgumentList is null)
+        {
+            return settings;
+        }
+
+        var ok = true;
+        foreach (var argument in attribute.ArgumentList.Arguments)
+        {
+            var name = argument.NameEquals?.Name.Identifier.Text ?? "";
+            var location = RouteTypeReader.LocationOf(file, argument.GetLocation());
+            if (argument.Expression is not LiteralExpressionSyntax literal)
+            {
+                diagnostics.Add(RouteDiagnostics.SettingNotLiteral(name, location));
+                ok = false;
+                continue;
+            }
+
+            var value = literal.Token.Value;
+            switch (name, value)
+            {
+                case ("MemorySize", int memory):
+                    ok &= InRange(name, memory, 128, 10240, "128 to 10240 MB", location, diagnostics);
+                    settings = settings with { MemorySize = memory == 0 ? RouteSettings.DefaultMemorySize : memory };
+                    break;
+                case ("Timeout", int timeout):
+                    ok &= InRange(name, timeout, 1, 900, "1 to 900 seconds", location, diagnostics);
+                    settings = settings with { Timeout = timeout == 0 ? RouteSettings.DefaultTimeout : timeout };
+                    break;
+                case ("BodySizeLimit", string limit):
+                    if (BodySize.TryParse(limit, out var bytes))
+                    {
+                        settings = settings with { BodySizeLimit = limit, BodySizeLimitBytes = bytes };
+                    }
+                    else
+                    {
+                        diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{limit}\"", "a size such as \"1mb\", \"500kb\" or a byte count", location));
+                        ok = false;
+                    }
+
+                    break;
+                case ("BodySizeLimit", null):
+                    break;
+                case ("BodyParser", bool parse):
+                    settings = settings with { BodyParser = parse };
+                    break;
+                default:
+                    diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));
+                    ok = false;
+                    break;
+            }
+        }
+
+        return ok ? settings : null;
+    }
+
+    private static bool InRange(string name, int value, int min, int max, string range, Diagnostics.SourceLocation location, DiagnosticList diagnostics)
+    {
+        if (value == 0 || (value >= min && value <= max))
+        {
+            return true;
+        }
+
+        diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, value.ToString(CultureInfo.InvariantCulture), range, location));
+        return false;
+    }
+}

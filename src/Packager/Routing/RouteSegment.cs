@@ -1,0 +1,18 @@
+namespace LambdaRoutes.Packager.Routing;
+
+/// <summary>How one URL segment matches, in Next's precedence order (nextjs.md §1.2): static beats [x] beats [...x] beats [[...x]].</summary>
+internal enum SegmentKind
+{
+    Static,
+    Dynamic,
+    CatchAll,
+    OptionalCatchAll,
+}
+
+/// <summary>One segment of a route as written in the file tree: <c>users</c>, <c>[id]</c>, <c>[...slug]</c>, <c>[[...slug]]</c>.</summary>
+internal sealed record RouteSegment(SegmentKind Kind, string Text, string? ParamName)
+{
+    public static RouteSegment Static(string text) => new(SegmentKind.Static, text, null);
+
+    public bool IsCatchAll => Kind is SegmentKind.CatchAll or SegmentKind.OptionalCatchAll;
+}

@@ -1,0 +1,14 @@
+namespace LambdaRoutes.Packager.Routing;
+
+/// <summary>
+/// Per-route settings from <c>[RouteConfig]</c> (DESIGN.md §2, docs/architecture.md), after defaults:
+/// 256 MB, 10 s, Next's <c>"1mb"</c> body limit, body parsing on.
+/// </summary>
+internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser)
+{
+    public const int DefaultMemorySize = 256;
+    public const int DefaultTimeout = 10;
+    public const string DefaultBodySizeLimit = "1mb";
+
+    public static RouteSettings Default { get; } = new(DefaultMemorySize, DefaultTimeout, DefaultBodySizeLimit, 1024 * 1024, BodyParser: true);
+}

@@ -1,0 +1,136 @@
+using LambdaRoutes.Packager.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaRoutes.Packager.Routing;
+
+/// <summary>
+/// Reads one route file with Roslyn's syntax tree (no compilation, no reflection: the app need not build yet) and finds
+/// its one public route type (DESIGN.md §2): a class implementing <c>IApiRoute</c>, or a static class with public static
+/// verb methods. Other public types (records for bodies, helpers) may sit beside it.
+/// </summary>
+internal static class RouteTypeReader
+{
+    public static readonly IReadOnlyList<string> VerbNames = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+    public static RouteType? Read(string file, string source, DiagnosticList diagnostics)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, path: file);
+        var root = tree.GetCompilationUnitRoot();
+        var syntaxErrors = tree.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        foreach (var error in syntaxErrors.Take(3))
+        {
+            diagnostics.Add(RouteDiagnostics.RouteFileSyntaxError(error.GetMessage(), LocationOf(file, error.Location)));
+        }
+
+        if (syntaxErrors.Count > 0)
+        {
+            return null;
+        }
+
+        var candidates = root.DescendantNodes()
+            .OfType<TypeDeclarationSyntax>()
+            .Where(t => t is ClassDeclarationSyntax or RecordDeclarationSyntax && IsVisible(t))
+            .Select(t => (Syntax: t, Style: StyleOf(t)))
+            .Where(c => c.Style is not null)
+            .Select(c => (c.Syntax, Style: c.Style.GetValueOrDefault()))
+            .ToList();
+
+        if (candidates.Count == 0)
+        {
+            diagnostics.Add(RouteDiagnostics.NoRouteType(file));
+            return null;
+        }
+
+        if (candidates.Count > 1)
+        {
+            diagnostics.Add(RouteDiagnostics.SeveralRouteTypes(
+                candidates.Select(c => FullName(c.Syntax)), candidates.Select(c => LocationOf(file, c.Syntax.Identifier.GetLocation()))));
+            return null;
+        }
+
+        var (type, style) = candidates[0];
+        var location = LocationOf(file, type.Identifier.GetLocation());
+        if (style == RouteStyle.Handler && !IsConstructible(type))
+        {
+            diagnostics.Add(RouteDiagnostics.RouteTypeNotConstructible(FullName(type), location));
+            return null;
+        }
+
+        var settings = RouteConfigReader.Read(type, file, diagnostics);
+        var methods = style == RouteStyle.Handler ? ["ANY"] : VerbMethods(type).ToList();
+        return settings is null ? null : new RouteType(style, FullName(type), methods, settings, location);
+    }
+
+    public static SourceLocation LocationOf(string file, Location location) =>
+        new(file, location.GetLineSpan().StartLinePosition.Line + 1);
+
+    private static RouteStyle? StyleOf(TypeDeclarationSyntax type)
+    {
+        var implementsRoute = type.BaseList?.Types.Any(b => RightmostName(b.Type) == "IApiRoute") ?? false;
+        if (implementsRoute)
+        {
+            return RouteStyle.Handler;
+        }
+
+        return type.Modifiers.Any(SyntaxKind.StaticKeyword) && VerbMethods(type).Any() ? RouteStyle.Verbs : null;
+    }
+
+    private static IEnumerable<string> VerbMethods(TypeDeclarationSyntax type) => type.Members
+        .OfType<MethodDeclarationSyntax>()
+        .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && m.Modifiers.Any(SyntaxKind.StaticKeyword))
+        .Select(m => m.Identifier.Text)
+        .Where(VerbNames.Contains)
+        .Distinct()
+        .Order(StringComparer.Ordinal);
+
+    /// <summary>The generated entry point does <c>new T()</c>, so the type must allow it.</summary>
+    private static bool IsConstructible(TypeDeclarationSyntax type)
+    {
+        if (type.Modifiers.Any(SyntaxKind.AbstractKeyword) || type.Modifiers.Any(SyntaxKind.StaticKeyword) || type.TypeParameterList is not null)
+        {
+            return false;
+        }
+
+        if (type.ParameterList is { Parameters.Count: > 0 })
+        {
+            return false;
+        }
+
+        var constructors = type.Members.OfType<ConstructorDeclarationSyntax>().Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword)).ToList();
+        return constructors.Count == 0 || constructors.Any(c => c.Modifiers.Any(SyntaxKind.PublicKeyword) && c.ParameterList.Parameters.Count == 0);
+    }
+
+    /// <summary>Public, and every containing type public too: the generated entry project must be able to name it.</summary>
+    private static bool IsVisible(TypeDeclarationSyntax type) =>
+        type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().All(t => t.Modifiers.Any(SyntaxKind.PublicKeyword));
+
+    public static string FullName(TypeDeclarationSyntax type)
+    {
+        var parts = new List<string>();
+        foreach (var node in type.AncestorsAndSelf())
+        {
+            switch (node)
+            {
+                case TypeDeclarationSyntax t:
+                    parts.Add(t.Identifier.Text);
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    parts.Add(ns.Name.ToString());
+                    break;
+            }
+        }
+
+        parts.Reverse();
+        return string.Join('.', parts);
+    }
+
+    public static string RightmostName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax q => q.Right.Identifier.Text,
+        AliasQualifiedNameSyntax a => a.Name.Identifier.Text,
+        SimpleNameSyntax s => s.Identifier.Text,
+        _ => type.ToString(),
+    };
+}
