@@ -1,0 +1,129 @@
+using System.Text.Json;
+using LambdaRoutes.Cdk.Tests.Support;
+using static LambdaRoutes.Cdk.Tests.Support.TemplateJson;
+
+namespace LambdaRoutes.Cdk.Tests.Synthesis;
+
+/// <summary>The default: an HTTP API (payload 2.0) over every Next route shape, synthesized once.</summary>
+public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture) : IClassFixture<HttpApiSynthesisTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public Fixture()
+        {
+            App = BuiltApp.Create(RouteSpec.EveryShape);
+            Synth = new SynthesizedStack(new LambdaRoutesApiProps { Manifest = App.ManifestPath });
+        }
+
+        public BuiltApp App { get; }
+
+        public SynthesizedStack Synth { get; }
+
+        public void Dispose()
+        {
+            Synth.Dispose();
+            App.Dispose();
+        }
+    }
+
+    private readonly SynthesizedStack _synth = fixture.Synth;
+    private static readonly RouteSpec[] Routes = RouteSpec.EveryShape;
+
+    private string ApiLogicalId => Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).LogicalId;
+
+    [Fact]
+    public void Creates_one_function_per_route_with_runtime_handler_architecture_memory_and_timeout() =>
+        CommonAssertions.OneFunctionPerRouteWithItsSettings(_synth, Routes);
+
+    [Fact]
+    public void Creates_an_ANY_route_for_every_path_with_proxy_for_catch_alls_and_two_for_the_optional_catch_all()
+    {
+        var keys = _synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
+            .Select(r => Props(r.Resource).GetProperty("RouteKey").GetString())
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new[]
+            {
+                "ANY /api", "ANY /api/docs", "ANY /api/docs/{proxy+}", "ANY /api/hello",
+                "ANY /api/posts/{proxy+}", "ANY /api/users/{id}", "ANY /api/users/{id}/posts/{postId}",
+            },
+            keys);
+    }
+
+    [Fact]
+    public void Routes_reach_their_own_function_through_a_payload_2_0_proxy_integration()
+    {
+        var resources = _synth.Json.GetProperty("Resources");
+        foreach (var route in Routes)
+        {
+            var functionId = _synth.FunctionLogicalId(route.Id);
+            var integrations = _synth.ResourcesOfType("AWS::ApiGatewayV2::Integration")
+                .Where(i => GetAttTarget(Props(i.Resource).GetProperty("IntegrationUri")) == functionId)
+                .ToList();
+            var (integrationId, integration) = Assert.Single(integrations);
+            Assert.Equal("AWS_PROXY", Props(integration).GetProperty("IntegrationType").GetString());
+            Assert.Equal("2.0", Props(integration).GetProperty("PayloadFormatVersion").GetString());
+            Assert.Equal(ApiLogicalId, Ref(Props(integration).GetProperty("ApiId")));
+
+            var routeKeys = _synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
+                .Where(r => JoinText(Props(r.Resource).GetProperty("Target")) == "integrations/{Ref:" + integrationId + "}")
+                .Select(r => Props(r.Resource).GetProperty("RouteKey").GetString()!)
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(route.Paths.Select(p => "ANY " + p).Order(StringComparer.Ordinal), routeKeys);
+        }
+    }
+
+    [Fact]
+    public void Grants_one_invoke_permission_per_function_scoped_to_the_api_and_its_paths()
+    {
+        CommonAssertions.OneInvokePermissionPerFunctionScopedToApi(_synth, Routes, ApiLogicalId);
+
+        var docs = Assert.Single(_synth.ResourcesOfType("AWS::Lambda::Permission"),
+            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == _synth.FunctionLogicalId("ApiDocsSlugOptionalCatchAll"));
+        Assert.EndsWith("}/*/*/api/docs*", JoinText(Props(docs.Resource).GetProperty("SourceArn")));
+        var user = Assert.Single(_synth.ResourcesOfType("AWS::Lambda::Permission"),
+            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == _synth.FunctionLogicalId("ApiUsersId"));
+        Assert.EndsWith("}/*/*/api/users/*", JoinText(Props(user.Resource).GetProperty("SourceArn")));
+    }
+
+    [Fact]
+    public void Has_no_wildcard_iam_statements() => CommonAssertions.NoWildcardIam(_synth, Routes.Length);
+
+    [Fact]
+    public void Gives_each_function_its_own_log_group_with_retention_and_write_access_to_it_alone() =>
+        CommonAssertions.OwnLogGroupWithRetention(_synth, Routes);
+
+    [Fact]
+    public void Stages_every_bootstrap_as_an_asset_with_aws_asset_path_metadata() =>
+        CommonAssertions.AssetMetadataPointsAtExecutableBootstrap(_synth, Routes);
+
+    [Fact]
+    public void Deploys_an_auto_deployed_default_stage_with_cors_off_and_outputs_the_url()
+    {
+        var stage = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Stage")).Resource);
+        Assert.Equal("$default", stage.GetProperty("StageName").GetString());
+        Assert.True(stage.GetProperty("AutoDeploy").GetBoolean());
+
+        var api = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).Resource);
+        Assert.Equal("HTTP", api.GetProperty("ProtocolType").GetString());
+        Assert.False(api.TryGetProperty("CorsConfiguration", out _), "CORS is off by default, as in Next.js");
+
+        var output = CommonAssertions.SingleOutput(_synth, "ApiUrl");
+        Assert.Equal("https://{Ref:" + ApiLogicalId + "}.execute-api.{Ref:AWS::Region}.{Ref:AWS::URLSuffix}/", JoinText(output.GetProperty("Value")));
+    }
+
+    [Fact]
+    public void FunctionFor_finds_a_route_by_pattern_file_or_id_and_lists_the_routes_when_it_cannot()
+    {
+        var expected = _synth.Api.Routes["ApiUsersId"].Function;
+        Assert.Same(expected, _synth.Api.FunctionFor("/api/users/[id]"));
+        Assert.Same(expected, _synth.Api.FunctionFor("api/users/[id].cs"));
+        Assert.Same(expected, _synth.Api.FunctionFor("ApiUsersId"));
+        Assert.NotSame(expected, _synth.Api.FunctionFor("/api/users/[id]/posts/[postId]"));
+
+        var error = Assert.Throws<ArgumentException>(() => _synth.Api.FunctionFor("/api/nope"));
+        Assert.Contains("/api/nope", error.Message);
+        Assert.Contains("/api/docs/[[...slug]]", error.Message);
+    }
+}
