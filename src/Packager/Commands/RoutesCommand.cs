@@ -44,7 +44,7 @@ internal static class RoutesCommand
         }
 
         console.Write(grid);
-        console.WriteLine($"{table.Routes.Count} routes in {table.AppName}");
+        stdout.WriteLine($"{table.Routes.Count} routes in {table.AppName}");
         return 0;
     }
 }
