@@ -1,0 +1,20 @@
+namespace LambdaRoutes.Bootstrap;
+
+/// <summary>
+/// The process environment behind an interface, so the loop's logic never reads <see cref="Environment"/>
+/// directly and tests can hand it a dictionary (style-models.md §1, RuntimeSupport's <c>IEnvironmentVariables</c>).
+/// </summary>
+internal interface IEnvironmentVariables
+{
+    string? Get(string name);
+
+    void Set(string name, string? value);
+}
+
+/// <summary>The real process environment.</summary>
+internal sealed class SystemEnvironmentVariables : IEnvironmentVariables
+{
+    public string? Get(string name) => Environment.GetEnvironmentVariable(name);
+
+    public void Set(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
+}

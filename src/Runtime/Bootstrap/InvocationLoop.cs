@@ -1,0 +1,62 @@
+using LambdaRoutes.Core;
+using LambdaRoutes.RuntimeApi;
+
+namespace LambdaRoutes.Bootstrap;
+
+/// <summary>
+/// The Runtime API loop (aws.md §1.4, §7): get the next event, build its context, run the handler, post the response;
+/// a handler that throws is reported to <c>/error</c> and the loop goes on. Only a Runtime API failure ends it.
+/// </summary>
+internal sealed class InvocationLoop
+{
+    private readonly IRuntimeApiClient _client;
+    private readonly Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> _handler;
+    private readonly IEnvironmentVariables _environment;
+    private readonly FunctionEnvironment _function;
+    private readonly LogSink _log;
+
+    public InvocationLoop(
+        IRuntimeApiClient client, Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> handler,
+        IEnvironmentVariables environment, LogSink log)
+    {
+        _client = client;
+        _handler = handler;
+        _environment = environment;
+        _function = FunctionEnvironment.From(environment);
+        _log = log;
+    }
+
+    /// <summary>Serves invocations until cancelled, or one when <paramref name="runOnce"/> (<c>LAMBDA_ROUTES_RUN_ONCE</c>).</summary>
+    /// <exception cref="RuntimeApiException">The Runtime API failed; the process should exit non-zero.</exception>
+    public async Task RunAsync(bool runOnce, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await InvokeOnceAsync(cancellationToken).ConfigureAwait(false);
+            if (runOnce) return;
+        }
+    }
+
+    internal async Task InvokeOnceAsync(CancellationToken cancellationToken)
+    {
+        var invocation = await _client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+        // Custom runtimes do not get _X_AMZN_TRACE_ID from Lambda; the runtime sets it per invoke (aws.md §1.2).
+        _environment.Set("_X_AMZN_TRACE_ID", invocation.TraceId);
+        ILambdaLogger logger = new InvocationLogger(_log, invocation.RequestId);
+        var context = new LambdaContext(invocation.RequestId, invocation.DeadlineMs, invocation.InvokedFunctionArn,
+            invocation.TraceId, invocation.TenantId, _function, logger);
+
+        byte[] output;
+        try
+        {
+            output = await _handler(invocation.Payload, context).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Invocation failed");
+            await _client.ReportInvocationErrorAsync(invocation.RequestId, ex, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await _client.SendResponseAsync(invocation.RequestId, output, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,42 @@
+namespace LambdaRoutes;
+
+/// <summary>
+/// The logger handed to a route through <see cref="ILambdaContext.Logger"/>, shaped like
+/// Amazon.Lambda.Core's <c>ILambdaLogger</c> (aws.md §1.8) so AWS users find the same members.
+/// </summary>
+public interface ILambdaLogger
+{
+    /// <summary>Writes <paramref name="message"/> at <see cref="LogLevel.Information"/>.</summary>
+    void Log(string message);
+
+    /// <summary>Writes <paramref name="message"/> as one line at <see cref="LogLevel.Information"/>.</summary>
+    void LogLine(string message);
+
+    /// <summary>Writes <paramref name="message"/> at <paramref name="level"/>.</summary>
+    void Log(LogLevel level, string message);
+
+    /// <summary>Writes <paramref name="message"/> and the full <paramref name="exception"/> at <paramref name="level"/>.</summary>
+    void Log(LogLevel level, Exception exception, string message) =>
+        Log(level, message + "\n" + exception);
+
+    /// <summary>Writes at <see cref="LogLevel.Trace"/>.</summary>
+    void LogTrace(string message) => Log(LogLevel.Trace, message);
+
+    /// <summary>Writes at <see cref="LogLevel.Debug"/>.</summary>
+    void LogDebug(string message) => Log(LogLevel.Debug, message);
+
+    /// <summary>Writes at <see cref="LogLevel.Information"/>.</summary>
+    void LogInformation(string message) => Log(LogLevel.Information, message);
+
+    /// <summary>Writes at <see cref="LogLevel.Warning"/>.</summary>
+    void LogWarning(string message) => Log(LogLevel.Warning, message);
+
+    /// <summary>Writes at <see cref="LogLevel.Error"/>.</summary>
+    void LogError(string message) => Log(LogLevel.Error, message);
+
+    /// <summary>Writes <paramref name="message"/> and the full <paramref name="exception"/> at <see cref="LogLevel.Error"/>.</summary>
+    void LogError(Exception exception, string message) => Log(LogLevel.Error, exception, message);
+
+    /// <summary>Writes at <see cref="LogLevel.Critical"/>.</summary>
+    void LogCritical(string message) => Log(LogLevel.Critical, message);
+}

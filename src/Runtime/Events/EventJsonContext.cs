@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LambdaRoutes.Events;
+
+/// <summary>
+/// Source-generated metadata for the event and response types (no reflection, AOT-safe). Options follow
+/// Amazon.Lambda.Serialization.SystemTextJson (aws.md §2.6): case-insensitive binding, nulls not written.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(APIGatewayProxyRequest))]
+[JsonSerializable(typeof(APIGatewayProxyResponse))]
+[JsonSerializable(typeof(APIGatewayHttpApiV2ProxyRequest))]
+[JsonSerializable(typeof(APIGatewayHttpApiV2ProxyResponse))]
+// AWS names both request contexts "ProxyRequestContext"; give the generator distinct property names.
+[JsonSerializable(typeof(APIGatewayProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "RestApiProxyRequestContext")]
+[JsonSerializable(typeof(APIGatewayHttpApiV2ProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "HttpApiV2ProxyRequestContext")]
+internal sealed partial class EventJsonContext : JsonSerializerContext
+{
+    /// <summary>The instance the runtime uses: AWS's relaxed escaping on output (aws.md §2.6).</summary>
+    public static EventJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+using LambdaRoutes.Bootstrap;
+using LambdaRoutes.Core;
+using LambdaRoutes.RuntimeApi;
+
+namespace LambdaRoutes;
+
+/// <summary>
+/// The entry point every route's generated <c>Main</c> calls (docs/architecture.md): it serves the route through the
+/// Lambda Runtime API until the process is stopped.
+/// </summary>
+/// <example>
+/// <code>
+/// return await LambdaHost.RunAsync(new UserById(), new RouteOptions { Route = "/api/users/[id]" }, AppJson.Default);
+/// </code>
+/// </example>
+public static class LambdaHost
+{
+    /// <summary>Serves <paramref name="route"/>. Returns the process exit code: 0 after a run-once invocation, non-zero after an init or Runtime API error.</summary>
+    /// <param name="route">The route instance.</param>
+    /// <param name="options">The route pattern and body settings.</param>
+    /// <param name="json">The app's source-generated JSON context, for <c>res.Json&lt;T&gt;</c> and <c>req.Body.As&lt;T&gt;</c>; null when the app has none.</param>
+    public static Task<int> RunAsync(IApiRoute route, RouteOptions options, JsonSerializerContext? json = null)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return RunAsync(() => route, options, json);
+    }
+
+    /// <summary>
+    /// Serves the route made by <paramref name="createRoute"/>. Prefer this form in generated code: a constructor that
+    /// throws is then reported to the Runtime API's <c>init/error</c> (aws.md §1.1) instead of crashing before the loop starts.
+    /// </summary>
+    public static Task<int> RunAsync(Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json = null) =>
+        RunAsync(createRoute, options, json, new SystemEnvironmentVariables(), LogSink.StandardOutput,
+            static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
+
+    /// <summary>The testable core: environment, log sink and Runtime API client are injected.</summary>
+    internal static async Task<int> RunAsync(
+        Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json,
+        IEnvironmentVariables environment, LogSink log,
+        Func<string, Action<string>, IRuntimeApiClient> createClient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createRoute);
+        ArgumentNullException.ThrowIfNull(options);
+        ILambdaLogger initLogger = new InvocationLogger(log, requestId: null);
+
+        var endpoint = environment.Get("AWS_LAMBDA_RUNTIME_API");
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            initLogger.LogCritical("AWS_LAMBDA_RUNTIME_API is not set: this program is a Lambda bootstrap and must run inside Lambda " +
+                                   "(or under `lambda-routes dev`, which emulates the Runtime API).");
+            return 2;
+        }
+
+        IRuntimeApiClient client;
+        try
+        {
+            client = createClient(endpoint, initLogger.LogError);
+        }
+        catch (FormatException ex)
+        {
+            initLogger.LogCritical(ex.Message);
+            return 2;
+        }
+
+        try
+        {
+            RouteInvoker invoker;
+            try
+            {
+                invoker = new RouteInvoker(createRoute(), options, json);
+            }
+            catch (Exception ex)
+            {
+                // aws.md §1.4: log, report to /init/error, exit non-zero.
+                initLogger.LogCritical("Route initialisation failed\n" + ex);
+                await client.ReportInitializationErrorAsync(ex, cancellationToken).ConfigureAwait(false);
+                return 1;
+            }
+
+            var runOnce = string.Equals(environment.Get("LAMBDA_ROUTES_RUN_ONCE"), "true", StringComparison.OrdinalIgnoreCase);
+            var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log);
+            await loop.RunAsync(runOnce, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            // A Runtime API failure (or a lost connection) is not recoverable in single-concurrency mode (aws.md §1.4).
+            initLogger.LogCritical("Runtime API failure, exiting\n" + ex);
+            return 1;
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+    }
+}

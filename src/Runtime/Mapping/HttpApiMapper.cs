@@ -1,0 +1,69 @@
+namespace LambdaRoutes.Mapping;
+
+/// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/>, and <see cref="ApiResponse"/> → 2.0 response (aws.md §2.3–2.5).</summary>
+internal static class HttpApiMapper
+{
+    public static HttpRequestData ToRequest(APIGatewayHttpApiV2ProxyRequest e, bool isFunctionUrl)
+    {
+        var context = e.RequestContext!;
+        var headers = new HeaderMap();
+        if (e.Headers is { } map)
+            foreach (var (name, value) in map) headers.Add(name, value ?? "");
+        // API Gateway moves the Cookie header into cookies[]; put it back so req.Headers and req.Cookies agree.
+        // Function URLs keep the header as well (aws.md §2.5), so only add it when it is missing.
+        if (e.Cookies is { Count: > 0 } cookies && !headers.Contains("cookie"))
+            headers.Add("cookie", string.Join("; ", cookies));
+
+        // rawQueryString is exact; queryStringParameters comma-joins and mis-decodes '+' (aws.md §2.3).
+        var query = e.RawQueryString is not null
+            ? QueryStringParser.Parse(e.RawQueryString)
+            : FromDecodedMap(e.QueryStringParameters);
+
+        var (body, invalid) = BodyDecoding.Decode(e.Body, e.IsBase64Encoded);
+        return new HttpRequestData(
+            isFunctionUrl ? ApiEventSource.FunctionUrl : ApiEventSource.HttpApi,
+            context.Http!.Method!,
+            StripStage(e.RawPath ?? context.Http.Path ?? "/", context.Stage),
+            e.RawQueryString ?? "",
+            query, headers, body, invalid);
+    }
+
+    public static APIGatewayHttpApiV2ProxyResponse ToResponse(ApiResponse res)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var cookies = new List<string>();
+        foreach (var (name, values) in res.Headers)
+        {
+            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) cookies.AddRange(values);
+            // 2.0 has no multiValueHeaders: several values are comma-joined (aws.md §2.4).
+            else if (values.Count > 0) headers[name] = string.Join(",", values);
+        }
+        var (body, base64) = BodyDecoding.Encode(res);
+        return new APIGatewayHttpApiV2ProxyResponse
+        {
+            StatusCode = res.StatusCode,
+            Headers = headers.Count > 0 ? headers : null,
+            Cookies = cookies.Count > 0 ? cookies : null,
+            Body = body,
+            IsBase64Encoded = base64,
+        };
+    }
+
+    /// <summary>On a named stage <c>rawPath</c> starts with <c>/{stage}</c>; the route never sees it (aws.md §2.3, §7).</summary>
+    internal static string StripStage(string rawPath, string? stage)
+    {
+        if (string.IsNullOrEmpty(stage) || stage == "$default") return rawPath;
+        var prefix = "/" + stage;
+        if (!rawPath.StartsWith(prefix, StringComparison.Ordinal)) return rawPath;
+        if (rawPath.Length == prefix.Length) return "/";
+        return rawPath[prefix.Length] == '/' ? rawPath[prefix.Length..] : rawPath;
+    }
+
+    private static ParamMap FromDecodedMap(Dictionary<string, string>? map)
+    {
+        var query = new ParamMap();
+        if (map is not null)
+            foreach (var (name, value) in map) query.Add(name, value ?? "");
+        return query;
+    }
+}

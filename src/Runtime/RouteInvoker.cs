@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LambdaRoutes.Events;
+using LambdaRoutes.Http;
+using LambdaRoutes.Json;
+using LambdaRoutes.Mapping;
+using LambdaRoutes.Routing;
+
+namespace LambdaRoutes;
+
+/// <summary>
+/// Runs one route on one event: event JSON bytes in, response JSON bytes out. This is the only mapping path —
+/// <see cref="LambdaHost"/> uses it in production, the Testing kit's <c>RouteTester</c> and the dev server use it
+/// in-process — so tests exercise exactly what runs on Lambda.
+/// </summary>
+/// <remarks>
+/// Stages: decode the event (v1 / 2.0 / function URL) → normalise the path (308) → match the route (404) →
+/// parse the body (413 / 400) → run the handler (500 on exception or when it never ends the response) → encode
+/// the response in the event's own format. Every bad input gets a status and a message; nothing here throws.
+/// </remarks>
+public sealed class RouteInvoker
+{
+    private readonly IApiRoute _route;
+    private readonly RoutePattern _pattern;
+    private readonly BodySizeLimit _limit;
+    private readonly bool _parseBody;
+    private readonly JsonResolver _json;
+
+    /// <summary>Validates the options once, at start-up.</summary>
+    /// <exception cref="FormatException"><see cref="RouteOptions.Route"/> or <see cref="RouteOptions.BodySizeLimit"/> is invalid.</exception>
+    public RouteInvoker(IApiRoute route, RouteOptions options, JsonSerializerContext? json = null)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(options);
+        _route = route;
+        _pattern = RoutePattern.Parse(options.Route);
+        _limit = Http.BodySizeLimit.Parse(options.BodySizeLimit);
+        _parseBody = options.BodyParser;
+        _json = new JsonResolver(json);
+    }
+
+    /// <summary>Handles one invocation payload and returns the response payload for the Runtime API.</summary>
+    public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var decoded = EventDecoder.Decode(eventJson.Span);
+        HttpRequestData request;
+        switch (decoded)
+        {
+            case DecodedEvent.RestApi rest:
+                request = RestApiMapper.ToRequest(rest.Event);
+                break;
+            case DecodedEvent.HttpApi http:
+                request = HttpApiMapper.ToRequest(http.Event, http.IsFunctionUrl);
+                break;
+            case DecodedEvent.InvalidJson bad:
+                context.Logger.LogWarning("Invalid event: the payload is not valid JSON (" + bad.Reason + ")");
+                return EncodeUnknown(400, "Invalid event: the payload is not valid JSON");
+            case DecodedEvent.UnknownShape unknown:
+                context.Logger.LogWarning("Unrecognised event: " + unknown.Reason);
+                return EncodeUnknown(400, "Unrecognised event: expected an API Gateway REST (v1), HTTP API (2.0) or function URL event");
+            default:
+                throw new InvalidOperationException("unreachable");
+        }
+
+        var res = new ApiResponse(request.Headers, _json);
+        await RespondAsync(request, res, context).ConfigureAwait(false);
+        res.StripBodyForNoContent();
+        return request.Source == ApiEventSource.RestApi
+            ? JsonSerializer.SerializeToUtf8Bytes(RestApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayProxyResponse)
+            : JsonSerializer.SerializeToUtf8Bytes(HttpApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse);
+    }
+
+    private async Task RespondAsync(HttpRequestData request, ApiResponse res, ILambdaContext context)
+    {
+        if (request.BodyIsInvalidBase64)
+        {
+            context.Logger.LogWarning("Invalid body: isBase64Encoded is true but the body is not base64");
+            res.Reset(400, "Invalid body");
+            return;
+        }
+
+        var url = request.RawQuery.Length > 0 ? request.Path + "?" + request.RawQuery : request.Path;
+        if (PathNormalizer.RedirectTarget(request.Path) is { } target)
+        {
+            // Next's built-in redirect (nextjs.md §1.8): 308, Location, Refresh, destination as the body.
+            var destination = request.RawQuery.Length > 0 ? target + "?" + request.RawQuery : target;
+            if (destination.Any(char.IsControl)) { res.Reset(400, "Bad Request"); return; }
+            res.Reset(308, destination);
+            res.SetHeaderUnchecked("Location", destination);
+            res.SetHeaderUnchecked("Refresh", "0;url=" + destination);
+            return;
+        }
+
+        var match = _pattern.Match(request.Path);
+        if (match.Kind == RouteMatchKind.NoMatch) { res.Reset(404, "Not Found"); return; }
+        if (match.Kind == RouteMatchKind.BadEncoding) { res.Reset(400, "Bad Request"); return; }
+
+        var parsed = BodyParser.Parse(request.Body, request.Headers["content-type"], _limit, _parseBody, _json);
+        if (parsed.Body is null)
+        {
+            res.Reset(parsed.Status, parsed.Error);
+            return;
+        }
+
+        var req = new ApiRequest(
+            request.Method, request.Path, url, request.Headers,
+            request.Query.MergedWith(match.Params), match.Params,
+            CookieParser.Parse(request.Headers.GetAll("cookie")), parsed.Body, context, request.Source);
+
+        try
+        {
+            await _route.HandleAsync(req, res).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // nextjs.md §1.7 (production): the error goes to the log with the request id, never to the client.
+            context.Logger.LogError(ex, $"Unhandled error in {req.Method} {url} (request {context.AwsRequestId})");
+            if (!res.HasEnded) res.Reset(500, "Internal Server Error");
+            return;
+        }
+
+        if (!res.HasEnded)
+        {
+            // Next would stall here; a Lambda must answer, so: Next's warning text, then a 500 (issue 2).
+            context.Logger.LogWarning($"API resolved without sending a response for {url}, this may result in stalled requests.");
+            res.Reset(500, "Internal Server Error");
+        }
+    }
+
+    /// <summary>
+    /// For payloads whose format is unknown: a plain <c>{statusCode, headers, body, isBase64Encoded}</c> object,
+    /// which both REST and 2.0 integrations accept.
+    /// </summary>
+    private static byte[] EncodeUnknown(int status, string message) =>
+        JsonSerializer.SerializeToUtf8Bytes(new APIGatewayProxyResponse
+        {
+            StatusCode = status,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain; charset=utf-8" },
+            Body = message,
+        }, EventJsonContext.Wire.APIGatewayProxyResponse);
+}

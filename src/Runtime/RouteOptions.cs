@@ -1,0 +1,20 @@
+namespace LambdaRoutes;
+
+/// <summary>
+/// Per-route settings the generated entry point passes to <see cref="LambdaHost.RunAsync(IApiRoute, RouteOptions, System.Text.Json.Serialization.JsonSerializerContext?)"/>
+/// (docs/architecture.md "the generated entry point"), taken from the route file and its <see cref="RouteConfigAttribute"/>.
+/// </summary>
+public sealed class RouteOptions
+{
+    /// <summary>
+    /// The Next-form route pattern, e.g. <c>/api/users/[id]</c>. The runtime matches the request path against it to fill
+    /// <see cref="ApiRequest.Params"/>, answers 308 for a trailing slash and 404 for a path that does not match.
+    /// </summary>
+    public string Route { get; init; } = "/";
+
+    /// <summary>Largest accepted body in Next notation (<c>"1mb"</c>, <c>"500kb"</c>, a byte count); null means <c>"1mb"</c>.</summary>
+    public string? BodySizeLimit { get; init; }
+
+    /// <summary>False turns body parsing off (Next's <c>bodyParser: false</c>): <see cref="BodyKind.Raw"/>, no size check.</summary>
+    public bool BodyParser { get; init; } = true;
+}

@@ -1,0 +1,109 @@
+namespace LambdaRoutes.Routing;
+
+/// <summary>
+/// A Next-form route pattern (<c>/api/users/[id]</c>, <c>/api/posts/[...slug]</c>, <c>/api/docs/[[...slug]]</c>)
+/// parsed once at start-up, then matched against request paths (nextjs.md §1.1):
+/// <c>[x]</c> takes exactly one non-empty segment, <c>[...x]</c> one or more, <c>[[...x]]</c> zero or more
+/// (the key is absent when there are none). Static segments compare case-sensitively.
+/// </summary>
+internal sealed class RoutePattern
+{
+    private readonly IReadOnlyList<Segment> _segments;
+
+    private RoutePattern(string text, IReadOnlyList<Segment> segments)
+    {
+        Text = text;
+        _segments = segments;
+    }
+
+    public string Text { get; }
+
+    /// <exception cref="FormatException">The pattern is not a valid Next route.</exception>
+    public static RoutePattern Parse(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (!pattern.StartsWith('/'))
+            throw new FormatException($"Route pattern \"{pattern}\" must start with '/'.");
+        var parts = pattern.Length == 1 ? Array.Empty<string>() : pattern[1..].Split('/');
+        var segments = new List<Segment>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var segment = ParseSegment(parts[i], pattern);
+            if (segment.Kind is SegmentKind.CatchAll or SegmentKind.OptionalCatchAll && i != parts.Length - 1)
+                throw new FormatException($"Catch-all must be the last part of the URL in route \"{pattern}\".");
+            segments.Add(segment);
+        }
+        return new RoutePattern(pattern, segments);
+    }
+
+    /// <summary>Matches a path that has already had trailing and repeated slashes normalised.</summary>
+    public RouteMatch Match(string path)
+    {
+        var parts = path is "" or "/" ? Array.Empty<string>() : path.TrimStart('/').Split('/');
+        var values = new ParamMap();
+        for (var i = 0; i < _segments.Count; i++)
+        {
+            var segment = _segments[i];
+            switch (segment.Kind)
+            {
+                case SegmentKind.Static:
+                    if (i >= parts.Length || parts[i] != segment.Text) return RouteMatch.NoMatch;
+                    break;
+                case SegmentKind.Dynamic:
+                    if (i >= parts.Length || parts[i].Length == 0) return RouteMatch.NoMatch;
+                    if (!PercentDecoding.TryDecodeComponent(parts[i], out var value)) return RouteMatch.BadEncoding;
+                    values.Set(segment.Text, new[] { value }, isArray: false);
+                    break;
+                default:
+                    var rest = parts.Skip(i).ToArray();
+                    if (rest.Length == 0)
+                        return segment.Kind == SegmentKind.OptionalCatchAll ? RouteMatch.Matched(values) : RouteMatch.NoMatch;
+                    var decoded = new List<string>();
+                    foreach (var piece in rest)
+                    {
+                        if (!PercentDecoding.TryDecodeComponent(piece, out var d)) return RouteMatch.BadEncoding;
+                        decoded.Add(d);
+                    }
+                    values.Set(segment.Text, decoded, isArray: true);
+                    return RouteMatch.Matched(values);
+            }
+        }
+        return parts.Length == _segments.Count ? RouteMatch.Matched(values) : RouteMatch.NoMatch;
+    }
+
+    private static Segment ParseSegment(string part, string pattern)
+    {
+        if (part.Length == 0) throw new FormatException($"Route pattern \"{pattern}\" has an empty segment.");
+        if (part.StartsWith("[[...", StringComparison.Ordinal) && part.EndsWith("]]", StringComparison.Ordinal))
+            return new Segment(SegmentKind.OptionalCatchAll, Name(part[5..^2], pattern));
+        if (part.StartsWith("[[", StringComparison.Ordinal))
+            throw new FormatException($"Optional route parameters are not yet supported (\"{part}\") in route \"{pattern}\".");
+        if (part.StartsWith("[...", StringComparison.Ordinal) && part.EndsWith(']'))
+            return new Segment(SegmentKind.CatchAll, Name(part[4..^1], pattern));
+        if (part.StartsWith('[') && part.EndsWith(']'))
+            return new Segment(SegmentKind.Dynamic, Name(part[1..^1], pattern));
+        if (part.Contains('[') || part.Contains(']'))
+            throw new FormatException($"Segment \"{part}\" of route \"{pattern}\" mixes text and a parameter.");
+        return new Segment(SegmentKind.Static, part);
+    }
+
+    private static string Name(string name, string pattern) =>
+        name.Length == 0 || name.Contains('[') || name.Contains(']') || name.StartsWith('.')
+            ? throw new FormatException($"Invalid parameter name \"{name}\" in route \"{pattern}\".")
+            : name;
+
+    private enum SegmentKind { Static, Dynamic, CatchAll, OptionalCatchAll }
+
+    private sealed record Segment(SegmentKind Kind, string Text);
+}
+
+/// <summary>The outcome of <see cref="RoutePattern.Match"/>.</summary>
+internal sealed record RouteMatch(RouteMatchKind Kind, ParamMap Params)
+{
+    public static RouteMatch NoMatch { get; } = new(RouteMatchKind.NoMatch, ParamMap.Empty);
+    public static RouteMatch BadEncoding { get; } = new(RouteMatchKind.BadEncoding, ParamMap.Empty);
+    public static RouteMatch Matched(ParamMap values) => new(RouteMatchKind.Matched, values);
+}
+
+/// <summary>Matched; no match (404); or a matching segment that is not valid percent-encoding (400, Next's DecodeError).</summary>
+internal enum RouteMatchKind { Matched, NoMatch, BadEncoding }

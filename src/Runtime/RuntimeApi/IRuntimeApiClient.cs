@@ -1,0 +1,29 @@
+namespace LambdaRoutes.RuntimeApi;
+
+/// <summary>
+/// The Runtime API as the loop sees it (the seam RuntimeSupport calls <c>IRuntimeApiClient</c>): tests plug in a
+/// fake and run the loop with no network.
+/// </summary>
+internal interface IRuntimeApiClient
+{
+    /// <summary>Long-polls for the next invocation. Never times out.</summary>
+    /// <exception cref="RuntimeApiException">The Runtime API answered with an error: the process must exit.</exception>
+    Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken);
+
+    /// <summary>Posts the response payload of invocation <paramref name="requestId"/>.</summary>
+    Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken);
+
+    /// <summary>Reports that invocation <paramref name="requestId"/> failed, with AWS's error JSON.</summary>
+    Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken);
+
+    /// <summary>Reports that the function could not initialise; the caller then exits non-zero.</summary>
+    Task ReportInitializationErrorAsync(Exception error, CancellationToken cancellationToken);
+}
+
+/// <summary>The Runtime API answered with a status that leaves the runtime in a non-recoverable state.</summary>
+internal sealed class RuntimeApiException : Exception
+{
+    public RuntimeApiException(string message, int statusCode) : base(message) => StatusCode = statusCode;
+
+    public int StatusCode { get; }
+}

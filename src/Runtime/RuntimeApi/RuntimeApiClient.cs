@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace LambdaRoutes.RuntimeApi;
+
+/// <summary>The real <see cref="IRuntimeApiClient"/> over <see cref="RuntimeHttpConnection"/> (contract in README.md beside this file).</summary>
+internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
+{
+    private const string Base = "/2018-06-01/runtime";
+    private static readonly KeyValuePair<string, string> UserAgent = new("User-Agent", "lambda-routes/0.1.0");
+    private readonly RuntimeHttpConnection _connection;
+    private readonly Action<string> _logError;
+
+    /// <param name="endpoint"><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
+    /// <param name="logError">Where non-fatal Runtime API refusals are reported.</param>
+    public RuntimeApiClient(string endpoint, Action<string> logError)
+    {
+        var (host, port) = ParseEndpoint(endpoint);
+        _connection = new RuntimeHttpConnection(host, port);
+        _logError = logError;
+    }
+
+    /// <exception cref="FormatException">Not <c>host:port</c>.</exception>
+    public static (string Host, int Port) ParseEndpoint(string endpoint)
+    {
+        var colon = endpoint.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(endpoint[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
+            throw new FormatException($"AWS_LAMBDA_RUNTIME_API must be host:port, got \"{endpoint}\".");
+        return (endpoint[..colon].Trim('[', ']'), port);
+    }
+
+    public async Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken)
+    {
+        var response = await _connection.SendAsync("GET", Base + "/invocation/next", new[] { UserAgent },
+            ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != 200)
+            throw new RuntimeApiException($"GET /runtime/invocation/next answered {response.StatusCode}", response.StatusCode);
+        var h = response.Headers;
+        var requestId = h[RuntimeApiHeaders.RequestId];
+        if (string.IsNullOrEmpty(requestId))
+            throw new RuntimeApiException("GET /runtime/invocation/next gave no Lambda-Runtime-Aws-Request-Id", response.StatusCode);
+        _ = long.TryParse(h[RuntimeApiHeaders.DeadlineMs], NumberStyles.Integer, CultureInfo.InvariantCulture, out var deadline);
+        return new InvocationRequest(requestId, deadline, h[RuntimeApiHeaders.InvokedFunctionArn] ?? "",
+            h[RuntimeApiHeaders.TraceId], h[RuntimeApiHeaders.TenantId], response.Body);
+    }
+
+    public Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken) =>
+        PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/response",
+            new[] { UserAgent, new KeyValuePair<string, string>("Content-Type", "application/json") }, payload, cancellationToken);
+
+    public Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken) =>
+        PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
+
+    public Task ReportInitializationErrorAsync(Exception error, CancellationToken cancellationToken) =>
+        PostAsync($"{Base}/init/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
+
+    public void Dispose() => _connection.Dispose();
+
+    private static KeyValuePair<string, string>[] ErrorHeaders(Exception error) => new[]
+    {
+        UserAgent,
+        new KeyValuePair<string, string>("Content-Type", "application/vnd.aws.lambda.error+json"),
+        new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorType, ErrorPayload.ErrorType(error)),
+    };
+
+    private async Task PostAsync(string path, KeyValuePair<string, string>[] headers, byte[] body, CancellationToken ct)
+    {
+        var response = await _connection.SendAsync("POST", path, headers, body, ct).ConfigureAwait(false);
+        if (response.StatusCode is >= 200 and < 300) return;
+        // 500 means "Container error. Non-recoverable state." (aws.md §1.1); 4xx refuses this one payload only.
+        if (response.StatusCode >= 500)
+            throw new RuntimeApiException($"POST {path} answered {response.StatusCode}", response.StatusCode);
+        _logError($"POST {path} answered {response.StatusCode}: {System.Text.Encoding.UTF8.GetString(response.Body)}");
+    }
+}

@@ -1,0 +1,12 @@
+namespace LambdaRoutes.RuntimeApi;
+
+/// <summary>Header names of the Runtime API (aws.md §1.1–1.2).</summary>
+internal static class RuntimeApiHeaders
+{
+    public const string RequestId = "Lambda-Runtime-Aws-Request-Id";
+    public const string DeadlineMs = "Lambda-Runtime-Deadline-Ms";
+    public const string InvokedFunctionArn = "Lambda-Runtime-Invoked-Function-Arn";
+    public const string TraceId = "Lambda-Runtime-Trace-Id";
+    public const string TenantId = "Lambda-Runtime-Aws-Tenant-Id";
+    public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
+}
