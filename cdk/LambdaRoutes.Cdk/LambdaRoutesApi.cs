@@ -36,7 +36,9 @@ public sealed class LambdaRoutesApi : Construct
         var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods);
         var routeEnvironment = RouteEnvironment.Resolve(Manifest, props);
 
-        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props) : new HttpApiWiring(this, props);
+        // A readable name in the console; several stacks of one app stay apart by stack name.
+        var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
+        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName) : new HttpApiWiring(this, props, apiName);
         HttpApi = (wiring as HttpApiWiring)?.Api;
         RestApi = (wiring as RestApiWiring)?.Api;
 

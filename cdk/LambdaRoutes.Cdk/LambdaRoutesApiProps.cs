@@ -23,7 +23,7 @@ public sealed class LambdaRoutesApiProps
     /// <summary><c>ANY</c> per route (default; the runtime answers 405 itself) or the exported verbs.</summary>
     public RouteMethods RouteMethods { get; init; } = RouteMethods.Any;
 
-    /// <summary>The API's name; defaults to the construct path.</summary>
+    /// <summary>The API's name; defaults to <c>&lt;stack name&gt;-&lt;app&gt;</c>.</summary>
     public string? ApiName { get; init; }
 
     /// <summary>Settings every route function gets unless the route declares its own.</summary>

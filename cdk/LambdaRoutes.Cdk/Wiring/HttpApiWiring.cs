@@ -17,12 +17,12 @@ internal sealed class HttpApiWiring : IApiWiring
     private readonly Construct _scope;
     private readonly HttpApi _api;
 
-    public HttpApiWiring(Construct scope, LambdaRoutesApiProps props)
+    public HttpApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName)
     {
         _scope = scope;
         _api = new HttpApi(scope, "HttpApi", new HttpApiProps
         {
-            ApiName = props.ApiName,
+            ApiName = apiName,
             CorsPreflight = props.Cors is { } cors ? ToCors(cors) : null,
             // The stage is made below so that throttling can be set on it.
             CreateDefaultStage = false,

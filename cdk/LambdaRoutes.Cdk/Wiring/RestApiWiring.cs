@@ -15,11 +15,11 @@ internal sealed class RestApiWiring : IApiWiring
 {
     private readonly RestApi _api;
 
-    public RestApiWiring(Construct scope, LambdaRoutesApiProps props)
+    public RestApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName)
     {
         _api = new RestApi(scope, "RestApi", new RestApiProps
         {
-            RestApiName = props.ApiName,
+            RestApiName = apiName,
             // aws.md §3.2: without a binary media type, binary request bodies are corrupted and binary
             // responses cannot be sent. `*/*` makes every body base64, which the runtime decodes.
             BinaryMediaTypes = (props.BinaryMediaTypes ?? ["*/*"]).ToArray(),
