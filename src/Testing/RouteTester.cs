@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LambdaRoutes.Events;
+
+namespace LambdaRoutes.Testing;
+
+/// <summary>
+/// Runs a route in-process on a built event through <see cref="RouteInvoker"/> — the same decode, routing, body parsing
+/// and encoding code that runs on Lambda — and reads the answer back.
+/// </summary>
+/// <example>
+/// <code>
+/// var tester = new RouteTester(new UserById(), "/api/users/[id]", AppJson.Default);
+/// var res = await tester.SendAsync(new HttpApiEventBuilder().Get("/api/users/42"));
+/// Assert.Equal(200, res.StatusCode);
+/// </code>
+/// </example>
+public sealed class RouteTester
+{
+    private readonly RouteInvoker _invoker;
+
+    /// <summary>A tester for <paramref name="route"/> with full options.</summary>
+    public RouteTester(IApiRoute route, RouteOptions options, JsonSerializerContext? json = null) =>
+        _invoker = new RouteInvoker(route, options, json);
+
+    /// <summary>A tester for <paramref name="route"/> at the Next-form <paramref name="pattern"/>, default body settings.</summary>
+    public RouteTester(IApiRoute route, string pattern, JsonSerializerContext? json = null)
+        : this(route, new RouteOptions { Route = pattern }, json)
+    {
+    }
+
+    /// <summary>Sends a REST API (v1) event.</summary>
+    public Task<RouteTestResponse> SendAsync(RestApiEventBuilder request, TestLambdaContext? context = null) =>
+        SendAsync(request.ToJson(), context);
+
+    /// <summary>Sends an HTTP API 2.0 or function URL event.</summary>
+    public Task<RouteTestResponse> SendAsync(HttpApiEventBuilder request, TestLambdaContext? context = null) =>
+        SendAsync(request.ToJson(), context);
+
+    /// <summary><c>GET</c> through an HTTP API event.</summary>
+    public Task<RouteTestResponse> GetAsync(string pathAndQuery, TestLambdaContext? context = null) =>
+        SendAsync(new HttpApiEventBuilder().Get(pathAndQuery), context);
+
+    /// <summary>Sends any event payload as is (e.g. a captured fixture, or malformed input).</summary>
+    public async Task<RouteTestResponse> SendAsync(byte[] eventJson, TestLambdaContext? context = null)
+    {
+        context ??= new TestLambdaContext();
+        var payload = await _invoker.InvokeAsync(eventJson, context).ConfigureAwait(false);
+        return Read(payload, context);
+    }
+
+    /// <summary>Reads a response payload of either format (the two differ only in <c>multiValueHeaders</c> vs <c>cookies</c>).</summary>
+    internal static RouteTestResponse Read(byte[] payload, TestLambdaContext context)
+    {
+        var text = Encoding.UTF8.GetString(payload);
+        var v1 = JsonSerializer.Deserialize(payload, EventJsonContext.Wire.APIGatewayProxyResponse)
+                 ?? throw new InvalidOperationException("The runtime returned an empty response payload.");
+        var v2 = JsonSerializer.Deserialize(payload, EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse)!;
+
+        var headers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var cookies = new List<string>();
+        void Add(string name, string value)
+        {
+            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) { cookies.Add(value); return; }
+            if (!headers.TryGetValue(name, out var list)) headers[name] = list = new List<string>();
+            list.Add(value);
+        }
+        foreach (var (name, values) in v1.MultiValueHeaders ?? new()) foreach (var v in values) Add(name, v);
+        foreach (var (name, value) in v1.Headers ?? new())
+            if (v1.MultiValueHeaders?.ContainsKey(name) != true) Add(name, value); // same name in both: multiValueHeaders wins (aws.md §2.2)
+        cookies.AddRange(v2.Cookies ?? new());
+
+        var body = v1.Body is null ? Array.Empty<byte>()
+            : v1.IsBase64Encoded ? Convert.FromBase64String(v1.Body) : Encoding.UTF8.GetBytes(v1.Body);
+        return new RouteTestResponse(v1.StatusCode,
+            headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value, StringComparer.OrdinalIgnoreCase),
+            cookies, body, v1.IsBase64Encoded, text, context);
+    }
+}

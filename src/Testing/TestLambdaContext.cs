@@ -1,0 +1,43 @@
+namespace LambdaRoutes.Testing;
+
+/// <summary>
+/// An <see cref="ILambdaContext"/> with settable members (the role of Amazon.Lambda.TestUtilities' <c>TestLambdaContext</c>).
+/// Unlike AWS's, the defaults are usable as they are: a request id, a function name, 256 MB and 30 s remaining time.
+/// </summary>
+public sealed class TestLambdaContext : ILambdaContext
+{
+    /// <inheritdoc />
+    public string AwsRequestId { get; set; } = "test-request-id";
+
+    /// <inheritdoc />
+    public string FunctionName { get; set; } = "test-function";
+
+    /// <inheritdoc />
+    public string FunctionVersion { get; set; } = "$LATEST";
+
+    /// <inheritdoc />
+    public string InvokedFunctionArn { get; set; } = "arn:aws:lambda:us-east-1:123456789012:function:test-function";
+
+    /// <inheritdoc />
+    public int MemoryLimitInMB { get; set; } = 256;
+
+    /// <inheritdoc />
+    public TimeSpan RemainingTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    public string LogGroupName { get; set; } = "/aws/lambda/test-function";
+
+    /// <inheritdoc />
+    public string LogStreamName { get; set; } = "test-stream";
+
+    /// <inheritdoc />
+    public string? TraceId { get; set; }
+
+    /// <inheritdoc />
+    public string? TenantId { get; set; }
+
+    /// <summary>The captured log of the invocation.</summary>
+    public TestLambdaLogger Logger { get; set; } = new();
+
+    ILambdaLogger ILambdaContext.Logger => Logger;
+}
