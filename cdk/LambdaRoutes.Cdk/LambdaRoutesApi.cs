@@ -107,7 +107,7 @@ public sealed class LambdaRoutesApi : Construct
 
     private static string ResolveManifestPath(LambdaRoutesApiProps props) => (props.AppPath, props.Manifest) switch
     {
-        (not null, null) => PackagerRunner.Build(props.AppPath, props.Packager ?? new PackagerOptions()),
+        (not null, null) => PackagerRunner.Build(props.AppPath, props.Packager ?? new PackagerOptions(), props.ApiKind),
         (null, not null) => props.Manifest,
         _ => throw new ArgumentException("Set exactly one of LambdaRoutesApiProps.AppPath (build at synth) and LambdaRoutesApiProps.Manifest (prebuilt)."),
     };

@@ -119,7 +119,7 @@ public sealed class PackagerOptions
     /// </summary>
     public IReadOnlyList<string>? Command { get; init; }
 
-    /// <summary>The build output folder. Default <c>&lt;app&gt;/.lambda-routes/build</c>.</summary>
+    /// <summary>The build output folder. Default <c>&lt;app&gt;/.lambda-routes/out</c>, the packager's own default.</summary>
     public string? OutDir { get; init; }
 
     /// <summary>Target framework of the route binaries (<c>--framework</c>); the packager's default when null.</summary>

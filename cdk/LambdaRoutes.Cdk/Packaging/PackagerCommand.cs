@@ -6,14 +6,17 @@ internal sealed record PackagerCommand(string FileName, IReadOnlyList<string> Ar
     internal const string PackagerProject = "src/Packager/LambdaRoutes.Packager.csproj";
 
     /// <summary>Builds the <c>lambda-routes build &lt;app&gt; --out &lt;dir&gt; …</c> command line.</summary>
-    public static PackagerCommand For(string appDirectory, PackagerOptions options)
+    public static PackagerCommand For(string appDirectory, PackagerOptions options, ApiKind apiKind)
     {
-        var outDirectory = Path.GetFullPath(options.OutDir ?? Path.Combine(appDirectory, ".lambda-routes", "build"));
+        // The packager's own default, so a `lambda-routes build` run by hand and synth share one cache.
+        var outDirectory = Path.GetFullPath(options.OutDir ?? Path.Combine(appDirectory, ".lambda-routes", "out"));
         var prefix = options.Command is { Count: > 0 } command ? command : DefaultCommand(appDirectory);
 
         var arguments = new List<string>(prefix.Skip(1)) { "build", appDirectory, "--out", outDirectory };
         if (options.Framework is { } framework) arguments.AddRange(["--framework", framework]);
         if (options.Architecture is { } architecture) arguments.AddRange(["--arch", architecture]);
+        // The packager then checks the REST one-variable-child rule before spending minutes on AOT builds.
+        if (apiKind == ApiKind.Rest) arguments.AddRange(["--api", "rest"]);
         if (options.Jobs is { } jobs) arguments.AddRange(["--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         return new PackagerCommand(prefix[0], arguments, Path.Combine(outDirectory, "manifest.json"));

@@ -17,7 +17,7 @@ internal static class PackagerRunner
 
     /// <summary>Builds the app and returns the path of its <c>manifest.json</c>.</summary>
     /// <exception cref="LambdaRoutesException">The packager could not start or exited non-zero; carries its stderr.</exception>
-    public static string Build(string appPath, PackagerOptions options)
+    public static string Build(string appPath, PackagerOptions options, ApiKind apiKind)
     {
         var appDirectory = Path.GetFullPath(appPath);
         if (!Directory.Exists(appDirectory))
@@ -25,7 +25,7 @@ internal static class PackagerRunner
             throw Fail(appDirectory, $"app folder '{appDirectory}' does not exist.");
         }
 
-        var command = PackagerCommand.For(appDirectory, options);
+        var command = PackagerCommand.For(appDirectory, options, apiKind);
         var key = command.ToString();
         var lazy = Built.GetOrAdd(key, _ => new Lazy<string>(() => Run(appDirectory, command)));
         try
