@@ -1,14 +1,42 @@
 using System.CommandLine;
+using LambdaRoutes.Packager.Output;
+using LambdaRoutes.Packager.Packaging;
+using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Commands;
 
-/// <summary><c>lambda-routes build</c> (placeholder until the runtime lands).</summary>
+/// <summary>
+/// <c>lambda-routes build &lt;appDir&gt; [--out DIR] [--framework net8.0] [--arch x86_64|arm64] [--jobs N] [--api http|rest]</c>:
+/// one Native AOT <c>bootstrap</c> and zip per route, and <c>manifest.json</c>.
+/// </summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.");
-        command.SetAction(_ => { stderr.WriteLine("not yet"); return 1; });
+        var appDir = CommonOptions.AppDir();
+        var outDir = new Option<string?>("--out") { Description = $"Output folder (default: <appDir>/{BuildOptions.DefaultOutFolder})." };
+        var framework = new Option<string>("--framework")
+        {
+            Description = "Target framework of the route binaries (net8.0 or net9.0: Native AOT packages for net10.0 are not served here).",
+            DefaultValueFactory = _ => "net8.0",
+        };
+        var arch = new Option<string>("--arch") { Description = "Lambda architecture: x86_64 or arm64.", DefaultValueFactory = _ => "x86_64" };
+        arch.AcceptOnlyFromAmong("x86_64", "arm64");
+        var jobs = new Option<int>("--jobs") { Description = "Parallel AOT publishes (default: the core count; each peaks near 1 GB)." };
+        var api = CommonOptions.Api();
+        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.") { appDir, outDir, framework, arch, jobs, api };
+        command.SetAction((parse, cancel) =>
+        {
+            var options = new BuildOptions(
+                parse.GetRequiredValue(appDir),
+                parse.GetValue(outDir),
+                parse.GetRequiredValue(framework),
+                parse.GetRequiredValue(arch) == "arm64" ? Architecture.Arm64 : Architecture.X86_64,
+                parse.GetValue(jobs),
+                parse.GetValue(api));
+            IBuildReporter reporter = Terminal.IsInteractive(stdout) ? new LiveBuildReporter(Terminal.For(stdout), stdout) : new PlainBuildReporter(stdout);
+            return BuildPipeline.RunAsync(options, reporter, stderr, cancel);
+        });
         return command;
     }
 }

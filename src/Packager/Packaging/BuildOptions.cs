@@ -1,0 +1,31 @@
+namespace LambdaRoutes.Packager.Packaging;
+
+/// <summary>Lambda CPU architectures, named as Lambda and the manifest name them.</summary>
+internal enum Architecture
+{
+    X86_64,
+    Arm64,
+}
+
+/// <summary>
+/// Options of one <c>build</c>. <see cref="OutDir"/> defaults to <c>&lt;app&gt;/.lambda-routes/out</c> (git-ignored, outside api/).
+/// <see cref="Jobs"/> bounds parallel AOT publishes: each peaks near 1 GB, so it defaults to the core count.
+/// </summary>
+internal sealed record BuildOptions(
+    string AppDir,
+    string? OutDir = null,
+    string Framework = "net8.0",
+    Architecture Architecture = Architecture.X86_64,
+    int Jobs = 0,
+    Routing.ApiKind Api = Routing.ApiKind.Http)
+{
+    public const string DefaultOutFolder = ".lambda-routes/out";
+
+    public string ResolvedOutDir => Path.GetFullPath(OutDir ?? Path.Combine(AppDir, DefaultOutFolder));
+
+    public int ResolvedJobs => Jobs > 0 ? Jobs : Environment.ProcessorCount;
+
+    public string RuntimeIdentifier => Architecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+
+    public string ArchitectureName => Architecture == Architecture.Arm64 ? "arm64" : "x86_64";
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Packager.Output;
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Packaging;
+
+/// <summary>
+/// <c>lambda-routes build</c> as stages (DESIGN.md §5):
+///   1. discover routes; any error stops here and nothing is built;
+///   2. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
+///      (a no-op rebuild ends here without running dotnet at all);
+///   3. under the machine-wide build lock: remove the manifest, restore everything and compile the app once;
+///   4. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip;
+///   5. only if every route has its artifacts: write the manifest, atomically.
+/// </summary>
+internal static class BuildPipeline
+{
+    public static async Task<int> RunAsync(BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel = default)
+    {
+        var total = Stopwatch.StartNew();
+        var table = RouteDiscovery.Discover(options.AppDir, new DiscoveryOptions(options.Api));
+        DiagnosticPrinter.Print(table.Diagnostics, stderr);
+        if (table.HasErrors)
+        {
+            return 1;
+        }
+
+        var unsupported = table.Routes.Where(r => r.Style == RouteStyle.Verbs).ToList();
+        if (unsupported.Count > 0)
+        {
+            DiagnosticPrinter.Print([BuildDiagnostics.VerbRoutesNotBuildable(unsupported)], stderr);
+            return 1;
+        }
+
+        var outDir = options.ResolvedOutDir;
+        Directory.CreateDirectory(outDir);
+        var builds = Plan(table, options, outDir);
+        var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
+        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, cancel))
+        {
+            reporter.Summary(builds, total.Elapsed);
+            stderr.WriteLine($"build failed: {builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed; no manifest was written.");
+            return 1;
+        }
+
+        RemoveStaleArtifacts(outDir, builds);
+        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
+        reporter.Summary(builds, total.Elapsed);
+        reporter.Info($"manifest: {Path.Combine(outDir, ManifestWriter.FileName)}");
+        return 0;
+    }
+
+    public static IReadOnlyList<RouteBuild> Plan(RouteTable table, BuildOptions options, string outDir)
+    {
+        var shared = InputHasher.SharedHash(table);
+        return table.Routes.Select(route =>
+        {
+            var entry = EntryProjectWriter.Create(table, route, options);
+            var build = new RouteBuild(route, entry, InputHasher.RouteHash(shared, table, route, entry), new ArtifactPaths(outDir, route.Id));
+            build.State = build.Artifacts.IsUpToDate(build.InputHash) ? RouteBuildState.Cached : RouteBuildState.Queued;
+            return build;
+        }).ToList();
+    }
+
+    private static async Task<bool> BuildPendingAsync(
+        RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
+        IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
+    {
+        using var buildLock = await BuildLock.AcquireAsync(
+            () => reporter.Info($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel);
+        ManifestWriter.Remove(options.ResolvedOutDir);
+        foreach (var build in pending)
+        {
+            EntryProjectWriter.Write(build.Entry);
+        }
+
+        reporter.Info($"compiling {table.AppName} once for {pending.Count} route(s) ({builds.Count - pending.Count} cached)");
+        var compile = await AppCompiler.RestoreAndCompileAsync(table, pending, options, cancel);
+        if (!compile.Succeeded)
+        {
+            foreach (var error in compile.Errors)
+            {
+                stderr.WriteLine(error);
+            }
+
+            foreach (var build in pending)
+            {
+                build.State = RouteBuildState.Failed;
+            }
+
+            return false;
+        }
+
+        reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
+        await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, cancel));
+        foreach (var build in pending.Where(b => b.Errors.Count > 0))
+        {
+            stderr.WriteLine($"{build.Route.Id} ({build.Route.File}):");
+            foreach (var line in build.Errors)
+            {
+                stderr.WriteLine("  " + line);
+            }
+        }
+
+        return pending.All(b => b.State == RouteBuildState.Built);
+    }
+
+    private static async Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, CancellationToken cancel)
+    {
+        using var slots = new SemaphoreSlim(options.ResolvedJobs);
+        await Task.WhenAll(pending.Select(async build =>
+        {
+            await slots.WaitAsync(cancel);
+            try
+            {
+                build.StartedAt = DateTimeOffset.UtcNow;
+                build.State = RouteBuildState.Building;
+                reporter.RouteStarted(build);
+                await RoutePublisher.PublishAsync(build, options, cancel);
+                reporter.RouteFinished(build);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
+    /// <summary>Artifacts of routes that no longer exist would otherwise linger beside the manifest; only stamped folders are ours to delete.</summary>
+    private static void RemoveStaleArtifacts(string outDir, IReadOnlyList<RouteBuild> builds)
+    {
+        var ids = builds.Select(b => b.Route.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(outDir))
+        {
+            var id = Path.GetFileName(folder);
+            if (!ids.Contains(id) && File.Exists(Path.Combine(folder, ".input-hash")))
+            {
+                Directory.Delete(folder, recursive: true);
+                File.Delete(Path.Combine(outDir, id + ".zip"));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using LambdaRoutes.Packager.Output;
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Packaging;
+
+/// <summary>
+/// Writes <c>&lt;out&gt;/manifest.json</c> (docs/architecture.md). It is written last and atomically (temp file, then rename),
+/// and removed when a build starts changing artifacts, so a failed build never leaves a manifest that points at missing or stale files.
+/// </summary>
+internal static class ManifestWriter
+{
+    public const string FileName = "manifest.json";
+
+    public static Manifest Create(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options)
+    {
+        var outDir = options.ResolvedOutDir;
+        var routes = builds.Select(b =>
+        {
+            var info = RouteInfo.From(b.Route);
+            return new ManifestRoute(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
+                Artifact: b.Route.Id,
+                Bootstrap: $"{b.Route.Id}/bootstrap",
+                Zip: $"{b.Route.Id}.zip",
+                ZipSha256: Sha256(b.Artifacts.Zip),
+                BootstrapBytes: new FileInfo(b.Artifacts.Bootstrap).Length,
+                ZipBytes: new FileInfo(b.Artifacts.Zip).Length,
+                InputHash: b.InputHash);
+        }).ToList();
+        var appProject = Path.GetRelativePath(outDir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
+        return new Manifest(1, table.AppName, appProject, options.Framework, options.ArchitectureName, "provided.al2023", routes);
+    }
+
+    public static void Write(Manifest manifest, string outDir)
+    {
+        var path = Path.Combine(outDir, FileName);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, PackagerJson.Readable.Manifest) + Environment.NewLine);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void Remove(string outDir) => File.Delete(Path.Combine(outDir, FileName));
+
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

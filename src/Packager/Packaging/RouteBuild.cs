@@ -1,0 +1,51 @@
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Packaging;
+
+/// <summary>Where one route stands during a build.</summary>
+internal enum RouteBuildState
+{
+    Queued,
+    Cached,
+    Building,
+    Built,
+    Failed,
+}
+
+/// <summary>One route of a build: its entry project, its input hash, and (once done) its artifacts and figures.</summary>
+internal sealed class RouteBuild(RouteEntry route, EntryProject entry, string inputHash, ArtifactPaths artifacts)
+{
+    public RouteEntry Route { get; } = route;
+
+    public EntryProject Entry { get; } = entry;
+
+    public string InputHash { get; } = inputHash;
+
+    public ArtifactPaths Artifacts { get; } = artifacts;
+
+    public RouteBuildState State { get; set; } = RouteBuildState.Queued;
+
+    public TimeSpan Elapsed { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public int AotWarnings { get; set; }
+
+    public IReadOnlyList<string> Errors { get; set; } = [];
+}
+
+/// <summary>The on-disk layout of one route's output (DESIGN.md §5): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> and <c>&lt;out&gt;/&lt;Id&gt;.zip</c>.</summary>
+internal sealed record ArtifactPaths(string OutDir, string Id)
+{
+    public string Folder => Path.Combine(OutDir, Id);
+
+    public string Bootstrap => Path.Combine(Folder, "bootstrap");
+
+    public string Zip => Path.Combine(OutDir, Id + ".zip");
+
+    /// <summary>The input hash of the artifacts present, written last: a route whose stamp matches is up to date.</summary>
+    public string Stamp => Path.Combine(Folder, ".input-hash");
+
+    public bool IsUpToDate(string inputHash) =>
+        File.Exists(Stamp) && File.Exists(Bootstrap) && File.Exists(Zip) && File.ReadAllText(Stamp) == inputHash;
+}
