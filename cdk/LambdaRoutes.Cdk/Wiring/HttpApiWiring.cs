@@ -37,7 +37,8 @@ internal sealed class HttpApiWiring : IApiWiring
                 ? new ThrottleSettings { RateLimit = throttle.RateLimit, BurstLimit = throttle.BurstLimit }
                 : null,
         });
-        Url = stage.Url;
+        // CDK gives ".../" for $default but ".../v1" for a named stage; end both with "/" as a REST URL does.
+        Url = stage.StageName == "$default" ? stage.Url : stage.Url + "/";
     }
 
     public HttpApi Api => _api;

@@ -12,6 +12,12 @@ namespace LambdaRoutes.Cdk.Tests.Support;
 public sealed class SynthesizedStack : IDisposable
 {
     public SynthesizedStack(LambdaRoutesApiProps props, Action<LambdaRoutesApi>? afterCreate = null)
+        : this(_ => props, afterCreate)
+    {
+    }
+
+    /// <summary>For props that need constructs of the stack (layers, VPCs).</summary>
+    public SynthesizedStack(Func<Stack, LambdaRoutesApiProps> props, Action<LambdaRoutesApi>? afterCreate = null)
     {
         OutDir = Path.Combine(Path.GetTempPath(), "lr-cdk-out-" + Guid.NewGuid().ToString("N")[..12]);
         var app = new App(new AppProps
@@ -22,7 +28,7 @@ public sealed class SynthesizedStack : IDisposable
             Context = new Dictionary<string, object> { ["aws:cdk:enable-asset-metadata"] = true },
         });
         Stack = new Stack(app, "TestStack");
-        Api = new LambdaRoutesApi(Stack, "Api", props);
+        Api = new LambdaRoutesApi(Stack, "Api", props(Stack));
         afterCreate?.Invoke(Api);
         Template = Template.FromStack(Stack);
         app.Synth();
