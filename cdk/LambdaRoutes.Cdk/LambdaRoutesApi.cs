@@ -48,6 +48,7 @@ public sealed class LambdaRoutesApi : Construct
         {
             var function = new RouteFunction(routesScope, route, Manifest.Architecture, defaults, routeEnvironment[route.Id]);
             _routes.Add(route.Id, function);
+            WarnAboutIntegrationTimeout(function, props.ApiKind, defaults);
 
             var routeBindings = bindings.Where(b => ReferenceEquals(b.Route, route)).ToList();
             wiring.Connect(function.Function, route.Id, routeBindings);
@@ -103,6 +104,19 @@ public sealed class LambdaRoutesApi : Construct
         }
 
         return match.Function;
+    }
+
+    // API Gateway answers 503/504 after 30 s (HTTP API) or 29 s (REST) whatever the function's timeout
+    // (aws.md §3.1). Not an error: the function may finish work after the response is cut off.
+    private static void WarnAboutIntegrationTimeout(RouteFunction function, ApiKind kind, RouteFunctionDefaults defaults)
+    {
+        var timeout = function.Route.Timeout ?? defaults.Timeout ?? RouteFunction.DefaultTimeoutSeconds;
+        var cap = kind == ApiKind.Rest ? 29 : 30;
+        if (timeout > cap)
+        {
+            Amazon.CDK.Annotations.Of(function).AddWarningV2("lambda-routes:timeout-above-api-limit",
+                $"{function.Route.File} ({function.Route.Route}): timeout {timeout} s exceeds the {kind} API's {cap} s integration limit; clients get a gateway timeout after {cap} s.");
+        }
     }
 
     private static string ResolveManifestPath(LambdaRoutesApiProps props) => (props.AppPath, props.Manifest) switch

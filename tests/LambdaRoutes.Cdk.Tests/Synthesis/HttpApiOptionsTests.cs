@@ -133,4 +133,19 @@ public sealed class HttpApiOptionsTests(HttpApiOptionsTests.Fixture fixture) : I
         Assert.Equal(DiagnosticCodes.UnknownRoute, diagnostic.Code);
         Assert.Contains("'/api/user/[id]'", diagnostic.Message);
     }
+
+    [Fact]
+    public void A_timeout_beyond_the_api_limit_is_a_synth_warning_naming_the_route()
+    {
+        using var app = BuiltApp.Create([new RouteSpec("ApiSlow", "api/slow.cs", "/api/slow", ["/api/slow"], Timeout: 60), RouteSpec.EveryShape[0]]);
+        var stack = new Amazon.CDK.Stack(new Amazon.CDK.App(), "Slow");
+        var api = new LambdaRoutesApi(stack, "Api", new LambdaRoutesApiProps { Manifest = app.ManifestPath });
+
+        var warnings = Amazon.CDK.Assertions.Annotations.FromStack(stack)
+            .FindWarning("*", Amazon.CDK.Assertions.Match.StringLikeRegexp("exceeds the Http API's 30 s integration limit"));
+
+        var warning = Assert.Single(warnings);
+        Assert.Equal("/Slow/Api/Routes/ApiSlow", warning.Id);
+        Assert.NotNull(api.FunctionFor("/api/slow"));
+    }
 }
