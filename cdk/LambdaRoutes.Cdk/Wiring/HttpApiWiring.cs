@@ -57,12 +57,15 @@ internal sealed class HttpApiWiring : IApiWiring
             PayloadFormatVersion = "2.0",
         });
 
-        var index = 0;
+        // Ids from the method and the path's position in the route (not a running index), so adding a
+        // verb to a route does not rename, and so replace, the routes it already has.
         foreach (var binding in bindings)
         {
+            var pathIndex = binding.Route.Paths.ToList().IndexOf(binding.Path);
+            var pathSuffix = pathIndex == 0 ? "" : pathIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var method in binding.Methods)
             {
-                new CfnRoute(_scope, $"{routeId}Route{index++}", new CfnRouteProps
+                new CfnRoute(_scope, $"{routeId}{method[0]}{method[1..].ToLowerInvariant()}Route{pathSuffix}", new CfnRouteProps
                 {
                     ApiId = _api.ApiId,
                     RouteKey = $"{method} {binding.Path}",

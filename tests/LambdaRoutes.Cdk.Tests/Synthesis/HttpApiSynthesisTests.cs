@@ -126,4 +126,7 @@ public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture)
         Assert.Contains("/api/nope", error.Message);
         Assert.Contains("/api/docs/[[...slug]]", error.Message);
     }
+
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("http-every-shape.template.json", _synth.Json);
 }

@@ -136,4 +136,7 @@ public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
         Assert.Contains("api/users/[id].cs", diagnostic.Message);
         Assert.Contains("REST API", error.Message);
     }
+
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("rest-every-shape.template.json", _synth.Json);
 }
