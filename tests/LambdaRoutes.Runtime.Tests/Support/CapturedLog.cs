@@ -1,0 +1,19 @@
+using System.Text;
+using LambdaRoutes.Core;
+
+namespace LambdaRoutes.Runtime.Tests.Support;
+
+/// <summary>A <see cref="LogSink"/> over memory, to read what the runtime wrote to "stdout".</summary>
+internal sealed class CapturedLog
+{
+    private readonly MemoryStream _stream = new();
+
+    public CapturedLog() => Sink = new LogSink(_stream);
+
+    public LogSink Sink { get; }
+
+    public string Text
+    {
+        get { lock (_stream) return Encoding.UTF8.GetString(_stream.ToArray()); }
+    }
+}
