@@ -77,7 +77,7 @@ internal static class AppCompiler
         {
             var lines = new List<string>
             {
-                $"Native AOT for {options.RuntimeIdentifier} ({options.ArchitectureName}, {options.Framework}) needs packages the configured NuGet sources do not serve:",
+                $"error LR3004: Native AOT for {options.RuntimeIdentifier} ({options.ArchitectureName}, {options.Framework}) needs packages the configured NuGet sources do not serve:",
             };
             lines.AddRange(missingPackages.Select(m => "  " + m.Text));
             if (options.Architecture == Architecture.Arm64)

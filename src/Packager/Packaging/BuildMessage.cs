@@ -47,7 +47,8 @@ internal static partial class BuildMessageParser
         return messages;
     }
 
-    [GeneratedRegex(@"^(?<body>(?<origin>.*?):\s*(?<severity>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<text>.*?))(\s+\[[^\]]+\])?$")]
+    // MSBuild's canonical form allows a subcategory before the category: ILC writes "Trim analysis warning IL2026".
+    [GeneratedRegex(@"^(?<body>(?<origin>.*?):\s*(?:[A-Za-z ]*?\s)?(?<severity>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<text>.*?))(\s+\[[^\]]+\])?$")]
     private static partial Regex Canonical();
 
     [GeneratedRegex(@"^(?<file>.+)\((?<line>\d+)(,\d+)*\)$")]

@@ -1,0 +1,61 @@
+using LambdaRoutes.Packager.Packaging;
+using LambdaRoutes.Packager.Routing;
+using LambdaRoutes.Packager.Tests.Support;
+
+namespace LambdaRoutes.Packager.Tests.Packaging;
+
+/// <summary>
+/// The generated entry project is golden-tested (house style §5): the expected files live in Snapshots/ and are compared
+/// byte for byte. A deliberate template change means updating the snapshot in the same commit.
+/// </summary>
+public sealed class EntryProjectGoldenTests
+{
+    /// <summary>
+    /// Compares with Snapshots/name. With UPDATE_SNAPSHOTS=1 the actual text is written to the source folder instead,
+    /// for a reviewer to read in the diff (the way Verify-style snapshot tools work).
+    /// </summary>
+    private static void AssertSnapshot(string name, string actual)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(Path.Combine(RepoPaths.Root, "tests", "LambdaRoutes.Packager.Tests", "Snapshots", name), actual);
+            return;
+        }
+
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Snapshots", name)), actual);
+    }
+
+    private static (RouteTable Table, RouteEntry Route) Discover(TempApp app, string route)
+    {
+        var table = RouteDiscovery.Discover(app.Dir);
+        Assert.False(table.HasErrors, string.Join("\n", table.Diagnostics));
+        return (table, table.Routes.Single(r => r.Route == route));
+    }
+
+    [Fact]
+    public void Program_of_a_route_with_settings_and_the_apps_json_context()
+    {
+        using var app = ShopApp.Create();
+        var (table, route) = Discover(app, "/api/items/[id]");
+
+        var entry = EntryProjectWriter.Create(table, route, new BuildOptions(app.Dir));
+
+        AssertSnapshot("ApiItemsId.Program.cs.txt", entry.ProgramText);
+        AssertSnapshot("ApiItemsId.csproj.txt", entry.ProjectText);
+        Assert.Equal(Path.Combine(app.Dir, "obj", "lambda-routes", "ApiItemsId", "ApiItemsId.csproj"), entry.ProjectPath);
+    }
+
+    [Fact]
+    public void Program_of_a_route_in_an_app_without_json_context()
+    {
+        using var app = new TempApp("Plain").Route("api/docs/[[...slug]].cs", "[LambdaRoutes.RouteConfig(BodyParser = false, BodySizeLimit = \"500kb\")]");
+        var (table, route) = Discover(app, "/api/docs/[[...slug]]");
+
+        var entry = EntryProjectWriter.Create(table, route, new BuildOptions(app.Dir, Framework: "net9.0"));
+
+        Assert.Null(table.JsonContext);
+        AssertSnapshot("ApiDocsSlugOptionalCatchAll.Program.cs.txt", entry.ProgramText);
+        Assert.Contains("<TargetFramework>net9.0</TargetFramework>", entry.ProjectText);
+        Assert.Contains("<ProjectReference Include=\"../../../Plain.csproj\" />", entry.ProjectText);
+    }
+}

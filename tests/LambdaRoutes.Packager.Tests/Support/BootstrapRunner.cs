@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace LambdaRoutes.Packager.Tests.Support;
+
+/// <summary>What a bootstrap did with one event: its exit code, what it posted back, and its log.</summary>
+internal sealed record Invocation(int ExitCode, string Kind, JsonObject Response, string Log);
+
+/// <summary>Runs a built bootstrap as Lambda would, against <see cref="RuntimeApiServer"/>, for exactly one event.</summary>
+internal static class BootstrapRunner
+{
+    public static async Task<Invocation> InvokeAsync(string bootstrap, string eventJson)
+    {
+        await using var server = new RuntimeApiServer();
+        var outcome = server.Enqueue(eventJson);
+        var start = new ProcessStartInfo(bootstrap) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Endpoint;
+        start.Environment["LAMBDA_ROUTES_RUN_ONCE"] = "true";
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "test";
+        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{bootstrap} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{bootstrap} did not exit after one invocation. Log:\n{await stdout}{await stderr}");
+        }
+
+        var log = await stdout + await stderr;
+        if (!outcome.IsCompleted)
+        {
+            throw new InvalidOperationException($"{bootstrap} exited {process.ExitCode} without answering. Log:\n{log}");
+        }
+
+        var (kind, body) = await outcome;
+        return new Invocation(process.ExitCode, kind, JsonNode.Parse(body)?.AsObject() ?? [], log);
+    }
+}
