@@ -51,7 +51,8 @@ public sealed class RouteFunction : Construct
             Handler = "bootstrap",
             // A folder asset: CDK stages it into cdk.out and records aws:asset:path, which is how
             // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws.md §3.4).
-            Code = Code.FromAsset(route.ArtifactDirectory),
+            // Dotfiles are the packager's bookkeeping (.input-hash), not part of the function.
+            Code = Code.FromAsset(route.ArtifactDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [".*"] }),
             Architecture = architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
             MemorySize = route.MemorySize ?? defaults.MemorySize ?? DefaultMemorySize,
             Timeout = Duration.Seconds(route.Timeout ?? defaults.Timeout ?? DefaultTimeoutSeconds),
