@@ -1,0 +1,20 @@
+namespace LambdaRoutes.Emulator.RuntimeApi;
+
+/// <summary>What the Runtime API endpoints ask of the instance behind them (one backend per instance and port).</summary>
+internal interface IRuntimeApiBackend
+{
+    /// <summary><c>GET /next</c>: the first call ends init; waits for the next event. Null when the wait was aborted.</summary>
+    Task<NextInvocation?> NextAsync(CancellationToken cancel);
+
+    /// <summary><c>POST /response</c>; false when <paramref name="requestId"/> is not the invocation in flight.</summary>
+    bool Respond(string requestId, byte[] body);
+
+    /// <summary><c>POST /error</c>; false when <paramref name="requestId"/> is not the invocation in flight.</summary>
+    bool Fail(string requestId, string errorType, byte[] body);
+
+    /// <summary><c>POST /runtime/init/error</c>.</summary>
+    void InitFailed(string errorType, byte[] body);
+}
+
+/// <summary>An event as <c>/next</c> returns it, with the headers of aws.md §1.2.</summary>
+internal sealed record NextInvocation(string RequestId, byte[] Payload, long DeadlineMs, string FunctionArn, string TraceId);
