@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using LambdaRoutes.Runtime.Tests.Malformed;
+using LambdaRoutes.Runtime.Tests.Support;
+using LambdaRoutes.Testing;
+using Xunit.Abstractions;
+
+namespace LambdaRoutes.Runtime.Tests.Aot;
+
+/// <summary>
+/// The runtime under Native AOT, for real (issue 2 "AOT-clean"): publish a route with zero trim/AOT warnings, then run
+/// its <c>bootstrap</c> against a Runtime API on 127.0.0.1 and check the responses it posts.
+/// </summary>
+public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper output) : IClassFixture<AotPublishFixture>
+{
+    private void AssertPublished()
+    {
+        Assert.True(aot.PublishExitCode == 0, "publish failed:\n" + aot.PublishLog);
+        Assert.True(File.Exists(aot.BootstrapPath), "no bootstrap in the publish output:\n" + aot.PublishLog);
+    }
+
+    [Fact]
+    public void Publishes_with_no_trim_or_aot_warnings()
+    {
+        AssertPublished();
+        Assert.Empty(aot.AotWarnings);
+        output.WriteLine($"bootstrap: {new FileInfo(aot.BootstrapPath).Length:N0} bytes");
+    }
+
+    [Fact]
+    public void Bootstrap_needs_glibc_2_34_at_most()
+    {
+        AssertPublished();
+        var (exit, symbols) = AotPublishFixture.Run("objdump", new[] { "-T", aot.BootstrapPath }, TimeSpan.FromMinutes(1));
+        Assert.Equal(0, exit);
+        var newest = System.Text.RegularExpressions.Regex.Matches(symbols, @"GLIBC_(\d+)\.(\d+)")
+            .Select(m => new Version(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value))).Max();
+        Assert.NotNull(newest);
+        Assert.True(newest <= new Version(2, 34), $"needs GLIBC_{newest} (DESIGN.md §4: ≤ 2.34)");
+    }
+
+    [Fact]
+    public async Task Bootstrap_serves_real_events_and_survives_a_throwing_handler_and_a_malformed_event()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+
+        api.Enqueue("get-1", new HttpApiEventBuilder().Get("/api/aot/x?a=1&a=2").Cookie("s", "1").ToJson(), traceId: "Root=1-aot");
+        api.Enqueue("order-2", new RestApiEventBuilder().Post("/api/aot/order").Body("{\"Item\":\"tea\",\"Quantity\":2}", "application/json").ToJson());
+        api.Enqueue("boom-3", new HttpApiEventBuilder().Get("/api/aot/boom").ToJson());
+        api.Enqueue("junk-4", "this is not json"u8.ToArray());
+        api.Enqueue("missing-5", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/other").ToJson());
+        api.Enqueue("get-6", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot").ToJson());
+
+        var get = await api.NextPostAsync();
+        var order = await api.NextPostAsync();
+        var boom = await api.NextPostAsync();
+        var junk = await api.NextPostAsync();
+        var missing = await api.NextPostAsync();
+        var last = await api.NextPostAsync();
+
+        Assert.Equal("/2018-06-01/runtime/invocation/get-1/response", get.Path);
+        var getJson = JsonNode.Parse(get.Text)!;
+        Assert.Equal(200, (int)getJson["statusCode"]!);
+        Assert.Equal("get-1", (string?)getJson["headers"]!["x-request-id"]);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{\"a\":[\"1\",\"2\"],\"rest\":[\"x\"]},\"cookies\":1,\"source\":\"HttpApi\"}", (string?)getJson["body"]);
+
+        var orderJson = JsonNode.Parse(order.Text)!;
+        Assert.Equal(201, (int)orderJson["statusCode"]!);
+        Assert.Equal("{\"Item\":\"tea\",\"Quantity\":4}", (string?)orderJson["body"]);
+        Assert.Equal("last=tea; Path=/; HttpOnly", (string?)orderJson["multiValueHeaders"]!["Set-Cookie"]![0]);
+
+        var boomJson = JsonNode.Parse(boom.Text)!;
+        Assert.Equal("/2018-06-01/runtime/invocation/boom-3/response", boom.Path);
+        Assert.Equal(500, (int)boomJson["statusCode"]!);
+        Assert.Equal("Internal Server Error", (string?)boomJson["body"]);
+
+        Assert.Equal(400, (int)JsonNode.Parse(junk.Text)!["statusCode"]!);
+        Assert.Equal(404, (int)JsonNode.Parse(missing.Text)!["statusCode"]!);
+        Assert.Equal("/2018-06-01/runtime/invocation/get-6/response", last.Path);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{},\"cookies\":0,\"source\":\"FunctionUrl\"}", (string?)JsonNode.Parse(last.Text)!["body"]);
+
+        Assert.False(bootstrap.HasExited);
+        Assert.Matches(@"\tboom-3\tfail\tUnhandled error in GET /api/aot/boom \(request boom-3\)\nSystem.InvalidOperationException: boom from the handler", bootstrap.Output);
+        Assert.Contains("\tjunk-4\twarn\tInvalid event: the payload is not valid JSON", bootstrap.Output);
+        Assert.Equal(1, api.ConnectionCount); // one keep-alive connection for all six invocations
+    }
+
+    [Fact]
+    public async Task Bootstrap_answers_every_malformed_input_and_keeps_serving()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+        var cases = MalformedEvents.All("/api/aot/echo").ToList();
+        foreach (var (c, i) in cases.Select((c, i) => (c, i))) api.Enqueue("bad-" + i, c.Event);
+        api.Enqueue("good", new HttpApiEventBuilder().Post("/api/aot/echo").Body("still alive", "text/plain").ToJson());
+
+        foreach (var (c, i) in cases.Select((c, i) => (c, i)))
+        {
+            var post = await api.NextPostAsync();
+            Assert.Equal($"/2018-06-01/runtime/invocation/bad-{i}/response", post.Path);
+            var answer = JsonNode.Parse(post.Text)!;
+            Assert.True(c.Status == (int)answer["statusCode"]! && c.Body == (string?)answer["body"],
+                $"{c.Name}: expected {c.Status} \"{c.Body}\", got {post.Text[..Math.Min(300, post.Text.Length)]}");
+        }
+        var good = await api.NextPostAsync();
+
+        Assert.Equal("still alive", (string?)JsonNode.Parse(good.Text)!["body"]);
+        Assert.False(bootstrap.HasExited);
+    }
+
+    [Fact]
+    public async Task Run_once_serves_one_invocation_and_exits_0()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"));
+        api.Enqueue("only", new HttpApiEventBuilder().Get("/api/aot").ToJson());
+
+        var post = await api.NextPostAsync();
+        var exit = await bootstrap.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("/2018-06-01/runtime/invocation/only/response", post.Path);
+        Assert.Equal(0, exit);
+    }
+}
