@@ -33,7 +33,7 @@ public sealed class LambdaRoutesApi : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         Manifest = ManifestReader.Read(ResolveManifestPath(props));
-        var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods);
+        var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods, corsEnabled: props.Cors is not null);
         var routeEnvironment = RouteEnvironment.Resolve(Manifest, props);
 
         // A readable name in the console; several stacks of one app stay apart by stack name.

@@ -18,7 +18,7 @@ namespace LambdaRoutes.Cdk.Planning;
 /// </summary>
 internal static class RouteTreePlanner
 {
-    public static IReadOnlyList<RouteBinding> Plan(IReadOnlyList<ManifestRoute> routes, ApiKind kind, RouteMethods methods)
+    public static IReadOnlyList<RouteBinding> Plan(IReadOnlyList<ManifestRoute> routes, ApiKind kind, RouteMethods methods, bool corsEnabled = false)
     {
         var diagnostics = new List<RouteDiagnostic>();
         var root = new TreeNode();
@@ -26,7 +26,7 @@ internal static class RouteTreePlanner
 
         foreach (var route in routes)
         {
-            var routeMethods = methods == RouteMethods.Any ? ["ANY"] : route.Methods;
+            var routeMethods = WiredMethods.For(route, methods, corsEnabled);
             foreach (var path in route.Paths)
             {
                 var segments = ParsePath(route, path, diagnostics);

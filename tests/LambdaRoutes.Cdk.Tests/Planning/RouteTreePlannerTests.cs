@@ -99,7 +99,9 @@ public sealed class RouteTreePlannerTests
     {
         var get = Route("api/a.cs", "/api/a", ["/api/a"], ["GET", "POST"]);
         var bindings = RouteTreePlanner.Plan([get], ApiKind.Http, RouteMethods.Exported);
-        Assert.Equal(["GET", "POST"], Assert.Single(bindings).Methods);
+        Assert.Equal(["GET", "HEAD", "OPTIONS", "POST"], Assert.Single(bindings).Methods);
+        var withCors = RouteTreePlanner.Plan([get], ApiKind.Http, RouteMethods.Exported, corsEnabled: true);
+        Assert.Equal(["GET", "HEAD", "POST"], Assert.Single(withCors).Methods);
 
         var error = Assert.Throws<LambdaRoutesException>(() =>
             RouteTreePlanner.Plan([get, Route("api/b.cs", "/api/a", ["/api/a"])], ApiKind.Http, RouteMethods.Exported));

@@ -83,15 +83,17 @@ public sealed class HttpApiOptionsTests(HttpApiOptionsTests.Fixture fixture) : I
     }
 
     [Fact]
-    public void Exported_methods_wire_verb_routes_per_verb_and_handler_routes_as_ANY()
+    public void Exported_methods_wire_verb_routes_per_verb_plus_HEAD_and_handler_routes_as_ANY()
     {
         var keys = _synth.ResourcesOfType("AWS::ApiGatewayV2::Route").Select(r => Props(r.Resource).GetProperty("RouteKey").GetString()).ToList();
 
         Assert.Contains("GET /api/hello", keys);
         Assert.Contains("POST /api/hello", keys);
+        Assert.Contains("HEAD /api/hello", keys);
+        Assert.DoesNotContain("OPTIONS /api/hello", keys); // CORS is on: API Gateway answers preflight
         Assert.DoesNotContain("ANY /api/hello", keys);
         Assert.Contains("ANY /api/users/{id}", keys);
-        Assert.Equal(8, keys.Count);
+        Assert.Equal(9, keys.Count);
     }
 
     [Fact]
