@@ -24,10 +24,27 @@ public sealed class RouteTester
     public RouteTester(IApiRoute route, RouteOptions options, JsonSerializerContext? json = null) =>
         _invoker = new RouteInvoker(route, options, json);
 
-    /// <summary>A tester for <paramref name="route"/> at the Next-form <paramref name="pattern"/>, default body settings.</summary>
+    /// <summary>
+    /// A tester for <paramref name="route"/> at the Next-form <paramref name="pattern"/>, with the body settings of the
+    /// route's <see cref="RouteConfigAttribute"/> — the values the packager would generate into its entry point.
+    /// </summary>
     public RouteTester(IApiRoute route, string pattern, JsonSerializerContext? json = null)
-        : this(route, new RouteOptions { Route = pattern }, json)
+        : this(route, OptionsFor(route, pattern), json)
     {
+    }
+
+    /// <summary>The <see cref="RouteOptions"/> the packager generates for <paramref name="route"/>: pattern plus its <see cref="RouteConfigAttribute"/>.</summary>
+    public static RouteOptions OptionsFor(IApiRoute route, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        // Test-time only: on Lambda the packager reads the attribute from source and the runtime never looks for it.
+        var config = Attribute.GetCustomAttribute(route.GetType(), typeof(RouteConfigAttribute)) as RouteConfigAttribute;
+        return new RouteOptions
+        {
+            Route = pattern,
+            BodySizeLimit = config?.BodySizeLimit,
+            BodyParser = config?.BodyParser ?? true,
+        };
     }
 
     /// <summary>Sends a REST API (v1) event.</summary>
