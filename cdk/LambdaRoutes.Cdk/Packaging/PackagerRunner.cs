@@ -12,7 +12,7 @@ namespace LambdaRoutes.Cdk.Packaging;
 /// </summary>
 internal static class PackagerRunner
 {
-    private const int StderrLinesKept = 80;
+    private const int FailureLinesKept = 80;
     private static readonly ConcurrentDictionary<string, Lazy<string>> Built = new(StringComparer.Ordinal);
 
     /// <summary>Builds the app and returns the path of its <c>manifest.json</c>.</summary>
@@ -53,20 +53,31 @@ internal static class PackagerRunner
             start.ArgumentList.Add(argument);
         }
 
-        var stderr = new Queue<string>();
+        var failureLines = new Queue<string>();
+        void Keep(string line)
+        {
+            lock (failureLines)
+            {
+                failureLines.Enqueue(line);
+                if (failureLines.Count > FailureLinesKept) failureLines.Dequeue();
+            }
+        }
+
         using var process = new Process { StartInfo = start };
         // The CDK CLI reads the cloud assembly, not the app's output; progress goes to stderr, where
-        // `cdk synth` shows it without mixing it into the template it prints.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        // `cdk synth` shows it without mixing it into the template it prints. The failure message keeps
+        // stderr plus the compiler errors `dotnet run` prints on stdout when the packager itself does not build.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            Console.Error.WriteLine(e.Data);
+            if (e.Data.Contains(": error ", StringComparison.Ordinal)) Keep(e.Data);
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             Console.Error.WriteLine(e.Data);
-            lock (stderr)
-            {
-                stderr.Enqueue(e.Data);
-                if (stderr.Count > StderrLinesKept) stderr.Dequeue();
-            }
+            Keep(e.Data);
         };
 
         try
@@ -85,7 +96,7 @@ internal static class PackagerRunner
         if (process.ExitCode != 0)
         {
             string tail;
-            lock (stderr) tail = string.Join(Environment.NewLine, stderr);
+            lock (failureLines) tail = string.Join(Environment.NewLine, failureLines);
             throw Fail(appDirectory, $"`{command}` exited with code {process.ExitCode}:{Environment.NewLine}{tail}");
         }
 

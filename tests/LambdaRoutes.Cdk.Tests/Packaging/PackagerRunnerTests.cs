@@ -56,10 +56,11 @@ public sealed class PackagerRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_packager_fails_synth_with_its_exit_code_and_stderr()
+    public void A_failing_packager_fails_synth_with_its_exit_code_stderr_and_compile_errors()
     {
         var failing = Script("failing.sh", """
             echo "progress on stdout"
+            echo "/src/Packager/Cli.cs(3,1): error CS1002: ; expected"
             echo "error LR104: api/users/[id].cs and api/users/[...rest].cs: only one variable child on a REST API" >&2
             exit 3
             """);
@@ -71,6 +72,7 @@ public sealed class PackagerRunnerTests : IDisposable
         Assert.Equal(DiagnosticCodes.PackagerFailed, diagnostic.Code);
         Assert.Contains("exited with code 3", diagnostic.Message);
         Assert.Contains("error LR104: api/users/[id].cs and api/users/[...rest].cs", diagnostic.Message);
+        Assert.Contains("Cli.cs(3,1): error CS1002", diagnostic.Message); // dotnet run prints compile errors on stdout
         Assert.DoesNotContain("progress on stdout", diagnostic.Message);
     }
 
