@@ -66,6 +66,7 @@ public sealed class RouteInvoker
         var res = new ApiResponse(request.Headers, _json);
         await RespondAsync(request, res, context).ConfigureAwait(false);
         res.StripBodyForNoContent();
+        if (request.Method == "HEAD") res.StripBodyForHead();
         return request.Source == ApiEventSource.RestApi
             ? JsonSerializer.SerializeToUtf8Bytes(RestApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayProxyResponse)
             : JsonSerializer.SerializeToUtf8Bytes(HttpApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse);

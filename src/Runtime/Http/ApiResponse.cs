@@ -197,6 +197,9 @@ public sealed class ApiResponse
         _body = null;
     }
 
+    /// <summary>Applied when encoding a HEAD response: headers as for GET, no body (Node omits it, nextjs.md §1.8).</summary>
+    internal void StripBodyForHead() => _body = null;
+
     private void SendJson(string json)
     {
         EnsureOpen();
