@@ -9,9 +9,6 @@ namespace LambdaRoutes.Emulator.Instances;
 /// </summary>
 internal sealed class FunctionPool : IAsyncDisposable
 {
-    /// <summary>Lambda's synchronous request limit, 6,291,456 bytes (aws.md §3.1).</summary>
-    public const int MaxRequestBytes = 6 * 1024 * 1024;
-
     private readonly LambdaFunction _function;
     private readonly EmulatorOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -32,10 +29,10 @@ internal sealed class FunctionPool : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString();
-        if (payload.Length > MaxRequestBytes)
+        if (payload.Length > LambdaLimits.MaxRequestBytes)
         {
             return new InvocationResult(InvocationOutcome.RequestTooLarge,
-                ErrorJson.Create("RequestEntityTooLarge", $"Request must be smaller than {MaxRequestBytes} bytes for the InvokeFunction operation"),
+                ErrorJson.Create("RequestEntityTooLarge", $"Request must be smaller than {LambdaLimits.MaxRequestBytes} bytes for the InvokeFunction operation"),
                 "RequestEntityTooLarge", requestId, 0, false, null, TimeSpan.Zero, Stopwatch.GetElapsedTime(started));
         }
 

@@ -11,7 +11,7 @@ namespace LambdaRoutes.Emulator.RuntimeApi;
 /// </summary>
 internal static class RuntimeApiEndpoints
 {
-    public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;
+    private const int MaxResponseBytes = LambdaLimits.MaxResponseBytes;
     private const string Prefix = "/2018-06-01/runtime/";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 

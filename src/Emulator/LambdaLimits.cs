@@ -1,0 +1,11 @@
+namespace LambdaRoutes.Emulator;
+
+/// <summary>Lambda's synchronous invocation payload limits (aws.md §3.1), enforced by the emulator.</summary>
+public static class LambdaLimits
+{
+    /// <summary>Largest event: 6,291,456 bytes ("Request must be smaller than 6291456 bytes").</summary>
+    public const int MaxRequestBytes = 6 * 1024 * 1024;
+
+    /// <summary>Largest response: 6 MiB + 100 bytes (the RIE's <c>MaxPayloadSize</c>); more is <c>Function.ResponseSizeTooLarge</c>.</summary>
+    public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using LambdaRoutes.Packager.Dev;
+using LambdaRoutes.Packager.Dev.Gateway;
+
+namespace LambdaRoutes.Packager.Commands;
+
+/// <summary>
+/// <c>lambda-routes dev &lt;appDir&gt; [--port 3000] [--aot] [--rest]</c>: API Gateway and Lambda on this machine, no Docker
+/// (docs/dev.md). Serves on 127.0.0.1 until Ctrl+C.
+/// </summary>
+internal static class DevCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var appDir = CommonOptions.AppDir();
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 3000 };
+        var aot = new Option<bool>("--aot") { Description = "Build the real Native AOT bootstraps and run them behind a local Lambda Runtime API." };
+        var rest = new Option<bool>("--rest") { Description = "Imitate a REST API (payload v1) instead of an HTTP API (payload 2.0)." };
+        var command = new Command("dev", "Serve the app locally the way API Gateway and Lambda would.") { appDir, port, aot, rest };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
+                parse.GetValue(rest) ? ApiFlavor.RestApi : ApiFlavor.HttpApi);
+            await using var server = await DevServer.StartAsync(options, stdout, cancel);
+            if (server is null)
+            {
+                stderr.WriteLine("dev: the app cannot be served (see the errors above).");
+                return 1;
+            }
+
+            await server.RunUntilCancelledAsync(cancel);
+            return 0;
+        });
+        return command;
+    }
+}

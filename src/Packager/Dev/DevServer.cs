@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using LambdaRoutes.Emulator;
+using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Packager.Dev.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LambdaRoutes.Packager.Dev;
+
+/// <summary>
+/// <c>lambda-routes dev</c>: a local API Gateway on 127.0.0.1 in front of the app's routes. Per request:
+///   1. read the body (over API Gateway's 10 MB → 413);
+///   2. match the route with API Gateway's precedence (no route → 404 JSON);
+///   3. build the event API Gateway would send — HTTP API 2.0, or REST v1 with <c>--rest</c> (over Lambda's 6 MB → 413);
+///   4. run the route (<see cref="IRouteHost"/>: in-process, or the real bootstrap under the emulator with <c>--aot</c>);
+///   5. turn its output into HTTP as API Gateway does (function error → 500/502, timeout → 504);
+///   6. log one line: method, path, route, status, duration, cold or warm, instance.
+/// </summary>
+internal sealed class DevServer : IAsyncDisposable
+{
+    private readonly DevOptions _options;
+    private readonly IRouteHost _host;
+    private readonly Action<string> _log;
+    private WebApplication? _web;
+
+    private DevServer(DevOptions options, IRouteHost host, Action<string> log)
+    {
+        _options = options;
+        _host = host;
+        _log = log;
+    }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:3000/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>What runs the routes (tests look at its instances or rebuilds).</summary>
+    public IRouteHost Host => _host;
+
+    /// <summary>Builds and loads the app, then listens. Null (after printing why) when the app cannot be served.</summary>
+    public static async Task<DevServer?> StartAsync(DevOptions options, TextWriter output, CancellationToken cancel = default)
+    {
+        var synchronized = TextWriter.Synchronized(output);
+        Action<string> log = synchronized.WriteLine;
+        IRouteHost? host = options.Aot
+            ? await AotHost.StartAsync(options, synchronized, log, cancel)
+            : await InProcessHost.StartAsync(options, log, cancel);
+        if (host is null)
+        {
+            return null;
+        }
+
+        var server = new DevServer(options, host, log);
+        try
+        {
+            await server.ListenAsync(cancel);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        RouteTablePrinter.Print(log, server.BaseAddress, host, options);
+        return server;
+    }
+
+    private async Task ListenAsync(CancellationToken cancel)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null; // RequestCapture enforces API Gateway's limit and answers its 413
+            kestrel.Listen(IPAddress.Loopback, _options.Port);
+        });
+        _web = builder.Build();
+        _web.Run(HandleAsync);
+        await _web.StartAsync(cancel);
+        var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var flavor = _options.Flavor;
+        var requestId = flavor == ApiFlavor.RestApi ? GatewayIdentifiers.RestRequestId() : GatewayIdentifiers.HttpApiRequestId();
+        var request = await RequestCapture.ReadAsync(context);
+        if (request is null)
+        {
+            await FinishAsync(context, GatewayResponse.TooLarge(flavor), requestId, started, "-", null, "over API Gateway's 10 MB payload limit");
+            return;
+        }
+
+        var routes = _host.Routes;
+        var match = routes.Router.Match(request.Method, request.RawPath);
+        if (match is null)
+        {
+            await FinishAsync(context, GatewayResponse.NotFound(flavor), requestId, started, "-", null, null);
+            return;
+        }
+
+        var route = routes.Find(match.Route.RouteId);
+        var eventJson = flavor == ApiFlavor.RestApi
+            ? RestApiEvent.Build(request, match, requestId)
+            : HttpApiEvent.Build(request, match, requestId);
+        if (eventJson.Length > LambdaLimits.MaxRequestBytes)
+        {
+            await FinishAsync(context, GatewayResponse.TooLarge(flavor), requestId, started, route.Id, null,
+                $"event of {eventJson.Length} bytes is over Lambda's {LambdaLimits.MaxRequestBytes}-byte limit");
+            return;
+        }
+
+        var run = await _host.InvokeAsync(route, eventJson);
+        var (response, note) = run.Outcome switch
+        {
+            RunOutcome.Success => ProxyResponseParser.Parse(flavor, run.Payload) is { } parsed
+                ? (parsed, (string?)null)
+                : (GatewayResponse.FunctionError(flavor), "malformed Lambda proxy response"),
+            RunOutcome.Timeout => (GatewayResponse.Timeout(flavor), "timed out after " + route.TimeoutSeconds + " s"),
+            RunOutcome.RequestTooLarge => (GatewayResponse.TooLarge(flavor), "over Lambda's request limit"),
+            _ => (GatewayResponse.FunctionError(flavor), "function error " + (run.ErrorType ?? "")),
+        };
+        await FinishAsync(context, response, requestId, started, route.Id, run, note);
+    }
+
+    private async Task FinishAsync(HttpContext context, GatewayResponse response, string requestId, long started, string routeId, RouteRun? run, string? note)
+    {
+        try
+        {
+            await ResponseWriter.WriteAsync(context, response, _options.Flavor, requestId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A header value Kestrel refuses (e.g. a control character): API Gateway would reject the response too.
+            note = "unsendable response: " + ex.Message;
+            response = GatewayResponse.FunctionError(_options.Flavor);
+            context.Response.Clear();
+            await ResponseWriter.WriteAsync(context, response, _options.Flavor, requestId);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var start = run is null ? "" : run.Cold ? " cold" : " warm";
+        var instance = run is null ? "" : " " + run.Instance;
+        var why = note is null ? "" : " (" + note.Trim() + ")";
+        var path = context.Request.Path + context.Request.QueryString;
+        _log($"{context.Request.Method} {path} → {routeId} {response.StatusCode} {elapsed} ms{start}{instance}{why}");
+    }
+
+    /// <summary>Serves until <paramref name="cancel"/> fires (Ctrl+C).</summary>
+    public async Task RunUntilCancelledAsync(CancellationToken cancel)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: fall through to a clean stop.
+        }
+    }
+
+    /// <summary>Stops listening, then stops every route instance (no process outlives the server).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_web is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _web.StopAsync(stop.Token);
+            await _web.DisposeAsync();
+        }
+
+        await _host.DisposeAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace LambdaRoutes.Packager.Dev.Gateway;
+
+/// <summary>What the dev server sends back to the client: status, headers (a name may repeat) and body.</summary>
+internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
+{
+    /// <summary>API Gateway's own JSON answers; REST writes them with a space after the colon, HTTP API without.</summary>
+    public static GatewayResponse Message(ApiFlavor flavor, int status, string message)
+    {
+        var json = flavor == ApiFlavor.RestApi ? $"{{\"message\": \"{message}\"}}" : $"{{\"message\":\"{message}\"}}";
+        return new GatewayResponse(status, [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>No route for the path and method (the issue asks 404 for both flavours; REST itself answers 403, see docs/dev.md).</summary>
+    public static GatewayResponse NotFound(ApiFlavor flavor) => Message(flavor, 404, "Not Found");
+
+    /// <summary>A function error, an init error, a crash or a malformed response (aws.md §1.4 item 5).</summary>
+    public static GatewayResponse FunctionError(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+        ? Message(flavor, 502, "Internal server error")
+        : Message(flavor, 500, "Internal Server Error");
+
+    /// <summary>The function did not answer within its timeout.</summary>
+    public static GatewayResponse Timeout(ApiFlavor flavor) => Message(flavor, 504, "Endpoint request timed out");
+
+    /// <summary>The request was over the platform's payload limit (aws.md §3.1).</summary>
+    public static GatewayResponse TooLarge(ApiFlavor flavor) => Message(flavor, 413, "Request Entity Too Large");
+}

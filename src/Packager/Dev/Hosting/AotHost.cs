@@ -1,0 +1,81 @@
+using System.Text.Json;
+using LambdaRoutes.Emulator;
+using LambdaRoutes.Packager.Output;
+using LambdaRoutes.Packager.Packaging;
+
+namespace LambdaRoutes.Packager.Dev.Hosting;
+
+/// <summary>
+/// <c>--aot</c>: runs <c>lambda-routes build</c> (incremental, under its build lock), reads <c>manifest.json</c>, and serves
+/// every route's real <c>bootstrap</c> through the Lambda emulator — the exact artifact that ships, one process per
+/// concurrent request, with Lambda's instance reuse, deadlines and timeouts. Instance output goes to the dev log.
+/// </summary>
+internal sealed class AotHost : IRouteHost
+{
+    private readonly LambdaEmulator _emulator;
+    private readonly string _appName;
+
+    private AotHost(LambdaEmulator emulator, string appName, DevRouteSet routes)
+    {
+        _emulator = emulator;
+        _appName = appName;
+        Routes = routes;
+    }
+
+    public string Mode => "aot";
+
+    public DevRouteSet Routes { get; }
+
+    /// <summary>The emulator behind the routes (tests read its instances).</summary>
+    public LambdaEmulator Emulator => _emulator;
+
+    public string FunctionName(string routeId) => $"{_appName}-{routeId}";
+
+    public static async Task<AotHost?> StartAsync(DevOptions options, TextWriter output, Action<string> log, CancellationToken cancel)
+    {
+        var build = new BuildOptions(options.AppDir, Api: options.ApiKind);
+        if (await BuildPipeline.RunAsync(build, new PlainBuildReporter(output), output, cancel) != 0)
+        {
+            return null;
+        }
+
+        var manifestPath = Path.Combine(build.ResolvedOutDir, ManifestWriter.FileName);
+        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(manifestPath, cancel), PackagerJson.Readable.Manifest)
+                       ?? throw new InvalidDataException($"{manifestPath} is empty.");
+        var emulator = new LambdaEmulator(new EmulatorOptions
+        {
+            Log = line => log($"  [{line.Function}#{line.InstanceId}] {line.Line}"),
+        });
+        foreach (var route in manifest.Routes)
+        {
+            emulator.AddFunction(new LambdaFunction
+            {
+                Name = $"{manifest.App}-{route.Id}",
+                Executable = Path.Combine(build.ResolvedOutDir, route.Bootstrap),
+                MemorySizeMb = route.Settings.MemorySize,
+                Timeout = TimeSpan.FromSeconds(route.Settings.Timeout),
+                Handler = route.Handler,
+            });
+        }
+
+        var routes = manifest.Routes
+            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, r.Methods, r.Settings.Timeout, r.Settings.MemorySize))
+            .ToList();
+        return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
+    }
+
+    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
+    {
+        var result = await _emulator.InvokeAsync(FunctionName(route.Id), eventJson);
+        var outcome = result.Outcome switch
+        {
+            InvocationOutcome.Success => RunOutcome.Success,
+            InvocationOutcome.Timeout => RunOutcome.Timeout,
+            InvocationOutcome.RequestTooLarge => RunOutcome.RequestTooLarge,
+            _ => RunOutcome.FunctionError,
+        };
+        return new RouteRun(outcome, result.Payload, result.ColdStart, $"#{result.InstanceId}", result.ErrorType);
+    }
+
+    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+}

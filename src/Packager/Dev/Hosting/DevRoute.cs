@@ -1,0 +1,54 @@
+using LambdaRoutes.Packager.Dev.Gateway;
+
+namespace LambdaRoutes.Packager.Dev.Hosting;
+
+/// <summary>A route as the dev server serves it, from the route table (default mode) or the manifest (<c>--aot</c>).</summary>
+internal sealed record DevRoute(
+    string Id,
+    string Route,
+    string File,
+    IReadOnlyList<string> Paths,
+    IReadOnlyList<string> Methods,
+    int TimeoutSeconds,
+    int MemorySize);
+
+/// <summary>The routes being served and the router over their API Gateway paths; replaced as a whole on a rebuild.</summary>
+internal sealed class DevRouteSet
+{
+    public DevRouteSet(IReadOnlyList<DevRoute> routes)
+    {
+        Routes = routes;
+        Router = new GatewayRouter(routes
+            .SelectMany(r => r.Paths.SelectMany(path => r.Methods.Select(method => new GatewayRoute(r.Id, path, method))))
+            .ToList());
+    }
+
+    public IReadOnlyList<DevRoute> Routes { get; }
+
+    public GatewayRouter Router { get; }
+
+    public DevRoute Find(string id) => Routes.First(r => r.Id == id);
+}
+
+/// <summary>How one run of a route ended.</summary>
+internal enum RunOutcome
+{
+    Success,
+    FunctionError,
+    Timeout,
+    RequestTooLarge,
+}
+
+/// <summary>One run of a route: its output and where it ran (cold or warm, which instance).</summary>
+internal sealed record RouteRun(RunOutcome Outcome, byte[] Payload, bool Cold, string Instance, string? ErrorType = null);
+
+/// <summary>Runs routes: in-process from the compiled app, or as real bootstraps under the Lambda emulator.</summary>
+internal interface IRouteHost : IAsyncDisposable
+{
+    /// <summary>"in-process" or "aot": shown in the banner.</summary>
+    string Mode { get; }
+
+    DevRouteSet Routes { get; }
+
+    Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson);
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Dev.Hosting;
+
+/// <summary>
+/// The default mode: the app compiled with <c>dotnet build</c> and loaded into this process; each request runs the route
+/// through the runtime's <see cref="RouteInvoker"/> on the event bytes, as the bootstrap would. The app folder is watched:
+/// a change prints what changed, rebuilds, and swaps in the new build (the old one keeps serving until then, and stays
+/// if the rebuild fails). A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
+/// </summary>
+internal sealed class InProcessHost : IRouteHost
+{
+    private readonly DevOptions _options;
+    private readonly Action<string> _log;
+    private readonly CancellationTokenSource _stop = new();
+    private AppWatcher? _watcher;
+    private Task? _watchLoop;
+    private Generation _current;
+
+    private InProcessHost(DevOptions options, Action<string> log, Generation first)
+    {
+        _options = options;
+        _log = log;
+        _current = first;
+    }
+
+    public string Mode => "in-process";
+
+    public DevRouteSet Routes => Volatile.Read(ref _current).Routes;
+
+    /// <summary>Rebuilds done since start (successful or not), for tests and the log.</summary>
+    public int Rebuilds { get; private set; }
+
+    /// <summary>Null (after printing why) when the routes have errors or the app does not compile.</summary>
+    public static async Task<InProcessHost?> StartAsync(DevOptions options, Action<string> log, CancellationToken cancel)
+    {
+        var first = await BuildGenerationAsync(options, log, buildReferences: true, cancel);
+        if (first is null)
+        {
+            return null;
+        }
+
+        var host = new InProcessHost(options, log, first);
+        if (options.Watch)
+        {
+            host._watcher = new AppWatcher(Path.GetFullPath(options.AppDir));
+            host._watchLoop = host.WatchAsync(host._stop.Token);
+        }
+
+        return host;
+    }
+
+    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
+    {
+        var generation = Volatile.Read(ref _current);
+        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", route.Id, route.MemorySize,
+            TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
+        RouteInvoker invoker;
+        bool cold;
+        try
+        {
+            (invoker, cold) = generation.App.GetInvoker(route.Id);
+        }
+        catch (Exception ex)
+        {
+            context.Logger.LogCritical("Route initialisation failed\n" + ex);
+            return new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError");
+        }
+
+        // Task.Run: a handler that blocks its thread still meets the timeout below.
+        var run = Task.Run(() => invoker.InvokeAsync(eventJson, context));
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(route.TimeoutSeconds))) != run)
+        {
+            context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns)");
+            return new RouteRun(RunOutcome.Timeout, [], cold, "in-process", "Sandbox.Timedout");
+        }
+
+        try
+        {
+            var payload = await run;
+            return payload.Length > LambdaRoutes.Emulator.LambdaLimits.MaxResponseBytes
+                ? new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", "Function.ResponseSizeTooLarge")
+                : new RouteRun(RunOutcome.Success, payload, cold, "in-process");
+        }
+        catch (Exception ex)
+        {
+            context.Logger.LogError(ex, "The runtime failed to answer");
+            return new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", ex.GetType().Name);
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            IReadOnlyList<string> changed;
+            try
+            {
+                changed = await _watcher!.NextBatchAsync(cancel);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+            {
+                return;
+            }
+
+            var shown = string.Join(", ", changed.Take(5)) + (changed.Count > 5 ? $" (+{changed.Count - 5} more)" : "");
+            _log($"changed: {shown}; rebuilding");
+            var watch = Stopwatch.StartNew();
+            Generation? next;
+            try
+            {
+                next = await BuildGenerationAsync(_options, _log, buildReferences: false, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Rebuilds++;
+            if (next is null)
+            {
+                _log("rebuild failed: still serving the previous build");
+                continue;
+            }
+
+            var old = Interlocked.Exchange(ref _current, next);
+            old.App.Unload();
+            _log($"rebuilt and reloaded in {watch.Elapsed.TotalSeconds:0.0} s ({next.Routes.Routes.Count} routes)");
+        }
+    }
+
+    private static async Task<Generation?> BuildGenerationAsync(DevOptions options, Action<string> log, bool buildReferences, CancellationToken cancel)
+    {
+        var table = RouteDiscovery.Discover(options.AppDir, new DiscoveryOptions(options.ApiKind));
+        foreach (var diagnostic in table.Diagnostics)
+        {
+            log(DiagnosticPrinter.Format(diagnostic));
+        }
+
+        if (table.HasErrors)
+        {
+            return null;
+        }
+
+        var verbs = table.Routes.Where(r => r.Style == RouteStyle.Verbs).ToList();
+        if (verbs.Count > 0)
+        {
+            log(DiagnosticPrinter.Format(BuildDiagnostics.VerbRoutesNotBuildable(verbs)));
+            return null;
+        }
+
+        var build = await AppBuilder.BuildAsync(table, buildReferences, log, cancel);
+        if (!build.Succeeded)
+        {
+            build.Errors.ToList().ForEach(log);
+            return null;
+        }
+
+        var app = LoadedApp.Load(build.AssemblyPath!, table);
+        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, r.Methods, r.Settings.Timeout, r.Settings.MemorySize)).ToList();
+        return new Generation(app, new DevRouteSet(routes));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _watcher?.Dispose();
+        if (_watchLoop is not null)
+        {
+            await _watchLoop;
+        }
+
+        Volatile.Read(ref _current).App.Unload();
+        _stop.Dispose();
+    }
+
+    private sealed record Generation(LoadedApp App, DevRouteSet Routes);
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using LambdaRoutes.Packager.Routing;
+
+namespace LambdaRoutes.Packager.Dev.Hosting;
+
+/// <summary>
+/// One build of the app, loaded: its route objects are created on first use — that first request is the route's cold
+/// start — by reflection (fine in a tool, never in the runtime), with the app's JSON context, and wrapped in the runtime's
+/// own <see cref="RouteInvoker"/>, so the mapping is exactly production's. A constructor that throws is an init error,
+/// retried on the next request as Lambda retries init in a fresh environment.
+/// </summary>
+internal sealed class LoadedApp
+{
+    private readonly AppLoadContext _context;
+    private readonly JsonSerializerContext? _json;
+    private readonly Dictionary<string, RouteEntry> _entries;
+    private readonly Dictionary<string, RouteInvoker> _invokers = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    private LoadedApp(AppLoadContext context, JsonSerializerContext? json, RouteTable table)
+    {
+        _context = context;
+        _json = json;
+        _entries = table.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        Table = table;
+    }
+
+    public RouteTable Table { get; }
+
+    public static LoadedApp Load(string assemblyPath, RouteTable table)
+    {
+        var context = new AppLoadContext(assemblyPath);
+        JsonSerializerContext? json = null;
+        if (table.JsonContext is { } name)
+        {
+            var type = context.MainAssembly.GetType(name, throwOnError: true)!;
+            json = type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as JsonSerializerContext
+                   ?? throw new InvalidOperationException($"{name} has no static Default property of its own type.");
+        }
+
+        return new LoadedApp(context, json, table);
+    }
+
+    /// <summary>The route's invoker and whether this call created it (a cold start).</summary>
+    /// <exception cref="Exception">Whatever the route's constructor threw (an init error).</exception>
+    public (RouteInvoker Invoker, bool Cold) GetInvoker(string routeId)
+    {
+        lock (_gate)
+        {
+            if (_invokers.TryGetValue(routeId, out var existing))
+            {
+                return (existing, false);
+            }
+
+            var entry = _entries[routeId];
+            var type = _context.MainAssembly.GetType(entry.Handler, throwOnError: true)!;
+            IApiRoute route;
+            try
+            {
+                route = (IApiRoute)Activator.CreateInstance(type)!;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                throw ex.InnerException;
+            }
+
+            var invoker = new RouteInvoker(route, new RouteOptions
+            {
+                Route = entry.Route,
+                BodySizeLimit = entry.Settings.BodySizeLimit,
+                BodyParser = entry.Settings.BodyParser,
+            }, _json);
+            _invokers[routeId] = invoker;
+            return (invoker, true);
+        }
+    }
+
+    /// <summary>Lets the old code go once its in-flight requests finish (a collectible context unloads when unreferenced).</summary>
+    public void Unload() => _context.Unload();
+}
