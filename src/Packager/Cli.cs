@@ -12,6 +12,7 @@ internal static class Cli
         {
             RoutesCommand.Create(stdout, stderr),
             BuildCommand.Create(stdout, stderr),
+            DevCommand.Create(stdout, stderr),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
