@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LambdaRoutes.Packager.Dev;
 
@@ -153,12 +154,15 @@ internal sealed class DevServer : IAsyncDisposable
         _log($"{context.Request.Method} {path} → {routeId} {response.StatusCode} {elapsed} ms{start}{instance}{why}");
     }
 
-    /// <summary>Serves until <paramref name="cancel"/> fires (Ctrl+C).</summary>
+    /// <summary>Serves until <paramref name="cancel"/> fires or the process is asked to stop (Ctrl+C, SIGTERM).</summary>
     public async Task RunUntilCancelledAsync(CancellationToken cancel)
     {
+        // The web host's console lifetime takes SIGINT/SIGTERM for itself and only signals ApplicationStopping.
+        var stopping = _web!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancel);
+            await Task.Delay(Timeout.Infinite, either.Token);
         }
         catch (OperationCanceledException)
         {
