@@ -67,10 +67,28 @@ public sealed class RouteInvoker
         await RespondAsync(request, res, context).ConfigureAwait(false);
         res.StripBodyForNoContent();
         if (request.Method == "HEAD") res.StripBodyForHead();
-        return request.Source == ApiEventSource.RestApi
-            ? JsonSerializer.SerializeToUtf8Bytes(RestApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayProxyResponse)
-            : JsonSerializer.SerializeToUtf8Bytes(HttpApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse);
+        var payload = Encode(request.Source, res);
+        if (payload.Length > MaxResponsePayloadBytes)
+        {
+            // Lambda would refuse it (Function.ResponseSizeTooLarge, aws.md §3.1) and the caller would get a bare 502;
+            // answer a defined 500 instead and say why in the log.
+            context.Logger.LogError($"Response for {request.Method} {request.Path} is {payload.Length} bytes encoded, over Lambda's " +
+                                    $"{MaxResponsePayloadBytes}-byte response limit; answering 500 instead.");
+            res.Reset(500, "Internal Server Error");
+            payload = Encode(request.Source, res);
+        }
+        return payload;
     }
+
+    /// <summary>Lambda's synchronous response limit: 6 MiB + 100 bytes (aws.md §3.1, the RIE's <c>MaxPayloadSize</c>).</summary>
+    internal const int MaxResponsePayloadBytes = 6 * 1024 * 1024 + 100;
+
+    /// <summary>Next warns (and still sends) at 4 MiB (nextjs.md §1.7, <c>responseLimit</c> default).</summary>
+    internal const int ResponseWarningBytes = 4 * 1024 * 1024;
+
+    private static byte[] Encode(ApiEventSource source, ApiResponse res) => source == ApiEventSource.RestApi
+        ? JsonSerializer.SerializeToUtf8Bytes(RestApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayProxyResponse)
+        : JsonSerializer.SerializeToUtf8Bytes(HttpApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse);
 
     private async Task RespondAsync(HttpRequestData request, ApiResponse res, ILambdaContext context)
     {
@@ -120,6 +138,10 @@ public sealed class RouteInvoker
             if (!res.HasEnded) res.Reset(500, "Internal Server Error");
             return;
         }
+
+        if (res.BodyLength >= ResponseWarningBytes)
+            context.Logger.LogWarning($"API response for {url} exceeds 4MB. API Routes are meant to respond quickly. " +
+                                      "https://nextjs.org/docs/messages/api-routes-response-size-limit");
 
         if (!res.HasEnded)
         {

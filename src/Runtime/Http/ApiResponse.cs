@@ -173,6 +173,8 @@ public sealed class ApiResponse
 
     internal byte[] BodyBytes => _body?.ToArray() ?? Array.Empty<byte>();
 
+    internal long BodyLength => _body?.Length ?? 0;
+
     internal bool BodyIsBinary { get; private set; }
 
     /// <summary>Replaces whatever the handler did with a runtime answer (errors, 404, 308): the handler's headers are dropped so nothing leaks.</summary>
