@@ -24,7 +24,14 @@ internal static class BuildCommand
         arch.AcceptOnlyFromAmong("x86_64", "arm64");
         var jobs = new Option<int>("--jobs") { Description = "Parallel AOT publishes (default: the core count; each peaks near 1 GB)." };
         var api = CommonOptions.Api();
-        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.") { appDir, outDir, framework, arch, jobs, api };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "per-route (default): one AOT binary per route, trimmed to what it reaches; " +
+                          "single: one AOT binary for all routes, each Lambda selecting its route at start (one publish, faster to build).",
+            DefaultValueFactory = _ => "per-route",
+        };
+        mode.AcceptOnlyFromAmong("per-route", "single");
+        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.") { appDir, outDir, framework, arch, jobs, api, mode };
         command.SetAction((parse, cancel) =>
         {
             var options = new BuildOptions(
@@ -33,7 +40,8 @@ internal static class BuildCommand
                 parse.GetRequiredValue(framework),
                 parse.GetRequiredValue(arch) == "arm64" ? Architecture.Arm64 : Architecture.X86_64,
                 parse.GetValue(jobs),
-                parse.GetValue(api));
+                parse.GetValue(api),
+                parse.GetRequiredValue(mode) == "single" ? BuildMode.Single : BuildMode.PerRoute);
             IBuildReporter reporter = Terminal.IsInteractive(stdout) ? new LiveBuildReporter(Terminal.For(stdout), stdout) : new PlainBuildReporter(stdout);
             return BuildPipeline.RunAsync(options, reporter, stderr, cancel);
         });

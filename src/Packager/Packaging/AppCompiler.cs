@@ -14,10 +14,10 @@ internal sealed record CompileResult(bool Succeeded, IReadOnlyList<string> Error
 /// </summary>
 internal static class AppCompiler
 {
-    public static async Task<CompileResult> RestoreAndCompileAsync(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, CancellationToken cancel)
+    public static async Task<CompileResult> RestoreAndCompileAsync(RouteTable table, IReadOnlyList<EntryProject> entries, BuildOptions options, CancellationToken cancel)
     {
         var started = DateTimeOffset.UtcNow;
-        var restoreProject = WriteRestoreProject(table, builds, options);
+        var restoreProject = WriteRestoreProject(table, entries, options);
         var restore = await DotnetProcess.RunAsync(["restore", restoreProject, "-nologo", "-v:q"], table.AppDir, cancel);
         if (restore.ExitCode != 0)
         {
@@ -50,7 +50,7 @@ internal static class AppCompiler
     }
 
     /// <summary>A project whose only job is to make one NuGet restore cover every entry project, the app and the runtime.</summary>
-    private static string WriteRestoreProject(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options)
+    private static string WriteRestoreProject(RouteTable table, IReadOnlyList<EntryProject> entries, BuildOptions options)
     {
         var root = Path.Combine(table.AppDir, EntryProject.EntryRoot);
         Directory.CreateDirectory(root);
@@ -60,8 +60,8 @@ internal static class AppCompiler
                 new XElement("TargetFramework", options.Framework),
                 new XElement("EnableDefaultItems", "false"),
                 new XElement("IsPackable", "false")),
-            new XElement("ItemGroup", builds.Select(b => new XElement("ProjectReference",
-                new XAttribute("Include", Path.GetRelativePath(root, b.Entry.ProjectPath).Replace('\\', '/')),
+            new XElement("ItemGroup", entries.Select(e => new XElement("ProjectReference",
+                new XAttribute("Include", Path.GetRelativePath(root, e.ProjectPath).Replace('\\', '/')),
                 new XAttribute("ReferenceOutputAssembly", "false")))));
         var path = Path.Combine(root, "restore.proj");
         File.WriteAllText(path, project.ToString() + Environment.NewLine);

@@ -7,6 +7,13 @@ internal enum Architecture
     Arm64,
 }
 
+/// <summary>How routes become binaries: one AOT binary per route (the default), or one binary for all routes.</summary>
+internal enum BuildMode
+{
+    PerRoute,
+    Single,
+}
+
 /// <summary>
 /// Options of one <c>build</c>. <see cref="OutDir"/> defaults to <c>&lt;app&gt;/.lambda-routes/out</c> (git-ignored, outside api/).
 /// <see cref="Jobs"/> bounds parallel AOT publishes: each peaks near 1 GB, so it defaults to the core count.
@@ -17,7 +24,8 @@ internal sealed record BuildOptions(
     string Framework = "net8.0",
     Architecture Architecture = Architecture.X86_64,
     int Jobs = 0,
-    Routing.ApiKind Api = Routing.ApiKind.Http)
+    Routing.ApiKind Api = Routing.ApiKind.Http,
+    BuildMode Mode = BuildMode.PerRoute)
 {
     public const string DefaultOutFolder = ".lambda-routes/out";
 

@@ -54,10 +54,13 @@ internal static class BuildPipeline
     public static IReadOnlyList<RouteBuild> Plan(RouteTable table, BuildOptions options, string outDir)
     {
         var shared = InputHasher.SharedHash(table);
+        var combined = options.Mode == BuildMode.Single ? EntryProjectWriter.CreateCombined(table, options) : null;
+        var combinedHash = combined is null ? null : InputHasher.CombinedHash(shared, table, combined);
         return table.Routes.Select(route =>
         {
-            var entry = EntryProjectWriter.Create(table, route, options);
-            var build = new RouteBuild(route, entry, InputHasher.RouteHash(shared, table, route, entry), new ArtifactPaths(outDir, route.Id));
+            var entry = combined ?? EntryProjectWriter.Create(table, route, options);
+            var hash = combinedHash ?? InputHasher.RouteHash(shared, table, route, entry);
+            var build = new RouteBuild(route, entry, hash, new ArtifactPaths(outDir, route.Id));
             build.State = build.Artifacts.IsUpToDate(build.InputHash) ? RouteBuildState.Cached : RouteBuildState.Queued;
             return build;
         }).ToList();
@@ -70,13 +73,14 @@ internal static class BuildPipeline
         using var buildLock = await BuildLock.AcquireAsync(
             () => reporter.Info($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel);
         ManifestWriter.Remove(options.ResolvedOutDir);
-        foreach (var build in pending)
+        var entries = pending.Select(b => b.Entry).Distinct().ToList();
+        foreach (var entry in entries)
         {
-            EntryProjectWriter.Write(build.Entry);
+            EntryProjectWriter.Write(entry);
         }
 
         reporter.Info($"compiling {table.AppName} once for {pending.Count} route(s) ({builds.Count - pending.Count} cached)");
-        var compile = await AppCompiler.RestoreAndCompileAsync(table, pending, options, cancel);
+        var compile = await AppCompiler.RestoreAndCompileAsync(table, entries, options, cancel);
         if (!compile.Succeeded)
         {
             foreach (var error in compile.Errors)
@@ -92,8 +96,17 @@ internal static class BuildPipeline
             return false;
         }
 
-        reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
-        await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, cancel));
+        if (options.Mode == BuildMode.Single)
+        {
+            reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing one Native AOT binary for all {builds.Count} routes");
+            await reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, cancel));
+        }
+        else
+        {
+            reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
+            await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, cancel));
+        }
+
         foreach (var build in pending.Where(b => b.Errors.Count > 0))
         {
             stderr.WriteLine($"{build.Route.Id} ({build.Route.File}):");
@@ -117,7 +130,7 @@ internal static class BuildPipeline
                 build.StartedAt = DateTimeOffset.UtcNow;
                 build.State = RouteBuildState.Building;
                 reporter.RouteStarted(build);
-                await RoutePublisher.PublishAsync(build, options, cancel);
+                await RoutePublisher.PublishAsync(build, cancel);
                 reporter.RouteFinished(build);
             }
             finally
@@ -125,6 +138,22 @@ internal static class BuildPipeline
                 slots.Release();
             }
         }));
+    }
+
+    /// <summary>Single-binary mode: one publish, then every route's artifacts from the same binary plus its route file.</summary>
+    private static async Task PublishCombinedAsync(EntryProject combined, IReadOnlyList<RouteBuild> pending, CancellationToken cancel)
+    {
+        foreach (var build in pending)
+        {
+            build.StartedAt = DateTimeOffset.UtcNow;
+            build.State = RouteBuildState.Building;
+        }
+
+        var outcome = await EntryPublisher.PublishAsync(combined, cancel);
+        foreach (var build in pending)
+        {
+            RoutePublisher.Apply(outcome, build, withRouteSelector: true);
+        }
     }
 
     /// <summary>Artifacts of routes that no longer exist would otherwise linger beside the manifest; only stamped folders are ours to delete.</summary>

@@ -50,6 +50,21 @@ internal static class InputHasher
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>Single-binary mode: every route file and the one combined entry project feed every route's binary.</summary>
+    public static string CombinedHash(string sharedHash, RouteTable table, EntryProject combined)
+    {
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AddString(hash, sharedHash);
+        foreach (var route in table.Routes)
+        {
+            AddFile(hash, table.AppDir, route.File);
+        }
+
+        AddString(hash, combined.ProgramText);
+        AddString(hash, combined.ProjectText);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>The folders of projects the app references, followed transitively through their own ProjectReference items.</summary>
     public static IReadOnlyList<string> ReferencedProjectDirs(RouteTable table)
     {

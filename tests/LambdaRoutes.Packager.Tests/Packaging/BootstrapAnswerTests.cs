@@ -18,7 +18,7 @@ public sealed class BootstrapAnswerTests(BuiltAppFixture built)
     {
         built.AssertBuilt();
 
-        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiHello"), Events.HttpApi("GET", "/api/hello"));
+        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiHello"), GatewayEvents.HttpApi("GET", "/api/hello"));
 
         Assert.Equal(0, invocation.ExitCode);
         Assert.Equal("response", invocation.Kind);
@@ -35,7 +35,7 @@ public sealed class BootstrapAnswerTests(BuiltAppFixture built)
     {
         built.AssertBuilt();
 
-        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiItemsId"), Events.HttpApi("GET", path));
+        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiItemsId"), GatewayEvents.HttpApi("GET", path));
 
         Assert.Equal(0, invocation.ExitCode);
         Assert.Equal(status, (int)invocation.Response["statusCode"]!);
@@ -47,7 +47,7 @@ public sealed class BootstrapAnswerTests(BuiltAppFixture built)
     {
         built.AssertBuilt();
 
-        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiItemsId"), Events.RestApi("GET", "/api/items/1", "/api/items/{id}"));
+        var invocation = await BootstrapRunner.InvokeAsync(Bootstrap("ApiItemsId"), GatewayEvents.RestApi("GET", "/api/items/1", "/api/items/{id}"));
 
         Assert.Equal(0, invocation.ExitCode);
         Assert.Equal(200, (int)invocation.Response["statusCode"]!);

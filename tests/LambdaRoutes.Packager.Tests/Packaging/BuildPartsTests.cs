@@ -51,14 +51,16 @@ public sealed class BuildPartsTests
         var dir = Directory.CreateTempSubdirectory("lambda-routes-zip-");
         try
         {
-            var bootstrap = Path.Combine(dir.FullName, "bootstrap");
+            var artifact = dir.CreateSubdirectory("ApiX").FullName;
+            var bootstrap = Path.Combine(artifact, "bootstrap");
             File.WriteAllBytes(bootstrap, [1, 2, 3, 4, 5]);
+            File.WriteAllText(Path.Combine(artifact, ".input-hash"), "abc");
             var first = Path.Combine(dir.FullName, "a.zip");
             var second = Path.Combine(dir.FullName, "b.zip");
 
-            ZipWriter.Write(bootstrap, first);
+            ZipWriter.Write(artifact, first);
             File.SetLastWriteTimeUtc(bootstrap, DateTime.UtcNow.AddDays(-3));
-            ZipWriter.Write(bootstrap, second);
+            ZipWriter.Write(artifact, second);
 
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
             using var zip = ZipFile.OpenRead(first);

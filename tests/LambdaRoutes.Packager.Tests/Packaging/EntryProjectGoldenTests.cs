@@ -58,4 +58,16 @@ public sealed class EntryProjectGoldenTests
         Assert.Contains("<TargetFramework>net9.0</TargetFramework>", entry.ProjectText);
         Assert.Contains("<ProjectReference Include=\"../../../Plain.csproj\" />", entry.ProjectText);
     }
+
+    [Fact]
+    public void Combined_program_of_single_binary_mode_switches_on_the_route_id()
+    {
+        using var app = ShopApp.Create();
+        var table = RouteDiscovery.Discover(app.Dir);
+
+        var entry = EntryProjectWriter.CreateCombined(table, new BuildOptions(app.Dir, Mode: BuildMode.Single));
+
+        AssertSnapshot("AllRoutes.Program.cs.txt", entry.ProgramText);
+        Assert.Equal(Path.Combine(app.Dir, "obj", "lambda-routes", "AllRoutes", "AllRoutes.csproj"), entry.ProjectPath);
+    }
 }

@@ -1,0 +1,38 @@
+namespace LambdaRoutes.Packager.Packaging;
+
+/// <summary>
+/// Turns a published binary into one route's artifacts (DESIGN.md §5): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> (mode 0755),
+/// <c>&lt;out&gt;/&lt;Id&gt;.zip</c>, and last the stamp that marks them up to date. In single-binary mode a <c>route</c>
+/// file beside the bootstrap tells the shared binary which route this Lambda serves.
+/// </summary>
+internal static class ArtifactWriter
+{
+    public const string RouteSelectorFile = "route";
+
+    public static void Write(string publishedBootstrap, RouteBuild build, bool withRouteSelector)
+    {
+        var artifacts = build.Artifacts;
+        Directory.CreateDirectory(artifacts.Folder);
+        File.Delete(artifacts.Stamp);
+        File.Copy(publishedBootstrap, artifacts.Bootstrap, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(artifacts.Bootstrap,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        var selector = Path.Combine(artifacts.Folder, RouteSelectorFile);
+        if (withRouteSelector)
+        {
+            File.WriteAllText(selector, build.Route.Id + "\n");
+        }
+        else
+        {
+            File.Delete(selector);
+        }
+
+        ZipWriter.Write(artifacts.Folder, artifacts.Zip);
+        File.WriteAllText(artifacts.Stamp, build.InputHash);
+    }
+}
