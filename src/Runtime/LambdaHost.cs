@@ -30,9 +30,12 @@ public static class LambdaHost
     /// Serves the route made by <paramref name="createRoute"/>. Prefer this form in generated code: a constructor that
     /// throws is then reported to the Runtime API's <c>init/error</c> (aws.md §1.1) instead of crashing before the loop starts.
     /// </summary>
-    public static Task<int> RunAsync(Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json = null) =>
-        RunAsync(createRoute, options, json, new SystemEnvironmentVariables(), LogSink.StandardOutput,
+    public static Task<int> RunAsync(Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json = null)
+    {
+        var environment = new SystemEnvironmentVariables();
+        return RunAsync(createRoute, options, json, environment, LogSink.StandardOutput(LogOptions.From(environment)),
             static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
+    }
 
     /// <summary>The testable core: environment, log sink and Runtime API client are injected.</summary>
     internal static async Task<int> RunAsync(

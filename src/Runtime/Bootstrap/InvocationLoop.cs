@@ -42,7 +42,7 @@ internal sealed class InvocationLoop
         var invocation = await _client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
         // Custom runtimes do not get _X_AMZN_TRACE_ID from Lambda; the runtime sets it per invoke (aws.md §1.2).
         _environment.Set("_X_AMZN_TRACE_ID", invocation.TraceId);
-        ILambdaLogger logger = new InvocationLogger(_log, invocation.RequestId);
+        ILambdaLogger logger = new InvocationLogger(_log, invocation.RequestId, invocation.TraceId);
         var context = new LambdaContext(invocation.RequestId, invocation.DeadlineMs, invocation.InvokedFunctionArn,
             invocation.TraceId, invocation.TenantId, _function, logger);
 

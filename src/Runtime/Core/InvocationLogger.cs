@@ -1,26 +1,27 @@
 namespace LambdaRoutes.Core;
 
-/// <summary>The <see cref="ILambdaLogger"/> of one invocation: every record carries its request id (aws.md §1.7).</summary>
+/// <summary>The <see cref="ILambdaLogger"/> of one invocation: every record carries its request id and trace id (aws.md §1.7).</summary>
 internal sealed class InvocationLogger : ILambdaLogger
 {
     private readonly LogSink _sink;
     private readonly string? _requestId;
-    private readonly Func<DateTimeOffset> _now;
+    private readonly string? _traceId;
 
-    public InvocationLogger(LogSink sink, string? requestId, Func<DateTimeOffset>? now = null)
+    public InvocationLogger(LogSink sink, string? requestId, string? traceId = null)
     {
         _sink = sink;
         _requestId = requestId;
-        _now = now ?? (() => DateTimeOffset.UtcNow);
+        _traceId = traceId;
     }
 
     public void Log(string message) => Log(LogLevel.Information, message);
 
     public void LogLine(string message) => Log(LogLevel.Information, message);
 
-    public void Log(LogLevel level, string message) =>
-        _sink.WriteRecord(LambdaLogFormatter.Format(_now(), _requestId, level, message));
+    public void Log(LogLevel level, string message) => Write(level, message, null);
 
-    public void Log(LogLevel level, Exception exception, string message) =>
-        Log(level, message + "\n" + exception);
+    public void Log(LogLevel level, Exception exception, string message) => Write(level, message, exception);
+
+    private void Write(LogLevel level, string message, Exception? exception) =>
+        _sink.Write(new LogRecord(DateTimeOffset.UtcNow, _requestId, _traceId, level, message, exception));
 }

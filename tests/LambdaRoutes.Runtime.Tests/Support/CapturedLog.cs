@@ -8,7 +8,7 @@ internal sealed class CapturedLog
 {
     private readonly MemoryStream _stream = new();
 
-    public CapturedLog() => Sink = new LogSink(_stream);
+    public CapturedLog(LogOptions? options = null) => Sink = new LogSink(_stream, options);
 
     public LogSink Sink { get; }
 
