@@ -29,6 +29,7 @@ internal sealed class DevServer : IAsyncDisposable
     private readonly IRouteHost _host;
     private readonly Action<string> _log;
     private WebApplication? _web;
+    private int _disposed;
 
     private DevServer(DevOptions options, IRouteHost host, Action<string> log)
     {
@@ -39,6 +40,9 @@ internal sealed class DevServer : IAsyncDisposable
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:3000/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Sees every event the server builds, before it runs (a test seam: the events are compared with AWS's).</summary>
+    internal Action<byte[]>? EventObserver { get; set; }
 
     /// <summary>What runs the routes (tests look at its instances or rebuilds).</summary>
     public IRouteHost Host => _host;
@@ -111,6 +115,7 @@ internal sealed class DevServer : IAsyncDisposable
         var eventJson = flavor == ApiFlavor.RestApi
             ? RestApiEvent.Build(request, match, requestId)
             : HttpApiEvent.Build(request, match, requestId);
+        EventObserver?.Invoke(eventJson);
         if (eventJson.Length > LambdaLimits.MaxRequestBytes)
         {
             await FinishAsync(context, GatewayResponse.TooLarge(flavor), requestId, started, route.Id, null,
@@ -173,6 +178,11 @@ internal sealed class DevServer : IAsyncDisposable
     /// <summary>Stops listening, then stops every route instance (no process outlives the server).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_web is not null)
         {
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -1,0 +1,104 @@
+using System.Net;
+using LambdaRoutes.Dev.Tests.Emulator;
+using LambdaRoutes.Dev.Tests.Support;
+using LambdaRoutes.Emulator;
+using LambdaRoutes.Packager.Dev.Hosting;
+
+namespace LambdaRoutes.Dev.Tests.Dev;
+
+/// <summary><c>--aot</c>: the shared behaviour served by the real Native AOT bootstraps under the Lambda emulator.</summary>
+public sealed class AotHttpApiTests(AotHttpApiFixture fixture) : RouteBehaviourTests(fixture), IClassFixture<AotHttpApiFixture>
+{
+    private AotHost Host => (AotHost)Fixture.Server.Host;
+
+    [Fact]
+    public async Task Routes_run_in_their_own_bootstrap_processes()
+    {
+        using var response = await Client.GetAsync("/api/echo");
+        var body = await JsonOf(response);
+
+        Assert.NotEqual(Environment.ProcessId, body["pid"]!.GetValue<int>());
+        Assert.Equal("Hello-ApiEcho", body["function"]!.GetValue<string>());
+        Assert.Contains(Host.Emulator.GetInstances("Hello-ApiEcho"), i => i.ProcessId == body["pid"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_requests_all_succeed_on_several_instances_which_are_then_reused()
+    {
+        const string function = "Hello-ApiEcho";
+        await Host.Emulator.ResetAsync(function);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Client.GetAsync($"/api/echo?delay=300&n={i}")));
+        var pids = new HashSet<int>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            pids.Add((await JsonOf(response))["pid"]!.GetValue<int>());
+            response.Dispose();
+        }
+
+        var afterBurst = Host.Emulator.GetInstances(function);
+        Assert.True(pids.Count > 1, $"20 parallel requests ran on {pids.Count} instance(s)");
+        Assert.Equal(pids.Count, afterBurst.Count);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var again = await Client.GetAsync($"/api/echo?after={i}");
+            Assert.Contains((await JsonOf(again))["pid"]!.GetValue<int>(), pids);
+        }
+
+        var afterReuse = Host.Emulator.GetInstances(function);
+        Assert.Equal(afterBurst.Select(i => i.Id).Order(), afterReuse.Select(i => i.Id).Order());
+        Assert.Equal(25, afterReuse.Sum(i => i.Invocations));
+        Assert.Contains(Fixture.Log.Lines, l => l.Contains("/api/echo?after=4 → ApiEcho 200", StringComparison.Ordinal) && l.Contains(" warm #", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Timed_out_instance_is_killed_and_replaced()
+    {
+        using var first = await Client.GetAsync("/api/slow");
+        var killed = Host.Emulator.GetInstances("Hello-ApiSlow");
+        using var second = await Client.GetAsync("/api/slow");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, first.StatusCode);
+        Assert.Equal(HttpStatusCode.GatewayTimeout, second.StatusCode);
+        Assert.Empty(killed);
+        var lines = Fixture.Log.Lines.Where(l => l.StartsWith("GET /api/slow → ApiSlow 504", StringComparison.Ordinal)).TakeLast(2).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Contains(" cold #", l));
+    }
+}
+
+/// <summary><c>--aot --rest</c>: the same bootstraps (cached from the HTTP API build) behind a REST API.</summary>
+public sealed class AotRestApiTests(AotRestApiFixture fixture) : IClassFixture<AotRestApiFixture>
+{
+    [Fact]
+    public async Task Function_error_is_a_502_and_a_good_route_answers()
+    {
+        using var broken = await fixture.Client.GetAsync("/api/broken");
+        using var users = await fixture.Client.GetAsync("/api/users/1");
+
+        Assert.Equal(HttpStatusCode.BadGateway, broken.StatusCode);
+        Assert.Equal("{\"message\": \"Internal server error\"}", await broken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        Assert.Contains("Ada Lovelace", await users.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>Shutdown of <c>--aot</c>: its own server (the build is cached), stopped inside the test.</summary>
+public sealed class AotShutdownTests(AotShutdownFixture fixture) : IClassFixture<AotShutdownFixture>
+{
+    [Fact]
+    public async Task Stopping_the_server_leaves_no_bootstrap_running()
+    {
+        using var response = await fixture.Client.GetAsync("/api/echo");
+        var pid = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["pid"]!.GetValue<int>();
+        var host = (AotHost)fixture.Server.Host;
+        var all = host.Emulator.Functions.SelectMany(host.Emulator.GetInstances).Select(i => i.ProcessId).ToList();
+
+        await fixture.DisposeAsync();
+
+        Assert.Contains(pid, all);
+        Assert.All(all, p => Assert.True(LambdaEmulatorTests.ProcessIsGone(p), $"bootstrap {p} outlived the dev server"));
+    }
+}
