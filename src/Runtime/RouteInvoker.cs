@@ -103,8 +103,9 @@ public sealed class RouteInvoker
         if (PathNormalizer.RedirectTarget(request.Path) is { } target)
         {
             // Next's built-in redirect (nextjs.md §1.8): 308, Location, Refresh, destination as the body.
-            var destination = request.RawQuery.Length > 0 ? target + "?" + request.RawQuery : target;
-            if (destination.Any(char.IsControl)) { res.Reset(400, "Bad Request"); return; }
+            // Control characters cannot come from a real HTTP request line; refuse rather than echo them in a header.
+            if (target.Any(char.IsControl) || request.RawQuery.Any(char.IsControl)) { res.Reset(400, "Bad Request"); return; }
+            var destination = PathNormalizer.EncodeForLocation(target) + (request.RawQuery.Length > 0 ? "?" + request.RawQuery : "");
             res.Reset(308, destination);
             res.SetHeaderUnchecked("Location", destination);
             res.SetHeaderUnchecked("Refresh", "0;url=" + destination);

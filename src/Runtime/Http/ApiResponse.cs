@@ -114,6 +114,8 @@ public sealed class ApiResponse
         if (body is null) { End(); return; }
         EnsureOpen();
         if (_headers.Get("Content-Type") is null) _headers.Set("Content-Type", new[] { "application/octet-stream" });
+        // Next hashes a Buffer's JSON form (a quirk, nextjs.md §1.6); hashing the bytes themselves (one char per byte) keeps
+        // the ETag stable and content-derived without that allocation.
         SendPayload(body, Encoding.Latin1.GetString(body), binary: true);
     }
 

@@ -94,6 +94,15 @@ public sealed class RouteMatchingTests
     }
 
     [Fact]
+    public async Task Redirect_target_is_percent_encoded_when_http_api_decoded_the_path()
+    {
+        var res = await EchoQuery("/api/[name]").GetAsync("/api/café au lait/");
+
+        Assert.Equal(308, res.StatusCode);
+        Assert.Equal("/api/caf%C3%A9%20au%20lait", res.Header("location"));
+    }
+
+    [Fact]
     public async Task Case35_catch_all_does_not_match_the_bare_parent()
     {
         var res = await EchoQuery("/api/users/[...slug]").GetAsync("/api/users");
