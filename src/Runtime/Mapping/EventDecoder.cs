@@ -32,6 +32,11 @@ internal static class EventDecoder
                 return new DecodedEvent.RestApi(v1);
             }
         }
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
+        {
+            // A string that cannot be transcoded (e.g. an escaped lone surrogate).
+            return new DecodedEvent.InvalidJson(ex.Message);
+        }
         catch (JsonException ex)
         {
             // Right shape, wrong types inside (e.g. "headers": 5).
@@ -52,6 +57,9 @@ internal static class EventDecoder
     /// <summary>Reads only the top-level property names (and <c>version</c>); also validates the whole document, UTF-8 included.</summary>
     private static ProbeResult Probe(ReadOnlySpan<byte> payload)
     {
+        // The reader checks structure, not the UTF-8 inside strings it skips; check the whole payload once (vectorised).
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+            return new ProbeResult(null, false, "the payload is not valid UTF-8");
         try
         {
             var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
@@ -67,8 +75,6 @@ internal static class EventDecoder
                 if (isVersion && reader.TokenType == JsonTokenType.String) version = reader.GetString();
                 else if (isMethod && reader.TokenType == JsonTokenType.String) hasHttpMethod = true;
                 else reader.Skip();
-                // Strings are validated lazily; make sure invalid UTF-8 anywhere is caught here, not later.
-                if (reader.TokenType == JsonTokenType.String) reader.GetString();
             }
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
                 return new ProbeResult(null, false, "trailing data after the JSON object");
@@ -80,7 +86,7 @@ internal static class EventDecoder
         }
         catch (InvalidOperationException ex)
         {
-            // GetString on invalid UTF-8 throws InvalidOperationException.
+            // GetString on an undecodable string throws InvalidOperationException.
             return new ProbeResult(null, false, ex.Message);
         }
     }

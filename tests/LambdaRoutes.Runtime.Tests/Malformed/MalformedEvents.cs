@@ -33,6 +33,7 @@ internal static class MalformedEvents
         yield return new("bad base64 body (REST)",
             new RestApiEventBuilder().Post(route).RawEventBody("%%%%", isBase64Encoded: true).ToJson(), 400, "Invalid body");
         yield return new("truncated UTF-8 inside the event JSON", TruncatedUtf8InEvent(route), 400, "Invalid event: the payload is not valid JSON");
+        yield return new("truncated UTF-8 in a nested header value", TruncatedUtf8InHeader(route), 400, "Invalid event: the payload is not valid JSON");
         yield return new("truncated UTF-8 in a text body",
             new HttpApiEventBuilder().Post(route).Body(new byte[] { 0x61, 0xE2, 0x82 }, "text/plain").ToJson(), 200, "a\uFFFD");
         yield return new("truncated UTF-8 in a JSON body",
@@ -50,6 +51,14 @@ internal static class MalformedEvents
     {
         var text = Encoding.UTF8.GetBytes("{\"version\":\"2.0\",\"rawPath\":\"" + route + "\",\"rawQueryString\":\"q=\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
         var at = Array.IndexOf(text, (byte)'q') + 2;
+        return text[..at].Concat(new byte[] { 0xE2, 0x82 }).Concat(text[at..]).ToArray();
+    }
+
+    /// <summary>The same, inside a header value (a nested string the probe skips over).</summary>
+    private static byte[] TruncatedUtf8InHeader(string route)
+    {
+        var text = Encoding.UTF8.GetBytes("{\"version\":\"2.0\",\"rawPath\":\"" + route + "\",\"headers\":{\"x-a\":\"v\"},\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+        var at = Array.IndexOf(text, (byte)'v', Array.IndexOf(text, (byte)'x'));
         return text[..at].Concat(new byte[] { 0xE2, 0x82 }).Concat(text[at..]).ToArray();
     }
 
