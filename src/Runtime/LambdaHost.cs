@@ -81,7 +81,8 @@ public static class LambdaHost
                 return 1;
             }
 
-            var runOnce = string.Equals(environment.Get("LAMBDA_ROUTES_RUN_ONCE"), "true", StringComparison.OrdinalIgnoreCase);
+            // AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE is RuntimeSupport's name for the same switch (aws.md §1.4).
+            var runOnce = IsTrue(environment.Get("LAMBDA_ROUTES_RUN_ONCE")) || IsTrue(environment.Get("AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE"));
             var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log);
             await loop.RunAsync(runOnce, cancellationToken).ConfigureAwait(false);
             return 0;
@@ -101,4 +102,6 @@ public static class LambdaHost
             (client as IDisposable)?.Dispose();
         }
     }
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -15,6 +15,12 @@ public interface ILambdaLogger
     /// <summary>Writes <paramref name="message"/> at <paramref name="level"/>.</summary>
     void Log(LogLevel level, string message);
 
+    /// <summary>
+    /// Writes <paramref name="message"/> at the level named by <paramref name="level"/> (<c>"Warning"</c>, <c>"warn"</c>,
+    /// <c>"ERROR"</c>, …), as Amazon.Lambda.Core's string overload; an unknown name logs at Information.
+    /// </summary>
+    void Log(string level, string message) => Log(ParseLevel(level), message);
+
     /// <summary>Writes <paramref name="message"/> and the full <paramref name="exception"/> at <paramref name="level"/>.</summary>
     void Log(LogLevel level, Exception exception, string message) =>
         Log(level, message + "\n" + exception);
@@ -39,4 +45,14 @@ public interface ILambdaLogger
 
     /// <summary>Writes at <see cref="LogLevel.Critical"/>.</summary>
     void LogCritical(string message) => Log(LogLevel.Critical, message);
+
+    private static LogLevel ParseLevel(string level) => level?.Trim().ToUpperInvariant() switch
+    {
+        "TRACE" or "TRCE" => LogLevel.Trace,
+        "DEBUG" or "DBUG" => LogLevel.Debug,
+        "WARNING" or "WARN" => LogLevel.Warning,
+        "ERROR" or "FAIL" => LogLevel.Error,
+        "CRITICAL" or "CRIT" or "FATAL" => LogLevel.Critical,
+        _ => LogLevel.Information,
+    };
 }

@@ -131,14 +131,16 @@ public sealed class InvocationLoopTests
         Assert.Contains("AWS_LAMBDA_RUNTIME_API is not set", log.Text);
     }
 
-    [Fact]
-    public async Task Run_once_serves_one_invocation_and_exits_0()
+    [Theory]
+    [InlineData("LAMBDA_ROUTES_RUN_ONCE")]
+    [InlineData("AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE")]
+    public async Task Run_once_serves_one_invocation_and_exits_0(string variable)
     {
         var client = new ScriptedClient();
         client.Add("1", "{\"version\":\"2.0\",\"rawPath\":\"/api/x\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
         client.Add("2", "{}");
 
-        var exit = await Host(client, new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", "h:1"), ("LAMBDA_ROUTES_RUN_ONCE", "true")),
+        var exit = await Host(client, new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", "h:1"), (variable, "true")),
             () => new InlineRoute((_, res) => res.Send("hi")), new CapturedLog());
 
         Assert.Equal(0, exit);

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using LambdaRoutes.Mapping;
+using LambdaRoutes.Runtime.Tests.Support;
+using LambdaRoutes.Testing;
+
+namespace LambdaRoutes.Runtime.Tests.Testing;
+
+/// <summary>The Testing kit's builders produce events shaped like API Gateway's (compared with the genuine fixtures).</summary>
+public sealed class EventBuilderTests
+{
+    private static IEnumerable<string> TopLevelKeys(byte[] json) => JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Order();
+
+    [Fact]
+    public void Http_api_events_use_the_keys_of_a_genuine_2_0_event()
+    {
+        var built = new HttpApiEventBuilder().Post("/api/x?a=1").Cookie("c", "1").Body("{}", "application/json").ToJson();
+        var genuine = TopLevelKeys(Fixtures.Event("http-v2-post-json.json")).Except(new[] { "pathParameters", "stageVariables" });
+
+        Assert.Equal(genuine, TopLevelKeys(built));
+        Assert.IsType<DecodedEvent.HttpApi>(EventDecoder.Decode(built));
+    }
+
+    [Fact]
+    public void Rest_events_use_the_keys_of_a_genuine_v1_event()
+    {
+        var built = new RestApiEventBuilder().Get("/api/x?a=1").Header("h", "v").Body("x").ToJson();
+        var genuine = TopLevelKeys(Fixtures.Event("rest-v1-get-query.json")).Except(new[] { "pathParameters", "stageVariables" });
+
+        Assert.Equal(genuine, TopLevelKeys(built));
+        Assert.IsType<DecodedEvent.RestApi>(EventDecoder.Decode(built));
+    }
+
+    [Fact]
+    public void Named_stage_is_prefixed_to_raw_path_like_api_gateway()
+    {
+        var e = new HttpApiEventBuilder().Stage("beta").Get("/api/x").Build();
+
+        Assert.Equal("/beta/api/x", e.RawPath);
+        Assert.Equal("beta", e.RequestContext!.Stage);
+    }
+
+    [Fact]
+    public void Function_url_events_keep_the_cookie_header_and_are_detected()
+    {
+        var json = new HttpApiEventBuilder().AsFunctionUrl().Get("/").Cookie("a", "1").ToJson();
+        var e = new HttpApiEventBuilder().AsFunctionUrl().Get("/").Cookie("a", "1").Build();
+
+        Assert.Equal("a=1", e.Headers!["cookie"]);
+        Assert.Equal(new[] { "a=1" }, e.Cookies);
+        Assert.True(Assert.IsType<DecodedEvent.HttpApi>(EventDecoder.Decode(json)).IsFunctionUrl);
+    }
+
+    [Fact]
+    public void Repeated_query_keys_are_comma_joined_in_the_decoded_map_and_kept_in_the_raw_query()
+    {
+        var e = new HttpApiEventBuilder().Get("/x?a=1&a=2&b=x%20y").Build();
+        var rest = new RestApiEventBuilder().Get("/x?a=1&a=2").Build();
+
+        Assert.Equal("a=1&a=2&b=x%20y", e.RawQueryString);
+        Assert.Equal("1,2", e.QueryStringParameters!["a"]);
+        Assert.Equal(new[] { "1", "2" }, rest.MultiValueQueryStringParameters!["a"]);
+        Assert.Equal("2", rest.QueryStringParameters!["a"]); // REST's single map keeps the last value
+    }
+
+    [Fact]
+    public void Test_logger_captures_levels_in_awss_test_format()
+    {
+        var logger = new TestLambdaLogger();
+        ILambdaLogger asInterface = logger;
+
+        asInterface.LogWarning("w");
+        asInterface.Log("Error", "e");
+
+        Assert.Equal(new[] { new LogEntry(LogLevel.Warning, "w"), new LogEntry(LogLevel.Error, "e") }, logger.Entries);
+        Assert.Equal("Warning: w\nError: e\n", logger.Buffer);
+    }
+}
