@@ -33,6 +33,8 @@ public static class LambdaHost
     public static Task<int> RunAsync(Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json = null)
     {
         var environment = new SystemEnvironmentVariables();
+        // Only the real process entry point touches the GC: tests call the internal overload and keep their host's settings.
+        if (MemoryLimit.FromEnvironment(environment) is { } limit) MemoryLimit.Apply(limit);
         return RunAsync(createRoute, options, json, environment, LogSink.StandardOutput(LogOptions.From(environment)),
             static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
     }

@@ -14,6 +14,7 @@ internal sealed class BootstrapProcess : IDisposable
         var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "aot-fixture";
+        info.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256";
         foreach (var (name, value) in environment) info.Environment[name] = value;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };

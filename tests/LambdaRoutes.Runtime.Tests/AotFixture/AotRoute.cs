@@ -37,6 +37,7 @@ public sealed class AotRoute : IApiRoute
                     ["query"] = req.Query.ToJson(),
                     ["cookies"] = req.Cookies.Count,
                     ["source"] = req.SourceEvent.ToString(),
+                    ["heapLimit"] = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
                 });
                 return Task.CompletedTask;
         }
