@@ -44,6 +44,23 @@ public sealed class SampleCdkSynthTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AppPath_mode_runs_the_real_packager_from_source_and_wires_the_sample_as_a_rest_api()
+    {
+        var appPath = Path.Combine(RepositoryRoot.Path, "samples", "Hello");
+        using var synth = new SynthesizedStack(new LambdaRoutesApiProps { AppPath = appPath, ApiKind = ApiKind.Rest });
+
+        var manifest = synth.Api.Manifest;
+        Assert.Equal(Path.Combine(appPath, ".lambda-routes", "out", "manifest.json"), manifest.ManifestPath);
+        synth.Template.ResourceCountIs("AWS::Lambda::Function", manifest.Routes.Count);
+        synth.Template.ResourceCountIs("AWS::ApiGateway::Method", manifest.Routes.Sum(r => r.Paths.Count));
+        var pathParts = synth.ResourcesOfType("AWS::ApiGateway::Resource")
+            .Select(r => r.Resource.GetProperty("Properties").GetProperty("PathPart").GetString()).ToList();
+        Assert.Contains("{proxy+}", pathParts);
+        Assert.Contains("{id}", pathParts);
+        Assert.NotNull(synth.Api.FunctionFor("/api/users/[id]"));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_out, recursive: true); } catch (IOException) { }
