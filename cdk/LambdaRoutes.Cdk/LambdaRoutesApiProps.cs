@@ -130,4 +130,7 @@ public sealed class PackagerOptions
 
     /// <summary>Parallel builds (<c>--jobs</c>); the packager's default when null.</summary>
     public int? Jobs { get; init; }
+
+    /// <summary>Further <c>build</c> options passed as they are, e.g. <c>["--mode", "single"]</c>.</summary>
+    public IReadOnlyList<string>? ExtraArguments { get; init; }
 }

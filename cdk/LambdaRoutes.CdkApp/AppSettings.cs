@@ -14,6 +14,7 @@ namespace LambdaRoutes.CdkApp;
 /// <item><c>lambdaRoutes:cors</c>: <c>true</c> for CORS with any origin (default off).</item>
 /// <item><c>lambdaRoutes:packager</c>: the packager command, e.g. <c>lambda-routes</c> (space-separated).</item>
 /// <item><c>lambdaRoutes:framework</c>, <c>lambdaRoutes:arch</c>, <c>lambdaRoutes:jobs</c>, <c>lambdaRoutes:out</c>: packager options.</item>
+/// <item><c>lambdaRoutes:packagerArgs</c>: further packager options, e.g. <c>--mode single</c> (space-separated).</item>
 /// </list>
 /// </summary>
 internal sealed record AppSettings(string StackName, LambdaRoutesApiProps ApiProps)
@@ -40,6 +41,7 @@ internal sealed record AppSettings(string StackName, LambdaRoutesApiProps ApiPro
                 Architecture = context("lambdaRoutes:arch"),
                 Jobs = context("lambdaRoutes:jobs") is { } jobs ? int.Parse(jobs, CultureInfo.InvariantCulture) : null,
                 OutDir = context("lambdaRoutes:out"),
+                ExtraArguments = context("lambdaRoutes:packagerArgs")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             },
         };
         return new AppSettings(stackName, props);

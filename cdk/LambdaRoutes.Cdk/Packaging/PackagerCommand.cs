@@ -18,6 +18,7 @@ internal sealed record PackagerCommand(string FileName, IReadOnlyList<string> Ar
         // The packager then checks the REST one-variable-child rule before spending minutes on AOT builds.
         if (apiKind == ApiKind.Rest) arguments.AddRange(["--api", "rest"]);
         if (options.Jobs is { } jobs) arguments.AddRange(["--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        arguments.AddRange(options.ExtraArguments ?? []);
 
         return new PackagerCommand(prefix[0], arguments, Path.Combine(outDirectory, "manifest.json"));
     }

@@ -44,14 +44,14 @@ public sealed class PackagerRunnerTests : IDisposable
         {
             AppPath = AppDirectory,
             ApiKind = ApiKind.Rest,
-            Packager = new PackagerOptions { Command = ["/bin/sh", FakePackager()], Framework = "net9.0", Architecture = "arm64", Jobs = 1 },
+            Packager = new PackagerOptions { Command = ["/bin/sh", FakePackager()], Framework = "net9.0", Architecture = "arm64", Jobs = 1, ExtraArguments = ["--mode", "single"] },
         });
 
         Template.FromStack(stack).ResourceCountIs("AWS::Lambda::Function", RouteSpec.EveryShape.Length);
         var outDirectory = Path.Combine(AppDirectory, ".lambda-routes", "out");
         Assert.Equal(Path.Combine(outDirectory, "manifest.json"), api.Manifest.ManifestPath);
         Assert.Equal(
-            ["build", AppDirectory, "--out", outDirectory, "--framework", "net9.0", "--arch", "arm64", "--api", "rest", "--jobs", "1"],
+            ["build", AppDirectory, "--out", outDirectory, "--framework", "net9.0", "--arch", "arm64", "--api", "rest", "--jobs", "1", "--mode", "single"],
             File.ReadAllLines(Path.Combine(outDirectory, "args.txt")));
     }
 
