@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Turns bench/.work/{machine,sizes,raw,builds}.json into bench/results/results.{md,json} and chart.png."""
+import argparse
+import json
+import os
+import sys
+
+OURS, NODE, JIT, FLOOR = "LambdaRoutes", "Node.js (aws-lambda-ric)", ".NET JIT", "Minimal AOT loop"
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def mb(value_bytes):
+    return "n/a" if value_bytes is None else f"{value_bytes / 1_000_000:.2f} MB"
+
+
+def kb_to_mb(kb):
+    return f"{kb / 1024:.1f} MB"
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--results", required=True)
+    args = parser.parse_args()
+
+    machine = load(os.path.join(args.work, "machine.json"))
+    sizes = load(os.path.join(args.work, "sizes.json"))
+    raw = load(os.path.join(args.work, "raw.json"))
+    builds = load(os.path.join(args.work, "builds.json"))
+    peers = {p["name"]: p for p in raw["peers"]}
+    order = [OURS, NODE, JIT, FLOOR]
+
+    lines = []
+    add = lines.append
+    add(f"# LambdaRoutes bench — {machine['date']} ({machine['mode']} run)")
+    add("")
+    add(f"Machine: {machine['cpu']}, {machine['nproc']} CPUs, {machine['memTotalMb']} MB RAM, Linux {machine['kernel']}; "
+        f".NET SDK {machine['dotnet']}, Node.js {machine['node']}. Load average (1/5/15 min) at start {machine['loadStart']}, "
+        f"at end {machine.get('loadEnd', '?')} — other work was running on this machine when the load is above ~0.5; "
+        f"absolute numbers are noisy, the peers were interleaved so that noise hits them alike.")
+    add("")
+    add(f"Method: `bash bench/run.sh{' --quick' if machine['mode'] == 'quick' else ''}`. Every peer serves the same request "
+        "(HTTP API 2.0 event `POST /api/echo?greeting=hi`, cookie `session`, JSON body; answer JSON) and is checked for the "
+        f"right answer. Cold start = `Process.Start` → first response body received, {raw['coldStarts']} starts per peer "
+        "(interleaved round-robin), on a Runtime API server kept running (bench/driver/FocusedRuntimeApi.cs). Warm = event "
+        f"written → response received, {raw['warmInvocations']} sequential invocations on one instance; throughput = "
+        "invocations per second of that closed loop (one instance, one at a time, server included). RSS = VmRSS from "
+        "/proc/<pid>/status. Sizes: `bootstrap` = the executable (JIT: the publish folder without pdb/xml); zip = what "
+        "is deployed (Node.js: index.mjs only, the runtime and aws-lambda-ric are Lambda's).")
+    add("")
+    add("| Peer | Cold start p50 | Cold p90 | Init p50 (→ first /next) | Warm p50 | Warm p99 | Throughput / instance | RSS after 1st | "
+        f"RSS after {raw['warmInvocations']} | bootstrap | zip |")
+    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name in order:
+        p = peers[name]
+        s = sizes[name]
+        add(f"| {name} | {p['coldTotalMs']['p50']:.1f} ms | {p['coldTotalMs']['p90']:.1f} ms | {p['coldInitMs']['p50']:.1f} ms | "
+            f"{p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | {p['throughputPerSecond']:.0f}/s | "
+            f"{kb_to_mb(p['rssAfterFirstKb'])} | {kb_to_mb(p['rssAfterWarmKb'])} | {mb(s['bootstrap'])} | {mb(s['zip'])} |")
+    add("")
+
+    ours, node, jit, floor = (peers[n] for n in order)
+    cold = lambda p: p["coldTotalMs"]["p50"]
+    warm_delta = ours["warmUs"]["p50"] - floor["warmUs"]["p50"]
+    add("## Targets (issue 7)")
+    add("")
+    add("| Target | Measured | Verdict |")
+    add("| --- | --- | --- |")
+    add(f"| Cold start ≤ 0.15× Node.js | {cold(ours):.1f} / {cold(node):.1f} ms = {cold(ours) / cold(node):.2f}× | {verdict(cold(ours) <= 0.15 * cold(node))} |")
+    add(f"| Cold start ≤ 0.15× .NET JIT | {cold(ours):.1f} / {cold(jit):.1f} ms = {cold(ours) / cold(jit):.2f}× | {verdict(cold(ours) <= 0.15 * cold(jit))} |")
+    add(f"| Cold start ≤ 1.5× minimal AOT loop | {cold(ours):.1f} / {cold(floor):.1f} ms = {cold(ours) / cold(floor):.2f}× | {verdict(cold(ours) <= 1.5 * cold(floor))} |")
+    add(f"| Warm overhead ≤ 25 µs over the minimal loop (p50) | {ours['warmUs']['p50']:.0f} − {floor['warmUs']['p50']:.0f} = {warm_delta:.0f} µs | {verdict(warm_delta <= 25)} |")
+    rss_max = max(ours["rssAfterFirstKb"], ours["rssAfterWarmKb"]) / 1024
+    add(f"| RSS ≤ 20 MB | {kb_to_mb(ours['rssAfterFirstKb'])} after 1st, {kb_to_mb(ours['rssAfterWarmKb'])} after {raw['warmInvocations']} | {verdict(rss_max <= 20)} |")
+    add(f"| `bootstrap` ≤ 5 MB | {mb(sizes[OURS]['bootstrap'])} | {verdict(sizes[OURS]['bootstrap'] <= 5_000_000)} |")
+    if builds.get("quick"):
+        add(f"| No-op rebuild ≤ 3 s | bench app: {builds['benchAppNoopSeconds']:.1f} s (quick mode: samples/Hello not timed) | {verdict(builds['benchAppNoopSeconds'] <= 3)} |")
+    else:
+        pr, single = builds["perRoute"], builds["single"]
+        add(f"| No-op rebuild ≤ 3 s | samples/Hello per-route {pr['noop']:.1f} s, single {single['noop']:.1f} s | {verdict(max(pr['noop'], single['noop']) <= 3)} |")
+        per_route = list(pr["coldPerRoute"].values())
+        one = list(pr["oneChangedPerRoute"].values())
+        if per_route and one:
+            mean_route = sum(per_route) / len(per_route)
+            add(f"| One changed route ≈ one route's AOT time | {pr['oneChanged']:.1f} s total, {len(one)} route(s) republished "
+                f"({one[0]:.1f} s); cold build: {mean_route:.1f} s per route on average | "
+                f"{verdict(len(one) == 1 and pr['oneChanged'] <= 1.5 * max(one[0], mean_route) + 20)} (end-to-end includes restore + app compile) |")
+    add("")
+
+    add("## Build time of samples/Hello (`lambda-routes build`)")
+    add("")
+    if builds.get("quick"):
+        add(f"Quick mode: only the no-op rebuild of bench/apps/BenchApp was timed: {builds['benchAppNoopSeconds']:.2f} s.")
+    else:
+        pr, single = builds["perRoute"], builds["single"]
+        add(f"{builds['routes']} routes; a private copy of the sample with a wiped obj/ (the NuGet cache and the runtime's own "
+            "build stay warm); one route changed = a comment appended to api/health.cs. Per-route times are the packager's own "
+            "(each route's AOT publish, 2 at a time on this machine).")
+        add("")
+        add("| Mode | Cold build | No-op rebuild | One route changed | Largest bootstrap |")
+        add("| --- | ---: | ---: | ---: | ---: |")
+        add(f"| per route | {pr['cold']:.1f} s | {pr['noop']:.2f} s | {pr['oneChanged']:.1f} s | {mb(pr['bootstrapBytes'])} |")
+        add(f"| `--mode single` | {single['cold']:.1f} s | {single['noop']:.2f} s | {single['oneChanged']:.1f} s | {mb(single['bootstrapBytes'])} |")
+        add("")
+        add("Per-route AOT publish (cold build): " + ", ".join(f"{k} {v:.1f} s" for k, v in pr["coldPerRoute"].items()) + ".")
+    if builds.get("waitedForLock"):
+        add("")
+        add("Note: at least one build waited for another `lambda-routes build` on this machine (the machine-wide lock); "
+            "those times include the wait.")
+    add("")
+
+    add("## Cross-check through the emulator (src/Emulator)")
+    add("")
+    probe = raw["emulatorOverheadMs"]["p50"]
+    add(f"Same peers through `LambdaEmulator` (Kestrel Runtime API server per instance). Its cold start includes starting that "
+        f"server (the probe without a process — server start + stop — takes {probe:.1f} ms p50); its warm Duration is "
+        "measured inside Kestrel's request handling.")
+    add("")
+    add("| Peer | Cold start p50 (emulator) | Warm p50 (emulator Duration) |")
+    add("| --- | ---: | ---: |")
+    for name in order:
+        p = peers[name]
+        add(f"| {name} | {p['emulatorColdTotalMs']['p50']:.1f} ms | {p['emulatorWarmDurationUs']['p50']:.0f} µs |")
+    add("")
+    add("Published reference (maxday lambda-perf, real Lambda, Init duration): .NET 8 AOT ≈ 86 ms, Node.js 22 ≈ 140 ms, "
+        "managed .NET 8 ≈ 251 ms, Rust ≈ 16 ms. Local numbers have no Firecracker/sandbox start and no network; compare the ratios.")
+    text = "\n".join(lines) + "\n"
+
+    os.makedirs(args.results, exist_ok=True)
+    with open(os.path.join(args.results, "results.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(args.results, "results.json"), "w", encoding="utf-8") as f:
+        json.dump({"machine": machine, "sizes": sizes, "measurements": raw, "builds": builds}, f, indent=2)
+    print(text)
+
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("bench: matplotlib not available; chart.png not written (apt-get install -y python3-matplotlib)", file=sys.stderr)
+        return 0
+
+    labels = ["LambdaRoutes", "Node.js\n(aws-lambda-ric)", ".NET JIT", "Minimal\nAOT loop"]
+    colors = ["#2b6cb0", "#68a063", "#8a5cc2", "#888888"]
+    fig, axes = plt.subplots(2, 3, figsize=(15, 8.5))
+    fig.suptitle(f"LambdaRoutes bench — {machine['date']} — {machine['cpu']}, {machine['nproc']} CPUs, load {machine['loadStart']}",
+                 fontsize=11)
+
+    def bars(ax, values, title, unit, errors=None, log=False):
+        positions = range(len(values))
+        ax.bar(positions, values, color=colors, yerr=errors, capsize=4)
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels(labels, fontsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.set_ylabel(unit)
+        if log:
+            ax.set_yscale("log")
+        for x, v in zip(positions, values):
+            ax.annotate(f"{v:.1f}" if v < 100 else f"{v:.0f}", (x, v), ha="center", va="bottom", fontsize=8)
+
+    ps = [peers[n] for n in order]
+    bars(axes[0][0], [p["coldTotalMs"]["p50"] for p in ps], "Cold start p50 (bar) → p90 (whisker)", "ms",
+         errors=[[0] * 4, [p["coldTotalMs"]["p90"] - p["coldTotalMs"]["p50"] for p in ps]], log=True)
+    bars(axes[0][1], [p["warmUs"]["p50"] for p in ps], "Warm latency p50 (bar) → p99 (whisker)", "µs",
+         errors=[[0] * 4, [p["warmUs"]["p99"] - p["warmUs"]["p50"] for p in ps]])
+    bars(axes[0][2], [p["rssAfterWarmKb"] / 1024 for p in ps], f"RSS after {raw['warmInvocations']} invocations", "MB")
+    bars(axes[1][0], [p["throughputPerSecond"] for p in ps], "Throughput, one instance (closed loop)", "invocations/s")
+    bars(axes[1][1], [(sizes[n]["zip"] or 0) / 1e6 for n in order], "Deployment zip", "MB")
+    ax = axes[1][2]
+    if builds.get("quick"):
+        ax.axis("off")
+        ax.text(0.5, 0.5, f"quick mode\nno-op rebuild (bench app): {builds['benchAppNoopSeconds']:.1f} s", ha="center", va="center")
+    else:
+        pr, single = builds["perRoute"], builds["single"]
+        kinds = ["cold", "noop", "oneChanged"]
+        xs = range(len(kinds))
+        ax.bar([x - 0.2 for x in xs], [pr[k] for k in kinds], width=0.4, label="per route", color="#2b6cb0")
+        ax.bar([x + 0.2 for x in xs], [single[k] for k in kinds], width=0.4, label="--mode single", color="#d69e2e")
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(["cold build", "no-op rebuild", "one route changed"], fontsize=8)
+        ax.set_title(f"Build time, samples/Hello ({builds['routes']} routes)", fontsize=10)
+        ax.set_ylabel("s")
+        ax.legend(fontsize=8)
+        for x, k in zip(xs, kinds):
+            ax.annotate(f"{pr[k]:.1f}", (x - 0.2, pr[k]), ha="center", va="bottom", fontsize=8)
+            ax.annotate(f"{single[k]:.1f}", (x + 0.2, single[k]), ha="center", va="bottom", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(os.path.join(args.results, "chart.png"), dpi=110)
+    print(f"wrote {os.path.join(args.results, 'results.md')}, results.json, chart.png", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
