@@ -47,16 +47,50 @@ internal sealed class InvocationLoop
             invocation.TraceId, invocation.TenantId, _function, logger);
 
         byte[] output;
-        try
+        using (var finished = new CancellationTokenSource())
         {
-            output = await _handler(invocation.Payload, context).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Invocation failed");
-            await _client.ReportInvocationErrorAsync(invocation.RequestId, ex, cancellationToken).ConfigureAwait(false);
-            return;
+            _ = WarnNearDeadlineAsync(logger, invocation.DeadlineMs, finished.Token);
+            try
+            {
+                output = await _handler(invocation.Payload, context).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Invocation failed");
+                await _client.ReportInvocationErrorAsync(invocation.RequestId, ex, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            finally
+            {
+                finished.Cancel();
+            }
         }
         await _client.SendResponseAsync(invocation.RequestId, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How long before the deadline a still-running invocation is reported.</summary>
+    internal static readonly TimeSpan DeadlineWarningMargin = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Lambda stops a timed-out invocation without a word in the function's own log; say which request it was while
+    /// the process can still write (the logger carries the request id).
+    /// </summary>
+    private static async Task WarnNearDeadlineAsync(ILambdaLogger logger, long deadlineMs, CancellationToken finished)
+    {
+        if (deadlineMs <= 0) return;
+        var left = TimeSpan.FromMilliseconds(deadlineMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        try
+        {
+            var wait = left - DeadlineWarningMargin;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, finished).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (finished.IsCancellationRequested) return;
+        logger.LogWarning(left <= TimeSpan.Zero
+            ? "The invocation's deadline had already passed when it arrived; Lambda may stop it at any moment."
+            : $"The invocation is still running {DeadlineWarningMargin.TotalMilliseconds:F0} ms before its deadline; Lambda will stop it there (Task timed out).");
     }
 }

@@ -91,6 +91,47 @@ public sealed class InvocationLoopTests
         Assert.Single(client.Responses);
     }
 
+    [Fact]
+    public async Task A_handler_still_running_near_its_deadline_is_logged_with_the_request_id()
+    {
+        var client = new ScriptedClient();
+        client.Add("slow-1", "{}", DateTimeOffset.UtcNow.AddMilliseconds(300).ToUnixTimeMilliseconds());
+        var log = new CapturedLog();
+        var loop = new InvocationLoop(client, async (_, _) =>
+        {
+            // Keep running until the warning shows up (bounded, so a broken warning fails the test instead of hanging it).
+            for (var i = 0; i < 200 && !log.Text.Contains("before its deadline"); i++) await Task.Delay(50);
+            return "{}"u8.ToArray();
+        }, new FakeEnvironment(), log.Sink);
+
+        await loop.RunAsync(runOnce: true, CancellationToken.None);
+
+        Assert.Matches(@"\tslow-1\twarn\tThe invocation is still running 250 ms before its deadline", log.Text);
+        Assert.Single(client.Responses);
+    }
+
+    [Fact]
+    public async Task An_invocation_that_finishes_in_time_logs_no_deadline_warning()
+    {
+        var client = new ScriptedClient();
+        client.Add("fast-1", "{}", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
+        client.Add("past-2", "{}", DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds());
+        var log = new CapturedLog();
+        var loop = new InvocationLoop(client, async (_, ctx) =>
+        {
+            if (ctx.AwsRequestId == "past-2")
+                for (var i = 0; i < 200 && !log.Text.Contains("already passed"); i++) await Task.Delay(50);
+            return "{}"u8.ToArray();
+        }, new FakeEnvironment(), log.Sink);
+
+        await loop.RunAsync(runOnce: true, CancellationToken.None);
+        await loop.RunAsync(runOnce: true, CancellationToken.None);
+
+        Assert.DoesNotContain("\tfast-1\twarn", log.Text);
+        Assert.Contains("\tpast-2\twarn\tThe invocation's deadline had already passed", log.Text);
+        Assert.Equal(2, client.Responses.Count);
+    }
+
     private static Task<int> Host(ScriptedClient client, FakeEnvironment env, Func<IApiRoute> route, CapturedLog log, RouteOptions? options = null) =>
         LambdaHost.RunAsync(route, options ?? new RouteOptions { Route = "/api/x" }, null, env, log.Sink, (_, _) => client, CancellationToken.None);
 
