@@ -66,6 +66,7 @@ public sealed class LambdaRoutesApi : Construct
             });
         }
 
+        wiring.Complete();
         Url = wiring.Url;
         new CfnOutput(this, "Url", new CfnOutputProps
         {

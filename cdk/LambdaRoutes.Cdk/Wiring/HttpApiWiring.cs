@@ -75,6 +75,10 @@ internal sealed class HttpApiWiring : IApiWiring
         }
     }
 
+    public void Complete()
+    {
+    }
+
     private static CorsPreflightOptions ToCors(ApiCorsOptions cors) => new()
     {
         AllowOrigins = cors.AllowOrigins.ToArray(),

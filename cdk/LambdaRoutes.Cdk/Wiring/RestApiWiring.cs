@@ -62,6 +62,21 @@ internal sealed class RestApiWiring : IApiWiring
         }
     }
 
+    public void Complete()
+    {
+        // CDK answers preflight with a MOCK integration. With a binary media type such as `*/*` matching
+        // the OPTIONS request, API Gateway cannot apply the mock's request template and answers 500
+        // ("Unable to transform request"); CONVERT_TO_TEXT is AWS's fix (aws-cdk-examples #770,
+        // squidfunk/terraform-aws-api-gateway-enable-cors #10). CorsOptions has no switch for it.
+        foreach (var construct in _api.Node.FindAll())
+        {
+            if (construct.Node.Id == "OPTIONS" && construct.Node.DefaultChild is CfnMethod method)
+            {
+                method.AddPropertyOverride("Integration.ContentHandling", "CONVERT_TO_TEXT");
+            }
+        }
+    }
+
     private static CorsOptions ToCors(ApiCorsOptions cors) => new()
     {
         AllowOrigins = cors.AllowOrigins.ToArray(),

@@ -47,6 +47,11 @@ public sealed class RestApiOptionsTests(RestApiOptionsTests.Fixture fixture) : I
     {
         var methods = _synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource).GetProperty("HttpMethod").GetString()).ToList();
         Assert.Contains("OPTIONS", methods);
+        var preflights = _synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource))
+            .Where(m => m.GetProperty("HttpMethod").GetString() == "OPTIONS").ToList();
+        // Without CONVERT_TO_TEXT a binary media type matching the preflight makes the MOCK integration 500.
+        Assert.All(preflights, m => Assert.Equal("CONVERT_TO_TEXT", m.GetProperty("Integration").GetProperty("ContentHandling").GetString()));
+        Assert.Equal("MOCK", preflights[0].GetProperty("Integration").GetProperty("Type").GetString());
         Assert.Equal(2, methods.Count(m => m == "ANY"));
 
         var stage = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGateway::Stage")).Resource);
