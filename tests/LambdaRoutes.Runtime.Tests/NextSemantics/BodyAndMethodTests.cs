@@ -54,6 +54,26 @@ public sealed class BodyAndMethodTests
         Assert.Equal("{\"q\":1}", res.Body);
     }
 
+    [Fact]
+    public async Task Json_nested_deeper_than_64_levels_is_invalid_json_not_a_stack_overflow()
+    {
+        var deep = new string('[', 5000) + new string(']', 5000);
+        var res = await EchoJson().SendAsync(new HttpApiEventBuilder().Post("/api/x").Body(deep, "application/json"));
+
+        Assert.Equal(400, res.StatusCode);
+        Assert.Equal("Invalid JSON", res.Body);
+    }
+
+    [Fact]
+    public async Task Event_nested_deeper_than_64_levels_is_an_invalid_event()
+    {
+        var deep = "{\"version\":\"2.0\",\"x\":" + new string('[', 5000) + new string(']', 5000) + "}";
+        var res = await EchoJson().SendAsync(System.Text.Encoding.UTF8.GetBytes(deep));
+
+        Assert.Equal(400, res.StatusCode);
+        Assert.Equal("Invalid event: the payload is not valid JSON", res.Body);
+    }
+
     [Theory]
     [InlineData(null, 1048576L, "1mb")]
     [InlineData("5mb", 5242880L, "5mb")]
