@@ -24,4 +24,11 @@ public sealed class RouteConfigAttribute : Attribute
 
     /// <summary>False skips body parsing (Next's <c>bodyParser: false</c>); the raw bytes stay available.</summary>
     public bool BodyParser { get; set; } = true;
+
+    /// <summary>
+    /// True makes the route stream its response (server-sent events, large downloads): Lambda response streaming
+    /// (aws.md §1.6) behind a function URL with <c>RESPONSE_STREAM</c> or a REST API with <c>ResponseTransferMode</c>
+    /// STREAM. Write the body with <see cref="Results.Stream"/> or <see cref="ApiResponse.Stream"/>.
+    /// </summary>
+    public bool Streaming { get; set; }
 }

@@ -5,6 +5,7 @@ using LambdaRoutes.Http;
 using LambdaRoutes.Json;
 using LambdaRoutes.Mapping;
 using LambdaRoutes.Routing;
+using LambdaRoutes.Streaming;
 
 namespace LambdaRoutes;
 
@@ -43,6 +44,63 @@ public sealed class RouteInvoker
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var outcome = await RunAsync(eventJson, context).ConfigureAwait(false);
+        if (outcome.Response is not { } res) return EncodeUnknown(outcome.UnknownStatus, outcome.UnknownMessage!);
+        var request = outcome.Request!;
+        // A streamed body on a buffered route: collect the writes and send them as one body.
+        if (res.StreamWriter is { } writer) await CollectStreamAsync(writer, res, request, context).ConfigureAwait(false);
+        var payload = Encode(request.Source, res);
+        if (payload.Length > MaxResponsePayloadBytes)
+        {
+            // Lambda would refuse it (Function.ResponseSizeTooLarge, aws.md §3.1) and the caller would get a bare 502;
+            // answer a defined 500 instead and say why in the log.
+            context.Logger.LogError($"Response for {request.Method} {request.Path} is {payload.Length} bytes encoded, over Lambda's " +
+                                    $"{MaxResponsePayloadBytes}-byte response limit; answering 500 instead.");
+            res.Reset(500, "Internal Server Error");
+            payload = Encode(request.Source, res);
+        }
+        return payload;
+    }
+
+    /// <summary>
+    /// Handles one invocation in Lambda's response streaming mode (aws.md §1.6): <paramref name="write"/> receives the
+    /// HTTP integration prelude and the 8-NUL delimiter as the first chunk, then each body write as it happens. Every
+    /// answer, streamed or not (404, 413, a plain JSON result), goes out this way on a streaming route.
+    /// </summary>
+    /// <exception cref="Exception">The body writer failed after the prelude was sent: the caller reports it in the
+    /// error trailers; the client has already received the status and part of the body.</exception>
+    public async Task InvokeStreamingAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context, Func<ReadOnlyMemory<byte>, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(write);
+        var outcome = await RunAsync(eventJson, context).ConfigureAwait(false);
+        if (outcome.Response is not { } res)
+        {
+            await write(StreamingPrelude.ForUnknownEvent(outcome.UnknownStatus, outcome.UnknownMessage!)).ConfigureAwait(false);
+            return;
+        }
+        var prelude = StreamingPrelude.Write(res);
+        if (res.StreamWriter is not { } writer)
+        {
+            await write(prelude.Concat(res.BodyBytes).ToArray()).ConfigureAwait(false);
+            return;
+        }
+        await write(prelude).ConfigureAwait(false);
+        try
+        {
+            await writer(new ResponseStream(write)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            context.Logger.LogError(ex, $"Streamed response for {outcome.Request!.Method} {outcome.Request.Path} failed mid-stream " +
+                                        $"(request {context.AwsRequestId}); reporting it in the error trailers");
+            throw;
+        }
+    }
+
+    /// <summary>The shared front half: decode, route, parse, run the handler, strip bodies HEAD/204/304 must not carry.</summary>
+    private async Task<Outcome> RunAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
         var decoded = EventDecoder.Decode(eventJson.Span);
         HttpRequestData request;
         switch (decoded)
@@ -55,10 +113,10 @@ public sealed class RouteInvoker
                 break;
             case DecodedEvent.InvalidJson bad:
                 context.Logger.LogWarning("Invalid event: the payload is not valid JSON (" + bad.Reason + ")");
-                return EncodeUnknown(400, "Invalid event: the payload is not valid JSON");
+                return new Outcome(null, null, 400, "Invalid event: the payload is not valid JSON");
             case DecodedEvent.UnknownShape unknown:
                 context.Logger.LogWarning("Unrecognised event: " + unknown.Reason);
-                return EncodeUnknown(400, "Unrecognised event: expected an API Gateway REST (v1), HTTP API (2.0) or function URL event");
+                return new Outcome(null, null, 400, "Unrecognised event: expected an API Gateway REST (v1), HTTP API (2.0) or function URL event");
             default:
                 throw new InvalidOperationException("unreachable");
         }
@@ -67,17 +125,28 @@ public sealed class RouteInvoker
         await RespondAsync(request, res, context).ConfigureAwait(false);
         res.StripBodyForNoContent();
         if (request.Method == "HEAD") res.StripBodyForHead();
-        var payload = Encode(request.Source, res);
-        if (payload.Length > MaxResponsePayloadBytes)
+        return new Outcome(request, res, 0, null);
+    }
+
+    private sealed record Outcome(HttpRequestData? Request, ApiResponse? Response, int UnknownStatus, string? UnknownMessage);
+
+    private static async Task CollectStreamAsync(Func<ResponseStream, Task> writer, ApiResponse res, HttpRequestData request, ILambdaContext context)
+    {
+        using var buffer = new MemoryStream();
+        try
         {
-            // Lambda would refuse it (Function.ResponseSizeTooLarge, aws.md §3.1) and the caller would get a bare 502;
-            // answer a defined 500 instead and say why in the log.
-            context.Logger.LogError($"Response for {request.Method} {request.Path} is {payload.Length} bytes encoded, over Lambda's " +
-                                    $"{MaxResponsePayloadBytes}-byte response limit; answering 500 instead.");
-            res.Reset(500, "Internal Server Error");
-            payload = Encode(request.Source, res);
+            await writer(new ResponseStream(bytes =>
+            {
+                buffer.Write(bytes.Span);
+                return Task.CompletedTask;
+            })).ConfigureAwait(false);
+            res.CompleteStream(buffer.ToArray());
         }
-        return payload;
+        catch (Exception ex)
+        {
+            context.Logger.LogError(ex, $"Streamed response for {request.Method} {request.Path} failed (request {context.AwsRequestId})");
+            res.Reset(500, "Internal Server Error");
+        }
     }
 
     /// <summary>Lambda's synchronous response limit: 6 MiB + 100 bytes (aws.md §3.1, the RIE's <c>MaxPayloadSize</c>).</summary>

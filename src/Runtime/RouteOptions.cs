@@ -17,4 +17,11 @@ public sealed class RouteOptions
 
     /// <summary>False turns body parsing off (Next's <c>bodyParser: false</c>): <see cref="BodyKind.Raw"/>, no size check.</summary>
     public bool BodyParser { get; init; } = true;
+
+    /// <summary>
+    /// True serves the route in Lambda's response streaming mode (aws.md §1.6): prelude, 8 NUL bytes, then the body as it
+    /// is written. Needs a function URL with <c>InvokeMode=RESPONSE_STREAM</c> or a REST integration with
+    /// <c>responseTransferMode=STREAM</c> (the CDK construct wires either from the manifest).
+    /// </summary>
+    public bool Streaming { get; init; }
 }

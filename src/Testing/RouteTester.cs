@@ -37,15 +37,31 @@ public sealed class RouteTester
     public static RouteOptions OptionsFor(IApiRoute route, string pattern)
     {
         ArgumentNullException.ThrowIfNull(route);
+        return OptionsFor(route.GetType(), pattern);
+    }
+
+    /// <summary>The <see cref="RouteOptions"/> for a route type (a handler class or a verb-style static class).</summary>
+    public static RouteOptions OptionsFor(Type routeType, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(routeType);
         // Test-time only: on Lambda the packager reads the attribute from source and the runtime never looks for it.
-        var config = Attribute.GetCustomAttribute(route.GetType(), typeof(RouteConfigAttribute)) as RouteConfigAttribute;
+        var config = Attribute.GetCustomAttribute(routeType, typeof(RouteConfigAttribute)) as RouteConfigAttribute;
         return new RouteOptions
         {
             Route = pattern,
             BodySizeLimit = config?.BodySizeLimit,
             BodyParser = config?.BodyParser ?? true,
+            Streaming = config?.Streaming ?? false,
         };
     }
+
+    /// <summary>
+    /// A tester for a verb-style route (a static class with <c>GET</c>, <c>POST</c>, … methods): the same
+    /// <see cref="VerbRoute"/> the packager generates, with the class's <see cref="RouteConfigAttribute"/>.
+    /// </summary>
+    /// <example><c>var tester = RouteTester.ForVerbs(typeof(Things), "/api/things", AppJson.Default);</c></example>
+    public static RouteTester ForVerbs([System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods)] Type routeClass, string pattern, JsonSerializerContext? json = null) =>
+        new(VerbRouteReflection.Build(routeClass), OptionsFor(routeClass, pattern), json);
 
     /// <summary>Sends a REST API (v1) event.</summary>
     public Task<RouteTestResponse> SendAsync(RestApiEventBuilder request, TestLambdaContext? context = null) =>

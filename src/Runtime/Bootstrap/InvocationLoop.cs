@@ -14,13 +14,16 @@ internal sealed class InvocationLoop
     private readonly IEnvironmentVariables _environment;
     private readonly FunctionEnvironment _function;
     private readonly LogSink _log;
+    private readonly Func<ReadOnlyMemory<byte>, ILambdaContext, Func<ReadOnlyMemory<byte>, Task>, Task>? _streamingHandler;
 
     public InvocationLoop(
         IRuntimeApiClient client, Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> handler,
-        IEnvironmentVariables environment, LogSink log)
+        IEnvironmentVariables environment, LogSink log,
+        Func<ReadOnlyMemory<byte>, ILambdaContext, Func<ReadOnlyMemory<byte>, Task>, Task>? streamingHandler = null)
     {
         _client = client;
         _handler = handler;
+        _streamingHandler = streamingHandler;
         _environment = environment;
         _function = FunctionEnvironment.From(environment);
         _log = log;
@@ -50,6 +53,22 @@ internal sealed class InvocationLoop
         using (var finished = new CancellationTokenSource())
         {
             _ = WarnNearDeadlineAsync(logger, invocation.DeadlineMs, finished.Token);
+            if (_streamingHandler is { } stream)
+            {
+                // Response streaming (aws.md §1.6): the response is posted while the handler runs; a failure after the
+                // first chunk cannot go to /error any more, so the client sends it in the trailers and we log it here.
+                try
+                {
+                    var failure = await _client.SendStreamingResponseAsync(invocation.RequestId,
+                        write => stream(invocation.Payload, context, write), cancellationToken).ConfigureAwait(false);
+                    if (failure is not null) logger.LogError(failure, "Invocation failed mid-stream; reported in the error trailers");
+                }
+                finally
+                {
+                    finished.Cancel();
+                }
+                return;
+            }
             try
             {
                 output = await _handler(invocation.Payload, context).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace LambdaRoutes;
 
 /// <summary>
@@ -51,4 +53,27 @@ public sealed class ApiRequest
 
     /// <summary>Which kind of event carried the request.</summary>
     public ApiEventSource SourceEvent { get; }
+
+    // ----- Web Request-style body readers (nextjs.md §1.9), for both route styles -----
+
+    /// <summary>
+    /// The body as <typeparamref name="T"/>, through the app's source-generated <c>JsonSerializerContext</c> (no
+    /// reflection; the Web <c>request.json()</c>). Same as <c>Body.As&lt;T&gt;()</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not registered in the app's context.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T? Json<T>() => Body.As<T>();
+
+    /// <summary>The body as <typeparamref name="T"/> with explicit metadata (e.g. <c>AppJson.Default.User</c>).</summary>
+    public T? Json<T>(JsonTypeInfo<T> typeInfo) => Body.As(typeInfo);
+
+    /// <summary>The body as text in the request charset (the Web <c>request.text()</c>).</summary>
+    public string Text() => Body.Text;
+
+    /// <summary>The raw body bytes (the Web <c>request.arrayBuffer()</c>).</summary>
+    public ReadOnlyMemory<byte> Bytes() => Body.Bytes;
+
+    /// <summary>The urlencoded or <c>multipart/form-data</c> form, files included (the Web <c>request.formData()</c>).</summary>
+    /// <exception cref="InvalidOperationException">The body is not a form.</exception>
+    public FormData FormData() => Body.FormData;
 }

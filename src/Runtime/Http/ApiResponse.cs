@@ -145,6 +145,19 @@ public sealed class ApiResponse
         return this;
     }
 
+    /// <summary>
+    /// Streams the body: <paramref name="write"/> runs once the handler returns, after the status and headers are sent.
+    /// On a route with <c>[RouteConfig(Streaming = true)]</c> each write reaches the client as it happens (Lambda response
+    /// streaming, aws.md §1.6); elsewhere the writes are collected into one body. Ends the response.
+    /// </summary>
+    public void Stream(Func<ResponseStream, Task> write, string? contentType = null)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        EnsureOpen();
+        if (contentType is not null) SetHeader("Content-Type", contentType);
+        StreamWith(write);
+    }
+
     /// <summary>Ends the response.</summary>
     public void End()
     {
@@ -169,6 +182,36 @@ public sealed class ApiResponse
         End();
     }
 
+    // ----- used by verb routes and the streaming path -----
+
+    internal JsonResolver JsonResolver => _json;
+
+    /// <summary>The pending body writer of a streamed response (see <see cref="Stream"/>), run by the invoker.</summary>
+    internal Func<ResponseStream, Task>? StreamWriter { get; private set; }
+
+    internal void StreamWith(Func<ResponseStream, Task> write)
+    {
+        EnsureOpen();
+        StreamWriter = write;
+        HasEnded = true;
+    }
+
+    /// <summary>Ends with a body as is: no ETag and no 304 (verb routes follow the App Router, which adds neither).</summary>
+    internal void EndWithBody(byte[] body, bool binary)
+    {
+        EnsureOpen();
+        if (body.Length > 0) (_body ??= new MemoryStream()).Write(body, 0, body.Length);
+        BodyIsBinary = binary;
+        HasEnded = true;
+    }
+
+    /// <summary>The collected output of a streamed response on a buffered route replaces the pending writer.</summary>
+    internal void CompleteStream(byte[] body)
+    {
+        StreamWriter = null;
+        _body = body.Length > 0 ? new MemoryStream(body) : null;
+    }
+
     // ----- read by the encoder -----
 
     internal IReadOnlyList<(string Name, List<string> Values)> Headers => _headers.Entries;
@@ -184,6 +227,7 @@ public sealed class ApiResponse
     {
         _headers.Clear();
         _body = null;
+        StreamWriter = null;
         BodyIsBinary = false;
         StatusCode = statusCode;
         if (text is not null) (_body = new MemoryStream()).Write(Encoding.UTF8.GetBytes(text));
@@ -199,10 +243,15 @@ public sealed class ApiResponse
         if (StatusCode is not (204 or 304)) return;
         foreach (var h in EntityHeaders) _headers.Remove(h);
         _body = null;
+        StreamWriter = null;
     }
 
     /// <summary>Applied when encoding a HEAD response: headers as for GET, no body (Node omits it, nextjs.md §1.8).</summary>
-    internal void StripBodyForHead() => _body = null;
+    internal void StripBodyForHead()
+    {
+        _body = null;
+        StreamWriter = null;
+    }
 
     private void SendJson(string json)
     {

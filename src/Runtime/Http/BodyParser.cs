@@ -8,7 +8,9 @@ namespace LambdaRoutes.Http;
 
 /// <summary>
 /// Next's <c>parse-body</c> (nextjs.md §1.5), run before the handler: size limit first (413), then by content type —
-/// JSON (empty → <c>{}</c>, invalid → 400 <c>Invalid JSON</c>), urlencoded form, otherwise text in the request charset
+/// JSON (empty → <c>{}</c>, invalid → 400 <c>Invalid JSON</c>), urlencoded form, <c>multipart/form-data</c> (fields and
+/// files; malformed → 400 <c>Invalid multipart/form-data body: …</c> — Next's Pages Router leaves multipart unparsed, the
+/// App Router's <c>formData()</c> parses it; we parse it for both styles), otherwise text in the request charset
 /// (unsupported charset → 400 <c>Invalid body</c>). With the parser off, only the raw bytes.
 /// </summary>
 internal static class BodyParser
@@ -38,6 +40,16 @@ internal static class BodyParser
                 catch (JsonException)
                 {
                     return BodyParseResult.Fail(400, "Invalid JSON");
+                }
+            case "multipart/form-data":
+                try
+                {
+                    var form = Forms.MultipartParser.Parse(body, contentType);
+                    return BodyParseResult.Ok(new RequestBody(BodyKind.Form, body, null, null, null, json, form));
+                }
+                catch (FormatException ex)
+                {
+                    return BodyParseResult.Fail(400, "Invalid multipart/form-data body: " + ex.Message);
                 }
             case "application/x-www-form-urlencoded":
                 return BodyParseResult.Ok(new RequestBody(BodyKind.Form, body, text, null, QueryStringParser.Parse(text), json));

@@ -15,13 +15,17 @@ public sealed class RequestBody
     private readonly JsonResolver _json;
     private readonly string? _text;
 
-    internal RequestBody(BodyKind kind, ReadOnlyMemory<byte> bytes, string? text, JsonNode? json, ParamMap? form, JsonResolver resolver)
+    private readonly FormData? _formData;
+
+    internal RequestBody(BodyKind kind, ReadOnlyMemory<byte> bytes, string? text, JsonNode? json, ParamMap? form, JsonResolver resolver,
+        FormData? formData = null)
     {
         Kind = kind;
         Bytes = bytes;
         _text = text;
         Json = json;
-        Form = form ?? ParamMap.Empty;
+        Form = formData?.Fields ?? form ?? ParamMap.Empty;
+        _formData = formData ?? (form is null ? null : new FormData(form, Array.Empty<FormFile>()));
         _json = resolver;
     }
 
@@ -31,8 +35,22 @@ public sealed class RequestBody
     /// <summary>The parsed JSON when <see cref="Kind"/> is <see cref="BodyKind.Json"/> (an empty body gives <c>{}</c>); otherwise null.</summary>
     public JsonNode? Json { get; }
 
-    /// <summary>The form values when <see cref="Kind"/> is <see cref="BodyKind.Form"/>; otherwise empty.</summary>
+    /// <summary>
+    /// The form's text fields when <see cref="Kind"/> is <see cref="BodyKind.Form"/> (urlencoded, or the fields of a
+    /// <c>multipart/form-data</c> body); otherwise empty.
+    /// </summary>
     public ParamMap Form { get; }
+
+    /// <summary>The uploaded files of a <c>multipart/form-data</c> body; otherwise empty.</summary>
+    public IReadOnlyList<FormFile> Files => _formData?.Files ?? Array.Empty<FormFile>();
+
+    /// <summary>
+    /// The whole form (fields and files) of an urlencoded or <c>multipart/form-data</c> body (the Web
+    /// <c>request.formData()</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The body is not a form (as undici's <c>formData()</c> throws a TypeError).</exception>
+    public FormData FormData => _formData ?? throw new InvalidOperationException(
+        "The request body is not a form: FormData needs Content-Type application/x-www-form-urlencoded or multipart/form-data.");
 
     /// <summary>The body as text, decoded with the request charset (UTF-8 by default; invalid bytes become U+FFFD, as in Node).</summary>
     public string Text => _text ?? Encoding.UTF8.GetString(Bytes.Span);

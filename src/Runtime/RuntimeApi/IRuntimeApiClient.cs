@@ -13,6 +13,13 @@ internal interface IRuntimeApiClient
     /// <summary>Posts the response payload of invocation <paramref name="requestId"/>.</summary>
     Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams the response of invocation <paramref name="requestId"/> (aws.md §1.6): chunked, one chunk per write of
+    /// <paramref name="writeBody"/>. When <paramref name="writeBody"/> throws, the stream ends with the error trailers and
+    /// the exception is returned (not thrown); null means the stream ended normally.
+    /// </summary>
+    Task<Exception?> SendStreamingResponseAsync(string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken);
+
     /// <summary>Reports that invocation <paramref name="requestId"/> failed, with AWS's error JSON.</summary>
     Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken);
 

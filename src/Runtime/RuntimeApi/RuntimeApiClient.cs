@@ -48,6 +48,30 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/response",
             new[] { UserAgent, new KeyValuePair<string, string>("Content-Type", "application/json") }, payload, cancellationToken);
 
+    public async Task<Exception?> SendStreamingResponseAsync(
+        string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
+    {
+        var path = $"{Base}/invocation/{Uri.EscapeDataString(requestId)}/response";
+        var headers = new[]
+        {
+            UserAgent,
+            new KeyValuePair<string, string>("Content-Type", "application/vnd.awslambda.http-integration-response"),
+            new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionResponseMode, "streaming"),
+            new KeyValuePair<string, string>("Trailer", RuntimeApiHeaders.FunctionErrorType + ", " + RuntimeApiHeaders.FunctionErrorBody),
+        };
+        var (response, failure) = await _connection.SendChunkedAsync("POST", path, headers, writeBody, StreamingErrorTrailers, cancellationToken)
+            .ConfigureAwait(false);
+        Check(path, response);
+        return failure;
+    }
+
+    /// <summary>aws.md §1.6: the error type, and the error JSON base64-encoded (it contains newlines, a trailer cannot).</summary>
+    private static KeyValuePair<string, string>[] StreamingErrorTrailers(Exception error) => new[]
+    {
+        new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorType, ErrorPayload.ErrorType(error)),
+        new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorBody, Convert.ToBase64String(ErrorPayload.Write(error))),
+    };
+
     public Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken) =>
         PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
 
@@ -66,6 +90,11 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     private async Task PostAsync(string path, KeyValuePair<string, string>[] headers, byte[] body, CancellationToken ct)
     {
         var response = await _connection.SendAsync("POST", path, headers, body, ct).ConfigureAwait(false);
+        Check(path, response);
+    }
+
+    private void Check(string path, RuntimeHttpResponse response)
+    {
         if (response.StatusCode is >= 200 and < 300) return;
         // 500 means "Container error. Non-recoverable state." (aws.md §1.1); 4xx refuses this one payload only.
         if (response.StatusCode >= 500)

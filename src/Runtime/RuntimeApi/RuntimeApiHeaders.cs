@@ -9,4 +9,6 @@ internal static class RuntimeApiHeaders
     public const string TraceId = "Lambda-Runtime-Trace-Id";
     public const string TenantId = "Lambda-Runtime-Aws-Tenant-Id";
     public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
+    public const string FunctionErrorBody = "Lambda-Runtime-Function-Error-Body";
+    public const string FunctionResponseMode = "Lambda-Runtime-Function-Response-Mode";
 }

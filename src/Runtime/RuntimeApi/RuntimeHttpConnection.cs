@@ -44,17 +44,71 @@ internal sealed class RuntimeHttpConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends one request with a chunked body (aws.md §1.6 response streaming): each write of <paramref name="writeBody"/>
+    /// is one chunk, flushed at once. If <paramref name="writeBody"/> throws, the body ends with the trailers
+    /// <paramref name="trailersFor"/> gives for the exception, and the exception is returned with the response.
+    /// Never retried: part of the body may already have reached the client.
+    /// </summary>
+    public async Task<(RuntimeHttpResponse Response, Exception? Failure)> SendChunkedAsync(
+        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers,
+        Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody,
+        Func<Exception, IReadOnlyList<KeyValuePair<string, string>>> trailersFor, CancellationToken ct)
+    {
+        var stream = await ConnectAsync(ct).ConfigureAwait(false);
+        var head = RequestHead(method, path, headers).Append("Transfer-Encoding: chunked\r\n\r\n");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.ToString()), ct).ConfigureAwait(false);
+
+        Exception? failure = null;
+        try
+        {
+            await writeBody(chunk => WriteChunkAsync(stream, chunk, ct)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not (IOException or SocketException or OperationCanceledException))
+        {
+            failure = ex;
+        }
+
+        var end = new StringBuilder("0\r\n");
+        if (failure is not null)
+            foreach (var (name, value) in trailersFor(failure)) end.Append(name).Append(": ").Append(value).Append("\r\n");
+        end.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(end.ToString()), ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+        return (await ReadResponseAsync(ct).ConfigureAwait(false), failure);
+    }
+
+    /// <summary>One chunk: size in hex, CRLF, the bytes, CRLF — in one write so it leaves as one segment.</summary>
+    private static async Task WriteChunkAsync(NetworkStream stream, ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    {
+        if (chunk.IsEmpty) return; // a zero-length chunk would end the body
+        var size = Encoding.ASCII.GetBytes(chunk.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n");
+        var frame = new byte[size.Length + chunk.Length + 2];
+        size.CopyTo(frame, 0);
+        chunk.Span.CopyTo(frame.AsSpan(size.Length));
+        frame[^2] = (byte)'\r';
+        frame[^1] = (byte)'\n';
+        await stream.WriteAsync(frame, ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+    }
+
     public void Dispose() => Close();
+
+    private StringBuilder RequestHead(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        var head = new StringBuilder();
+        head.Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n");
+        head.Append("Host: ").Append(_host).Append(':').Append(_port.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+        foreach (var (name, value) in headers) head.Append(name).Append(": ").Append(value).Append("\r\n");
+        return head;
+    }
 
     private async Task<RuntimeHttpResponse> SendOnceAsync(
         string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body,
         CancellationToken ct)
     {
         var stream = await ConnectAsync(ct).ConfigureAwait(false);
-        var head = new StringBuilder();
-        head.Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(_host).Append(':').Append(_port.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-        foreach (var (name, value) in headers) head.Append(name).Append(": ").Append(value).Append("\r\n");
+        var head = RequestHead(method, path, headers);
         if (method != "GET" || body.Length > 0)
             head.Append("Content-Length: ").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
         head.Append("\r\n");

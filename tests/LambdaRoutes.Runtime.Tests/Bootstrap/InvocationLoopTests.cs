@@ -25,6 +25,23 @@ public sealed class InvocationLoopTests
             return Task.CompletedTask;
         }
 
+        public async Task<Exception?> SendStreamingResponseAsync(
+            string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
+        {
+            var body = new MemoryStream();
+            try
+            {
+                await writeBody(chunk => { body.Write(chunk.Span); return Task.CompletedTask; });
+            }
+            catch (Exception ex)
+            {
+                Errors.Add((requestId, ex));
+                return ex;
+            }
+            Responses.Add((requestId, Encoding.UTF8.GetString(body.ToArray())));
+            return null;
+        }
+
         public Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken)
         {
             Errors.Add((requestId, error));

@@ -1,0 +1,8 @@
+namespace LambdaRoutes.Verbs;
+
+/// <summary>The methods a verb-style route can export: the App Router's list, matched case-sensitively (nextjs.md §1.9).</summary>
+internal static class HttpVerbs
+{
+    public static readonly IReadOnlySet<string> Supported =
+        new HashSet<string>(StringComparer.Ordinal) { "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH" };
+}
