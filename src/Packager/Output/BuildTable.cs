@@ -20,7 +20,9 @@ internal static class BuildTable
                 Markup.Escape(build.Route.Route),
                 build.Route.Id,
                 StateText(build.State, live),
-                build.State is RouteBuildState.Cached or RouteBuildState.Queued ? "-" : $"{elapsed.TotalSeconds:0.0} s",
+                build.State is RouteBuildState.Cached or RouteBuildState.Queued || elapsed == TimeSpan.Zero
+                    ? "-"
+                    : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s"),
                 Size(build.Artifacts.Bootstrap, build.State),
                 Size(build.Artifacts.Zip, build.State),
                 build.AotWarnings.ToString(CultureInfo.InvariantCulture));
