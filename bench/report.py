@@ -6,6 +6,8 @@ import os
 import sys
 
 OURS, NODE, JIT, FLOOR = "LambdaRoutes", "Node.js (aws-lambda-ric)", ".NET JIT", "Minimal AOT loop"
+TUNED = "LambdaRoutes + proposed env"
+TUNED_ENV = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, DOTNET_GCgen0size=0x200000"
 
 
 def load(path):
@@ -14,7 +16,11 @@ def load(path):
 
 
 def mb(value_bytes):
-    return "n/a" if value_bytes is None else f"{value_bytes / 1_000_000:.2f} MB"
+    if value_bytes is None:
+        return "n/a"
+    if value_bytes < 100_000:
+        return f"{value_bytes / 1000:.1f} kB"
+    return f"{value_bytes / 1_000_000:.2f} MB"
 
 
 def kb_to_mb(kb):
@@ -56,15 +62,22 @@ def main():
         "/proc/<pid>/status. Sizes: `bootstrap` = the executable (JIT: the publish folder without pdb/xml); zip = what "
         "is deployed (Node.js: index.mjs only, the runtime and aws-lambda-ric are Lambda's).")
     add("")
-    add("| Peer | Cold start p50 | Cold p90 | Init p50 (→ first /next) | Warm p50 | Warm p99 | Throughput / instance | RSS after 1st | "
-        f"RSS after {raw['warmInvocations']} | bootstrap | zip |")
-    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    add("| Peer | Cold start p50 | Cold p90 | Init p50 (→ 1st /next) | Cold CPU p50 | Warm p50 | Warm p99 | Warm CPU / inv | "
+        f"Throughput / instance | RSS after 1st | RSS after {raw['warmInvocations']} | bootstrap | zip |")
+    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in order:
         p = peers[name]
         s = sizes[name]
+        boot = mb(s["bootstrap"]) + (" ¹" if name == JIT else "")
         add(f"| {name} | {p['coldTotalMs']['p50']:.1f} ms | {p['coldTotalMs']['p90']:.1f} ms | {p['coldInitMs']['p50']:.1f} ms | "
-            f"{p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | {p['throughputPerSecond']:.0f}/s | "
-            f"{kb_to_mb(p['rssAfterFirstKb'])} | {kb_to_mb(p['rssAfterWarmKb'])} | {mb(s['bootstrap'])} | {mb(s['zip'])} |")
+            f"{p['coldCpuMs']['p50']:.1f} ms | {p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | {p['warmCpuUsPerInvocation']:.0f} µs | "
+            f"{p['throughputPerSecond']:.0f}/s | {kb_to_mb(p['rssAfterFirstKb'])} | {kb_to_mb(p['rssAfterWarmKb'])} | {boot} | {mb(s['zip'])} |")
+    add("")
+    add("¹ framework-dependent publish folder (the .NET runtime is the Lambda managed runtime's, not counted). "
+        "Node.js: the zip holds index.mjs only; Node and aws-lambda-ric are the managed runtime's "
+        f"(aws-lambda-ric with its native addon: {mb(sizes[NODE].get('runtimeOnDisk'))} on disk). "
+        "CPU = sum over the process's live threads of /proc/<pid>/task/*/schedstat: at the first response (cold) and "
+        "per warm invocation (idle spinning of runtime threads included).")
     add("")
 
     ours, node, jit, floor = (peers[n] for n in order)
@@ -94,6 +107,22 @@ def main():
                 f"({one[0]:.1f} s); cold build: {mean_route:.1f} s per route on average | "
                 f"{verdict(len(one) == 1 and pr['oneChanged'] <= 1.5 * max(one[0], mean_route) + 20)} (end-to-end includes restore + app compile) |")
     add("")
+
+    if TUNED in peers:
+        t = peers[TUNED]
+        add("## Proposed runtime settings: before / after (measured in the same run)")
+        add("")
+        add(f"The same LambdaRoutes `bootstrap` with `{TUNED_ENV}` in its environment (what the CDK construct or the "
+            "generated entry could set; see the report for the code-level fix).")
+        add("")
+        add("| Variant | Cold p50 | Warm p50 | Warm p99 | Warm CPU / inv | Throughput | RSS after 1st | "
+            f"RSS after {raw['warmInvocations']} |")
+        add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for label, p in (("before (as built)", ours), ("after (proposed env)", t), ("minimal AOT loop (floor)", floor)):
+            add(f"| {label} | {p['coldTotalMs']['p50']:.1f} ms | {p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | "
+                f"{p['warmCpuUsPerInvocation']:.0f} µs | {p['throughputPerSecond']:.0f}/s | {kb_to_mb(p['rssAfterFirstKb'])} | "
+                f"{kb_to_mb(p['rssAfterWarmKb'])} |")
+        add("")
 
     add("## Build time of samples/Hello (`lambda-routes build`)")
     add("")
@@ -126,7 +155,7 @@ def main():
     add("")
     add("| Peer | Cold start p50 (emulator) | Warm p50 (emulator Duration) |")
     add("| --- | ---: | ---: |")
-    for name in order:
+    for name in order + ([TUNED] if TUNED in peers else []):
         p = peers[name]
         add(f"| {name} | {p['emulatorColdTotalMs']['p50']:.1f} ms | {p['emulatorWarmDurationUs']['p50']:.0f} µs |")
     add("")
@@ -151,7 +180,7 @@ def main():
 
     labels = ["LambdaRoutes", "Node.js\n(aws-lambda-ric)", ".NET JIT", "Minimal\nAOT loop"]
     colors = ["#2b6cb0", "#68a063", "#8a5cc2", "#888888"]
-    fig, axes = plt.subplots(2, 3, figsize=(15, 8.5))
+    fig, axes = plt.subplots(2, 4, figsize=(19, 8.5))
     fig.suptitle(f"LambdaRoutes bench — {machine['date']} — {machine['cpu']}, {machine['nproc']} CPUs, load {machine['loadStart']}",
                  fontsize=11)
 
@@ -167,15 +196,32 @@ def main():
         for x, v in zip(positions, values):
             ax.annotate(f"{v:.1f}" if v < 100 else f"{v:.0f}", (x, v), ha="center", va="bottom", fontsize=8)
 
+    def pair(ax, first, second, first_label, second_label, title, unit):
+        xs = range(len(first))
+        ax.bar([x - 0.2 for x in xs], first, width=0.4, label=first_label, color=colors, alpha=0.95)
+        ax.bar([x + 0.2 for x in xs], second, width=0.4, label=second_label, color=colors, alpha=0.5, hatch="//")
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(labels, fontsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.set_ylabel(unit)
+        ax.legend(fontsize=7)
+        for x, a, b in zip(xs, first, second):
+            ax.annotate(f"{a:.1f}" if a < 100 else f"{a:.0f}", (x - 0.2, a), ha="center", va="bottom", fontsize=7)
+            ax.annotate(f"{b:.1f}" if b < 100 else f"{b:.0f}", (x + 0.2, b), ha="center", va="bottom", fontsize=7)
+
     ps = [peers[n] for n in order]
     bars(axes[0][0], [p["coldTotalMs"]["p50"] for p in ps], "Cold start p50 (bar) → p90 (whisker)", "ms",
          errors=[[0] * 4, [p["coldTotalMs"]["p90"] - p["coldTotalMs"]["p50"] for p in ps]], log=True)
     bars(axes[0][1], [p["warmUs"]["p50"] for p in ps], "Warm latency p50 (bar) → p99 (whisker)", "µs",
-         errors=[[0] * 4, [p["warmUs"]["p99"] - p["warmUs"]["p50"] for p in ps]])
-    bars(axes[0][2], [p["rssAfterWarmKb"] / 1024 for p in ps], f"RSS after {raw['warmInvocations']} invocations", "MB")
+         errors=[[0] * 4, [p["warmUs"]["p99"] - p["warmUs"]["p50"] for p in ps]], log=True)
+    pair(axes[0][2], [p["rssAfterFirstKb"] / 1024 for p in ps], [p["rssAfterWarmKb"] / 1024 for p in ps],
+         "after 1st", f"after {raw['warmInvocations']}", "RSS", "MB")
+    pair(axes[0][3], [(sizes[n]["bootstrap"] or 0) / 1e6 for n in order], [(sizes[n]["zip"] or 0) / 1e6 for n in order],
+         "bootstrap", "zip", "Size (JIT: without the framework; Node: index.mjs)", "MB")
     bars(axes[1][0], [p["throughputPerSecond"] for p in ps], "Throughput, one instance (closed loop)", "invocations/s")
-    bars(axes[1][1], [(sizes[n]["zip"] or 0) / 1e6 for n in order], "Deployment zip", "MB")
-    ax = axes[1][2]
+    bars(axes[1][1], [p["warmCpuUsPerInvocation"] for p in ps], "CPU per warm invocation (all threads)", "µs")
+    bars(axes[1][2], [p["coldCpuMs"]["p50"] for p in ps], "CPU used by the first response (p50)", "ms", log=True)
+    ax = axes[1][3]
     if builds.get("quick"):
         ax.axis("off")
         ax.text(0.5, 0.5, f"quick mode\nno-op rebuild (bench app): {builds['benchAppNoopSeconds']:.1f} s", ha="center", va="center")

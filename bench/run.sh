@@ -98,6 +98,7 @@ cat >"$work/sizes.json" <<EOF
   "LambdaRoutes": { "bootstrap": $(size "$lr_bootstrap"), "zip": $(size "$bench/apps/BenchApp/.lambda-routes/out/ApiEcho.zip") },
   "Node.js (aws-lambda-ric)": { "bootstrap": null, "zip": $(size "$work/node.zip"), "runtimeOnDisk": $(dir_size "$bench/peers/node/node_modules/aws-lambda-ric") },
   ".NET JIT": { "bootstrap": $(dir_size "$work/jit"), "zip": $(size "$work/jit.zip") },
+  "LambdaRoutes + proposed env": { "bootstrap": $(size "$lr_bootstrap"), "zip": $(size "$bench/apps/BenchApp/.lambda-routes/out/ApiEcho.zip") },
   "Minimal AOT loop": { "bootstrap": $(size "$work/minimal/bootstrap"), "zip": $(size "$work/minimal.zip") }
 }
 EOF
@@ -112,7 +113,9 @@ cat >"$work/peers.json" <<EOF
     "arguments": ["$bench/peers/node/node_modules/aws-lambda-ric/index.mjs"],
     "workingDirectory": "$bench/peers/node", "handler": "index.handler" },
   { "name": ".NET JIT", "executable": "$work/jit/bootstrap" },
-  { "name": "Minimal AOT loop", "executable": "$work/minimal/bootstrap" }
+  { "name": "Minimal AOT loop", "executable": "$work/minimal/bootstrap" },
+  { "name": "LambdaRoutes + proposed env", "executable": "$lr_bootstrap",
+    "environment": { "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS": "1", "DOTNET_GCgen0size": "200000" } }
 ] }
 EOF
 dotnet "$work/driver/bench-driver.dll" --config "$work/peers.json" --out "$work/raw.json" --cold "$cold" --warm "$warm"

@@ -23,6 +23,7 @@ internal sealed class FocusedRuntimeApi : IAsyncDisposable
     private readonly List<(Task Task, CancellationTokenSource Cancel, Socket Socket)> _connections = [];
     private readonly Task _accepting;
     private long _firstNextAt;
+    private Pending? _current;
 
     public FocusedRuntimeApi()
     {
@@ -112,7 +113,6 @@ internal sealed class FocusedRuntimeApi : IAsyncDisposable
     {
         await Task.Yield();
         var reader = new HttpReader(socket);
-        Pending? current = null;
         try
         {
             while (!stop.IsCancellationRequested)
@@ -128,7 +128,8 @@ internal sealed class FocusedRuntimeApi : IAsyncDisposable
                 if (request.Method == "GET" && path.EndsWith("/runtime/invocation/next", StringComparison.Ordinal))
                 {
                     Interlocked.CompareExchange(ref _firstNextAt, received, 0);
-                    current = await _events.Reader.ReadAsync(stop).ConfigureAwait(false);
+                    var current = await _events.Reader.ReadAsync(stop).ConfigureAwait(false);
+                    Volatile.Write(ref _current, current);
                     var head = Encoding.ASCII.GetBytes(
                         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" +
                         $"Lambda-Runtime-Aws-Request-Id: {current.RequestId}\r\n" +
@@ -142,13 +143,14 @@ internal sealed class FocusedRuntimeApi : IAsyncDisposable
                     current.SentAt = Stopwatch.GetTimestamp();
                     await socket.SendAsync(message, SocketFlags.None, stop).ConfigureAwait(false);
                 }
-                else if (request.Method == "POST" && current is not null &&
+                else if (request.Method == "POST" && Volatile.Read(ref _current) is { } current &&
                          (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
                 {
+                    // Runtimes may post on another connection than the one that took the event (curl in aws-lambda-ric does).
+                    Interlocked.CompareExchange(ref _current, null, current);
                     var ok = path.EndsWith("/response", StringComparison.Ordinal) && path.Contains(current.RequestId, StringComparison.Ordinal);
                     await AcceptedAsync(socket, stop).ConfigureAwait(false);
                     current.Done.TrySetResult(new Answer(ok, request.Body, current.SentAt, received));
-                    current = null;
                 }
                 else if (request.Method == "POST" && path.EndsWith("/init/error", StringComparison.Ordinal))
                 {

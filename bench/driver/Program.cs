@@ -120,6 +120,7 @@ var servers = peers.ToDictionary(p => p.Name, _ => new FocusedRuntimeApi(), Stri
 var coldTotal = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
 var coldInit = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
 var coldFirst = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
+var coldCpu = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
 for (var i = -1; i < options.Cold; i++)
 {
     foreach (var peer in peers)
@@ -140,6 +141,7 @@ for (var i = -1; i < options.Cold; i++)
             return 1;
         }
 
+        var cpuNs = ProcessMemory.CpuNanoseconds(process.Pid);
         await process.DisposeAsync();
         await server.AbortConnectionsAsync();
         server.Drain();
@@ -154,6 +156,7 @@ for (var i = -1; i < options.Cold; i++)
             coldTotal[peer.Name].Add(Stopwatch.GetElapsedTime(t0, answer.ReceivedAt).TotalMilliseconds);
             coldInit[peer.Name].Add(Stopwatch.GetElapsedTime(t0, server.FirstNextAt).TotalMilliseconds);
             coldFirst[peer.Name].Add(Stopwatch.GetElapsedTime(answer.SentAt, answer.ReceivedAt).TotalMilliseconds);
+            coldCpu[peer.Name].Add(cpuNs / 1e6);
         }
     }
 
@@ -168,6 +171,8 @@ for (var i = -1; i < options.Cold; i++)
 var processes = new Dictionary<string, PeerProcess>(StringComparer.Ordinal);
 var rssFirst = new Dictionary<string, ProcessMemory>(StringComparer.Ordinal);
 var rssAfter = new Dictionary<string, ProcessMemory>(StringComparer.Ordinal);
+var warmCpuStart = new Dictionary<string, long>(StringComparer.Ordinal);
+var warmCpuUs = new Dictionary<string, double>(StringComparer.Ordinal);
 var warm = peers.ToDictionary(p => p.Name, _ => new List<double>(options.Warm), StringComparer.Ordinal);
 var warmWall = peers.ToDictionary(p => p.Name, _ => 0.0, StringComparer.Ordinal);
 try
@@ -184,6 +189,7 @@ try
         }
 
         rssFirst[peer.Name] = ProcessMemory.Read(processes[peer.Name].Pid);
+        warmCpuStart[peer.Name] = ProcessMemory.CpuNanoseconds(processes[peer.Name].Pid);
     }
 
     const int block = 250;
@@ -213,6 +219,7 @@ try
     foreach (var peer in peers)
     {
         rssAfter[peer.Name] = ProcessMemory.Read(processes[peer.Name].Pid);
+        warmCpuUs[peer.Name] = (ProcessMemory.CpuNanoseconds(processes[peer.Name].Pid) - warmCpuStart[peer.Name]) / 1e3 / options.Warm;
     }
 }
 finally
@@ -274,6 +281,8 @@ foreach (var peer in peers)
         ["coldTotalMs"] = Stats.Summary(coldTotal[peer.Name]),
         ["coldInitMs"] = Stats.Summary(coldInit[peer.Name]),
         ["coldFirstInvokeMs"] = Stats.Summary(coldFirst[peer.Name]),
+        ["coldCpuMs"] = Stats.Summary(coldCpu[peer.Name]),
+        ["warmCpuUsPerInvocation"] = Math.Round(warmCpuUs[peer.Name], 1),
         ["warmUs"] = Stats.Summary(warm[peer.Name]),
         ["throughputPerSecond"] = Math.Round(warm[peer.Name].Count / warmWall[peer.Name], 1),
         ["rssAfterFirstKb"] = rssFirst[peer.Name].RssKb,
@@ -286,7 +295,8 @@ foreach (var peer in peers)
     Console.Error.WriteLine(
         $"{peer.Name,-14} cold p50 {Stats.Percentile(coldTotal[peer.Name], 50),8:0.0} ms (emulator {Stats.Percentile(emulatorCold[peer.Name], 50),7:0.0})   " +
         $"warm p50 {Stats.Percentile(warm[peer.Name], 50),7:0.0} us (emulator {Stats.Percentile(emulatorWarm[peer.Name], 50),6:0.0})   " +
-        $"rss {rssFirst[peer.Name].RssKb / 1024.0:0.0}/{rssAfter[peer.Name].RssKb / 1024.0:0.0} MB");
+        $"rss {rssFirst[peer.Name].RssKb / 1024.0:0.0}/{rssAfter[peer.Name].RssKb / 1024.0:0.0} MB   " +
+        $"cpu cold {Stats.Percentile(coldCpu[peer.Name], 50):0.0} ms, warm {warmCpuUs[peer.Name]:0.0} us/inv");
 }
 
 report["peers"] = peerReports;
@@ -408,6 +418,33 @@ internal sealed record ProcessMemory(long RssKb, long PeakKb, int Threads)
         }
 
         return new ProcessMemory(rss, peak, threads);
+    }
+
+    /// <summary>CPU time of every live thread of <paramref name="pid"/> (first field of /proc/&lt;pid&gt;/task/*/schedstat), in ns.</summary>
+    public static long CpuNanoseconds(int pid)
+    {
+        long total = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var text = File.ReadAllText(Path.Combine(task, "schedstat"));
+                    total += long.Parse(text.AsSpan(0, text.IndexOf(' ')), CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // The thread exited meanwhile.
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
+
+        return total;
     }
 
     private static long Kb(string line) =>
