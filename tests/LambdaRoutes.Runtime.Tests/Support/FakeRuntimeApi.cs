@@ -12,6 +12,15 @@ internal sealed record QueuedInvocation(string RequestId, byte[] Payload, long D
 /// <summary>A request the runtime posted (response, error or init error).</summary>
 internal sealed record RuntimeApiPost(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
+    /// <summary>For a chunked (streamed) post: the body bytes exactly as they came over the socket, chunk framing included.</summary>
+    public byte[] WireBody { get; init; } = Array.Empty<byte>();
+
+    /// <summary>For a chunked post: each chunk's payload, in order.</summary>
+    public IReadOnlyList<byte[]> Chunks { get; init; } = Array.Empty<byte[]>();
+
+    /// <summary>For a chunked post: the trailer fields after the last chunk.</summary>
+    public IReadOnlyDictionary<string, string> Trailers { get; init; } = new Dictionary<string, string>();
+
     public string Text => Encoding.UTF8.GetString(Body);
 }
 
@@ -25,6 +34,7 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly Channel<QueuedInvocation> _queue = Channel.CreateUnbounded<QueuedInvocation>();
     private readonly Channel<RuntimeApiPost> _posts = Channel.CreateUnbounded<RuntimeApiPost>();
+    private readonly Channel<byte[]> _liveChunks = Channel.CreateUnbounded<byte[]>();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = new();
     private readonly Task _acceptLoop;
@@ -69,6 +79,20 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
         }
     }
 
+    /// <summary>The next chunk of a streamed post, as soon as it arrives (before the post is complete).</summary>
+    public async Task<byte[]> NextChunkAsync(int seconds = 30)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            return await _liveChunks.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No streamed chunk arrived within {seconds} s.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
@@ -96,7 +120,7 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
     {
         using var _ = client;
         var stream = client.GetStream();
-        var reader = new HttpReader(stream);
+        var reader = new HttpReader(stream, chunk => _liveChunks.Writer.TryWrite(chunk));
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -126,7 +150,10 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
                 }
                 else if (request.Method == "POST")
                 {
-                    _posts.Writer.TryWrite(new RuntimeApiPost(request.Path, request.Headers, request.Body));
+                    _posts.Writer.TryWrite(new RuntimeApiPost(request.Path, request.Headers, request.Body)
+                    {
+                        WireBody = request.WireBody, Chunks = request.Chunks, Trailers = request.Trailers,
+                    });
                     await WriteAsync(stream, 202, new Dictionary<string, string> { ["Content-Type"] = "application/json" },
                         "{\"status\":\"OK\"}"u8.ToArray(), false, close);
                 }
@@ -173,11 +200,18 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
         await stream.FlushAsync();
     }
 
-    private sealed record HttpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
-
-    /// <summary>Reads requests off one connection (request line, headers, Content-Length body).</summary>
-    private sealed class HttpReader(Stream stream)
+    private sealed record HttpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
     {
+        public byte[] WireBody { get; init; } = Array.Empty<byte>();
+        public List<byte[]> Chunks { get; init; } = new();
+        public Dictionary<string, string> Trailers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads requests off one connection (request line, headers, Content-Length or chunked body with trailers).</summary>
+    private sealed class HttpReader(Stream stream, Action<byte[]> onChunk)
+    {
+        private MemoryStream? _wire;
+
         private readonly byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
@@ -193,7 +227,44 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
                 var colon = h.IndexOf(':');
                 headers[h[..colon].Trim()] = h[(colon + 1)..].Trim();
             }
+            if (headers.TryGetValue("Transfer-Encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+                return await ReadChunkedAsync(parts[0], parts[1], headers, ct);
             var length = headers.TryGetValue("Content-Length", out var cl) ? int.Parse(cl, CultureInfo.InvariantCulture) : 0;
+            var body = await ReadExactAsync(length, ct);
+            return body is null ? null : new HttpRequest(parts[0], parts[1], headers, body);
+        }
+
+        private async Task<HttpRequest?> ReadChunkedAsync(string method, string path, Dictionary<string, string> headers, CancellationToken ct)
+        {
+            _wire = new MemoryStream();
+            var chunks = new List<byte[]>();
+            var trailers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            while (true)
+            {
+                var sizeLine = await ReadLineAsync(ct);
+                if (sizeLine is null) return null;
+                var size = int.Parse(sizeLine.Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (size == 0) break;
+                var chunk = await ReadExactAsync(size, ct);
+                if (chunk is null || await ReadLineAsync(ct) is not "") return null;
+                chunks.Add(chunk);
+                onChunk(chunk);
+            }
+            while (await ReadLineAsync(ct) is { Length: > 0 } trailer)
+            {
+                var colon = trailer.IndexOf(':');
+                trailers[trailer[..colon].Trim()] = trailer[(colon + 1)..].Trim();
+            }
+            var wire = _wire.ToArray();
+            _wire = null;
+            return new HttpRequest(method, path, headers, chunks.SelectMany(c => c).ToArray())
+            {
+                WireBody = wire, Chunks = chunks, Trailers = trailers,
+            };
+        }
+
+        private async Task<byte[]?> ReadExactAsync(int length, CancellationToken ct)
+        {
             var body = new byte[length];
             var filled = 0;
             while (filled < length)
@@ -201,10 +272,11 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
                 if (_start == _end && !await FillAsync(ct)) return null;
                 var n = Math.Min(length - filled, _end - _start);
                 Buffer.BlockCopy(_buffer, _start, body, filled, n);
+                _wire?.Write(_buffer, _start, n);
                 _start += n;
                 filled += n;
             }
-            return new HttpRequest(parts[0], parts[1], headers, body);
+            return body;
         }
 
         private async Task<string?> ReadLineAsync(CancellationToken ct)
@@ -214,6 +286,7 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
             {
                 if (_start == _end && !await FillAsync(ct)) return null;
                 var b = _buffer[_start++];
+                _wire?.WriteByte(b);
                 if (b == '\n') return Encoding.UTF8.GetString(bytes.ToArray()).TrimEnd('\r');
                 bytes.Add(b);
             }

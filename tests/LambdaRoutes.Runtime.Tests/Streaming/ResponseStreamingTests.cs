@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using LambdaRoutes.Runtime.Tests.Support;
+using LambdaRoutes.RuntimeApi;
+using LambdaRoutes.Testing;
+
+namespace LambdaRoutes.Runtime.Tests.Streaming;
+
+/// <summary>
+/// Response streaming through the real loop and socket client against a Runtime API on 127.0.0.1 (aws.md §1.6): the
+/// request headers, the prelude and its 8 NUL bytes, one chunk per write arriving while the handler still runs, and
+/// the error trailers with base64 error JSON — checked as bytes on the wire.
+/// </summary>
+public sealed class ResponseStreamingTests
+{
+    private static (Task<int> Host, CancellationTokenSource Stop) Start(FakeRuntimeApi api, IApiRoute route, string pattern, CapturedLog log)
+    {
+        var stop = new CancellationTokenSource();
+        var host = LambdaHost.RunAsync(() => route, new RouteOptions { Route = pattern, Streaming = true }, null,
+            new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", api.Endpoint)), log.Sink,
+            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), stop.Token);
+        return (host, stop);
+    }
+
+    /// <summary>The chunked framing of <paramref name="chunks"/>, as RFC 9112 §7.1 writes it.</summary>
+    private static byte[] Framed(IEnumerable<byte[]> chunks, string end) =>
+        chunks.SelectMany(c => Encoding.ASCII.GetBytes(c.Length.ToString("x") + "\r\n").Concat(c).Concat("\r\n"u8.ToArray()))
+            .Concat(Encoding.ASCII.GetBytes(end)).ToArray();
+
+    private static (JsonNode Prelude, byte[] Body) SplitPrelude(byte[] firstChunk)
+    {
+        var nuls = firstChunk.AsSpan().IndexOf(new byte[8]);
+        Assert.True(nuls > 0, "no 8-NUL delimiter in the first chunk");
+        return (JsonNode.Parse(firstChunk.AsSpan(0, nuls))!, firstChunk[(nuls + 8)..]);
+    }
+
+    [Fact]
+    public async Task Each_write_is_a_chunk_that_arrives_while_the_handler_still_runs()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var route = new VerbRoute("api/events.cs").Map("GET", _ => Results.EventStream(async stream =>
+        {
+            await stream.WriteEventAsync("one");
+            await gate.Task; // held until the test has seen "one" on the socket
+            await stream.WriteEventAsync("two", "tick");
+        }).WithCookie("seen", "1"));
+        await using var api = new FakeRuntimeApi();
+        var log = new CapturedLog();
+        var (host, stop) = Start(api, route, "/api/events", log);
+
+        api.Enqueue("s-1", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/events").ToJson());
+        var prelude = await api.NextChunkAsync();
+        var one = await api.NextChunkAsync();
+        Assert.Equal("data: one\n\n", Encoding.UTF8.GetString(one)); // arrived before the handler was allowed to finish
+        gate.SetResult();
+        var post = await api.NextPostAsync();
+        stop.Cancel();
+        Assert.Equal(0, await host);
+
+        Assert.Equal("/2018-06-01/runtime/invocation/s-1/response", post.Path);
+        Assert.Equal("application/vnd.awslambda.http-integration-response", post.Headers["Content-Type"]);
+        Assert.Equal("streaming", post.Headers["Lambda-Runtime-Function-Response-Mode"]);
+        Assert.Equal("chunked", post.Headers["Transfer-Encoding"]);
+        Assert.Equal("Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body", post.Headers["Trailer"]);
+        Assert.False(post.Headers.ContainsKey("Content-Length"));
+
+        var (json, rest) = SplitPrelude(prelude);
+        Assert.Empty(rest); // the prelude and its delimiter are the whole first chunk
+        Assert.Equal(200, (int)json["statusCode"]!);
+        Assert.Equal("text/event-stream", (string?)json["headers"]!["Content-Type"]);
+        Assert.Equal("no-cache", (string?)json["headers"]!["Cache-Control"]);
+        Assert.Equal("[\"seen=1\"]", json["cookies"]!.ToJsonString());
+
+        var two = "event: tick\ndata: two\n\n"u8.ToArray();
+        Assert.Equal(3, post.Chunks.Count);
+        Assert.Equal(Framed(new[] { prelude, one, two }, "0\r\n\r\n"), post.WireBody);
+        Assert.Empty(post.Trailers);
+    }
+
+    [Fact]
+    public async Task A_failure_mid_stream_ends_with_error_trailers_and_the_loop_goes_on()
+    {
+        var calls = 0;
+        var route = new InlineRoute((req, res) => res.Stream(async stream =>
+        {
+            await stream.WriteAsync("partial");
+            if (Interlocked.Increment(ref calls) == 1) throw new InvalidOperationException("disk on fire");
+            await stream.WriteAsync(" and complete");
+        }, "text/plain"));
+        await using var api = new FakeRuntimeApi();
+        var log = new CapturedLog();
+        var (host, stop) = Start(api, route, "/api/download", log);
+
+        api.Enqueue("bad-1", new RestApiEventBuilder().Get("/api/download").ToJson());
+        api.Enqueue("good-2", new RestApiEventBuilder().Get("/api/download").ToJson());
+        var failed = await api.NextPostAsync();
+        var good = await api.NextPostAsync();
+        stop.Cancel();
+        Assert.Equal(0, await host);
+
+        Assert.Equal("/2018-06-01/runtime/invocation/bad-1/response", failed.Path);
+        Assert.Equal(2, failed.Chunks.Count);
+        Assert.Equal("partial", Encoding.UTF8.GetString(failed.Chunks[1]));
+        var type = failed.Trailers["Lambda-Runtime-Function-Error-Type"];
+        var body = failed.Trailers["Lambda-Runtime-Function-Error-Body"];
+        Assert.Equal("InvalidOperationException", type);
+        var error = JsonNode.Parse(Convert.FromBase64String(body))!;
+        Assert.Equal("InvalidOperationException", (string?)error["errorType"]);
+        Assert.Equal("disk on fire", (string?)error["errorMessage"]);
+        var expectedEnd = $"0\r\nLambda-Runtime-Function-Error-Type: {type}\r\nLambda-Runtime-Function-Error-Body: {body}\r\n\r\n";
+        Assert.Equal(Framed(failed.Chunks, expectedEnd), failed.WireBody);
+        Assert.Contains("failed mid-stream", log.Text);
+        Assert.Contains("disk on fire", log.Text);
+
+        Assert.Equal("/2018-06-01/runtime/invocation/good-2/response", good.Path);
+        Assert.Equal("partial and complete", Encoding.UTF8.GetString(good.Chunks.Skip(1).SelectMany(c => c).ToArray()));
+        Assert.Empty(good.Trailers);
+        Assert.Equal(1, api.ConnectionCount); // the keep-alive connection survives a failed stream
+    }
+
+    [Fact]
+    public async Task Plain_answers_on_a_streaming_route_are_one_chunk_prelude_plus_body()
+    {
+        var route = new VerbRoute().Map("GET", _ => Results.Json(new JsonObject { ["ok"] = true }).WithHeader("x-a", "1"));
+        await using var api = new FakeRuntimeApi();
+        var (host, stop) = Start(api, route, "/api/plain", new CapturedLog());
+
+        api.Enqueue("json", new HttpApiEventBuilder().Get("/api/plain").ToJson());
+        api.Enqueue("missing", new HttpApiEventBuilder().Get("/api/elsewhere").ToJson());
+        api.Enqueue("junk", "not json"u8.ToArray());
+        var json = await api.NextPostAsync();
+        var missing = await api.NextPostAsync();
+        var junk = await api.NextPostAsync();
+        stop.Cancel();
+        await host;
+
+        var (prelude, body) = SplitPrelude(Assert.Single(json.Chunks));
+        Assert.Equal(200, (int)prelude["statusCode"]!);
+        Assert.Equal("application/json", (string?)prelude["headers"]!["Content-Type"]);
+        Assert.Equal("1", (string?)prelude["headers"]!["x-a"]);
+        Assert.Equal("{\"ok\":true}", Encoding.UTF8.GetString(body));
+
+        (prelude, body) = SplitPrelude(Assert.Single(missing.Chunks));
+        Assert.Equal(404, (int)prelude["statusCode"]!);
+        Assert.Equal("Not Found", Encoding.UTF8.GetString(body));
+
+        (prelude, body) = SplitPrelude(Assert.Single(junk.Chunks));
+        Assert.Equal(400, (int)prelude["statusCode"]!);
+        Assert.StartsWith("Invalid event", Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task Head_on_a_streaming_route_sends_the_prelude_and_no_body()
+    {
+        var ran = false;
+        var route = new VerbRoute().Map("GET", _ => Results.Stream(s => { ran = true; return s.WriteAsync("body"); }, "text/plain"));
+        await using var api = new FakeRuntimeApi();
+        var (host, stop) = Start(api, route, "/api/h", new CapturedLog());
+        api.Enqueue("head", new HttpApiEventBuilder().Request("HEAD", "/api/h").ToJson());
+        var head = await api.NextPostAsync();
+        stop.Cancel();
+        await host;
+
+        var (prelude, body) = SplitPrelude(Assert.Single(head.Chunks));
+        Assert.Equal(200, (int)prelude["statusCode"]!);
+        Assert.Empty(body);
+        Assert.False(ran);
+    }
+}
