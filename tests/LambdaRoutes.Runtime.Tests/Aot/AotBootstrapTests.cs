@@ -128,4 +128,76 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         Assert.Equal("/2018-06-01/runtime/invocation/only/response", post.Path);
         Assert.Equal(0, exit);
     }
+
+    [Fact]
+    public async Task Verb_route_serves_typed_json_multipart_and_the_app_router_method_rules()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("AOT_FIXTURE_ROUTE", "verb"));
+        var file = Enumerable.Range(0, 2048).Select(i => (byte)i).ToArray();
+        var multipart = System.Text.Encoding.ASCII.GetBytes(
+                "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n" +
+                "--b\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"f.bin\"\r\nContent-Type: image/png\r\n\r\n")
+            .Concat(file).Concat("\r\n--b--\r\n"u8.ToArray()).ToArray();
+
+        api.Enqueue("get", new HttpApiEventBuilder().Get("/api/aot/verbs/tea").ToJson());
+        api.Enqueue("post", new RestApiEventBuilder().Post("/api/aot/verbs/1").Body(multipart, "multipart/form-data; boundary=b").ToJson());
+        api.Enqueue("options", new HttpApiEventBuilder().Request("OPTIONS", "/api/aot/verbs/1").ToJson());
+        api.Enqueue("put", new HttpApiEventBuilder().Put("/api/aot/verbs/1").ToJson());
+        api.Enqueue("header", new HttpApiEventBuilder().Request("HEADER", "/api/aot/verbs/1").ToJson());
+        api.Enqueue("boom", new HttpApiEventBuilder().Get("/api/aot/verbs/boom").ToJson());
+        api.Enqueue("bad-form", new HttpApiEventBuilder().Post("/api/aot/verbs/1").Body("--b\r\nno end", "multipart/form-data; boundary=b").ToJson());
+        var answers = new Dictionary<string, JsonNode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var post = await api.NextPostAsync();
+            answers[post.Path.Split('/')[^2]] = JsonNode.Parse(post.Text)!;
+        }
+
+        Assert.Equal(200, (int)answers["get"]["statusCode"]!);
+        Assert.Equal("{\"Item\":\"tea\",\"Quantity\":3}", (string?)answers["get"]["body"]);
+        Assert.Equal("application/json", (string?)answers["get"]["headers"]!["Content-Type"]);
+        Assert.Equal("get", (string?)answers["get"]["headers"]!["x-request-id"]);
+        Assert.Equal(201, (int)answers["post"]["statusCode"]!);
+        Assert.Equal("{\"title\":\"hello\",\"file\":\"f.bin\",\"type\":\"image/png\",\"length\":2048,\"first\":0,\"last\":255}", (string?)answers["post"]["body"]);
+        Assert.Equal(204, (int)answers["options"]["statusCode"]!);
+        Assert.Equal("GET, HEAD, OPTIONS, POST", (string?)answers["options"]["headers"]!["Allow"]);
+        Assert.Equal(405, (int)answers["put"]["statusCode"]!);
+        Assert.Equal(400, (int)answers["header"]["statusCode"]!);
+        Assert.Equal(500, (int)answers["boom"]["statusCode"]!);
+        Assert.Equal("", (string?)answers["boom"]["body"]);
+        Assert.Equal(400, (int)answers["bad-form"]["statusCode"]!);
+        Assert.StartsWith("Invalid multipart/form-data body: ", (string?)answers["bad-form"]["body"]);
+        Assert.Contains("verb boom", bootstrap.Output);
+        Assert.False(bootstrap.HasExited);
+    }
+
+    [Fact]
+    public async Task Streaming_route_streams_chunks_and_reports_a_mid_stream_failure_in_trailers()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("AOT_FIXTURE_ROUTE", "stream"));
+        api.Enqueue("ok", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream").ToJson());
+        api.Enqueue("fail", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream?fail=1").ToJson());
+        var ok = await api.NextPostAsync();
+        var fail = await api.NextPostAsync();
+
+        Assert.Equal("streaming", ok.Headers["Lambda-Runtime-Function-Response-Mode"]);
+        Assert.Equal(4, ok.Chunks.Count);
+        var prelude = ok.Chunks[0];
+        Assert.Equal(new byte[8], prelude[^8..]);
+        var head = JsonNode.Parse(prelude.AsSpan(0, prelude.Length - 8))!;
+        Assert.Equal(200, (int)head["statusCode"]!);
+        Assert.Equal("text/event-stream", (string?)head["headers"]!["Content-Type"]);
+        Assert.Equal("data: tick 3\n\n", System.Text.Encoding.UTF8.GetString(ok.Chunks[3]));
+        Assert.Empty(ok.Trailers);
+
+        Assert.Equal(3, fail.Chunks.Count);
+        Assert.Equal("InvalidOperationException", fail.Trailers["Lambda-Runtime-Function-Error-Type"]);
+        var error = JsonNode.Parse(Convert.FromBase64String(fail.Trailers["Lambda-Runtime-Function-Error-Body"]))!;
+        Assert.Equal("stream broke", (string?)error["errorMessage"]);
+        Assert.False(bootstrap.HasExited);
+    }
 }

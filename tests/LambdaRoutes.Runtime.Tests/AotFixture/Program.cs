@@ -1,7 +1,21 @@
 using AotFixture;
 using LambdaRoutes;
 
-return await LambdaHost.RunAsync(
-    () => new AotRoute(),
-    new RouteOptions { Route = "/api/aot/[[...rest]]", BodySizeLimit = "1mb", BodyParser = true },
-    AotJson.Default);
+// One published binary, three route shapes (one AOT publish for the whole test class): AOT_FIXTURE_ROUTE picks the
+// handler-style route (default), the verb-style route, or the streaming route — each started the way the packager's
+// generated entry point starts it.
+return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
+{
+    "verb" => await LambdaHost.RunAsync(
+        () => new VerbRoute("api/aot/verbs/[id].cs").Map("GET", AotVerbs.GET).Map("POST", AotVerbs.POST),
+        new RouteOptions { Route = "/api/aot/verbs/[id]", BodySizeLimit = "1mb", BodyParser = true },
+        AotJson.Default),
+    "stream" => await LambdaHost.RunAsync(
+        () => new VerbRoute("api/aot/stream.cs").Map("GET", AotStream.GET),
+        new RouteOptions { Route = "/api/aot/stream", Streaming = true },
+        AotJson.Default),
+    _ => await LambdaHost.RunAsync(
+        () => new AotRoute(),
+        new RouteOptions { Route = "/api/aot/[[...rest]]", BodySizeLimit = "1mb", BodyParser = true },
+        AotJson.Default),
+};
