@@ -4,9 +4,12 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Output;
 
 /// <summary>The JSON of route settings (docs/architecture.md manifest schema).</summary>
-internal sealed record SettingsInfo(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser)
+internal sealed record SettingsInfo(
+    int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser,
+    // Written only when true, so manifests of non-streaming apps keep their exact shape.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false)
 {
-    public static SettingsInfo From(RouteSettings s) => new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser);
+    public static SettingsInfo From(RouteSettings s) => new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming);
 }
 
 /// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>

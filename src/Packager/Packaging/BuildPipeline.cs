@@ -26,13 +26,6 @@ internal static class BuildPipeline
             return 1;
         }
 
-        var unsupported = table.Routes.Where(r => r.Style == RouteStyle.Verbs).ToList();
-        if (unsupported.Count > 0)
-        {
-            DiagnosticPrinter.Print([BuildDiagnostics.VerbRoutesNotBuildable(unsupported)], stderr);
-            return 1;
-        }
-
         var outDir = options.ResolvedOutDir;
         Directory.CreateDirectory(outDir);
         var builds = Plan(table, options, outDir);
@@ -72,6 +65,19 @@ internal static class BuildPipeline
     {
         using var buildLock = await BuildLock.AcquireAsync(
             () => reporter.Info($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel);
+
+        // A build of the same app may have finished while this one waited for the lock: look at the stamps again.
+        foreach (var build in pending.Where(b => b.Artifacts.IsUpToDate(b.InputHash)))
+        {
+            build.State = RouteBuildState.Cached;
+        }
+
+        pending = pending.Where(b => b.State == RouteBuildState.Queued).ToList();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
         ManifestWriter.Remove(options.ResolvedOutDir);
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)

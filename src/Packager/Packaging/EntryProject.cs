@@ -80,16 +80,30 @@ internal static class EntryProjectWriter
     private static string RunCall(RouteEntry route, string? jsonContext, string indent)
     {
         var json = jsonContext is null ? "" : $",\n{indent}    global::{jsonContext}.Default";
+        var streaming = route.Settings.Streaming ? $"\n{indent}        Streaming = true," : "";
         return $$"""
             global::LambdaRoutes.LambdaHost.RunAsync(
-            {{indent}}    static () => new global::{{route.Handler}}(),
+            {{indent}}    {{RouteFactory(route, indent)}},
             {{indent}}    new global::LambdaRoutes.RouteOptions
             {{indent}}    {
             {{indent}}        Route = {{Literal(route.Route)}},
             {{indent}}        BodySizeLimit = {{Literal(route.Settings.BodySizeLimit)}},
-            {{indent}}        BodyParser = {{(route.Settings.BodyParser ? "true" : "false")}},
+            {{indent}}        BodyParser = {{(route.Settings.BodyParser ? "true" : "false")}},{{streaming}}
             {{indent}}    }{{json}})
             """;
+    }
+
+    /// <summary>
+    /// A handler-style route is constructed; a verb-style route's static methods are passed to the runtime's
+    /// <c>VerbRoute</c> as method groups, so the delegates are plain static calls: no reflection, nothing for Native AOT to
+    /// miss. The C# compiler picks the <c>Map</c> overload from each method's signature (request; request + params;
+    /// request + params + context; sync or Task), and refuses any other signature at build time.
+    /// </summary>
+    private static string RouteFactory(RouteEntry route, string indent)
+    {
+        if (route.Style == RouteStyle.Handler) return $"static () => new global::{route.Handler}()";
+        var maps = string.Concat(route.Methods.Select(m => $"\n{indent}        .Map({Literal(m)}, global::{route.Handler}.{m})"));
+        return $"static () => new global::LambdaRoutes.VerbRoute({Literal(route.File)}){maps}";
     }
 
     public static string ProjectText(RouteEntry route, string appProjectRelative, BuildOptions options) =>

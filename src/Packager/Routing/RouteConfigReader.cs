@@ -62,6 +62,9 @@ internal static class RouteConfigReader
                 case ("BodyParser", bool parse):
                     settings = settings with { BodyParser = parse };
                     break;
+                case ("Streaming", bool streaming):
+                    settings = settings with { Streaming = streaming };
+                    break;
                 default:
                     diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));
                     ok = false;

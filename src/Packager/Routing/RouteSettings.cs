@@ -2,9 +2,9 @@ namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
 /// Per-route settings from <c>[RouteConfig]</c> (DESIGN.md §2, docs/architecture.md), after defaults:
-/// 256 MB, 10 s, Next's <c>"1mb"</c> body limit, body parsing on.
+/// 256 MB, 10 s, Next's <c>"1mb"</c> body limit, body parsing on, no response streaming.
 /// </summary>
-internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser)
+internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser, bool Streaming = false)
 {
     public const int DefaultMemorySize = 256;
     public const int DefaultTimeout = 10;

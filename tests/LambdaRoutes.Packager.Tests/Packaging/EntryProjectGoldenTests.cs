@@ -70,4 +70,26 @@ public sealed class EntryProjectGoldenTests
         AssertSnapshot("AllRoutes.Program.cs.txt", entry.ProgramText);
         Assert.Equal(Path.Combine(app.Dir, "obj", "lambda-routes", "AllRoutes", "AllRoutes.csproj"), entry.ProjectPath);
     }
+
+    [Fact]
+    public void Program_of_a_verb_style_streaming_route_maps_each_exported_method_as_a_method_group()
+    {
+        using var app = new TempApp("Verbs").Write("api/events/[id].cs", """
+            using LambdaRoutes;
+            namespace Verbs.Api;
+            [RouteConfig(Streaming = true, BodySizeLimit = "10kb")]
+            public static class Events
+            {
+                public static RouteResult GET(ApiRequest req, ParamMap p) => Results.NotFound();
+                public static Task<RouteResult> POST(ApiRequest req) => Task.FromResult(Results.NoContent());
+            }
+            """);
+        var (table, route) = Discover(app, "/api/events/[id]");
+
+        var entry = EntryProjectWriter.Create(table, route, new BuildOptions(app.Dir));
+
+        Assert.Equal(["GET", "POST"], route.Methods);
+        Assert.True(route.Settings.Streaming);
+        AssertSnapshot("ApiEventsId.Program.cs.txt", entry.ProgramText);
+    }
 }

@@ -10,7 +10,14 @@ internal sealed record DevRoute(
     IReadOnlyList<string> Paths,
     IReadOnlyList<string> Methods,
     int TimeoutSeconds,
-    int MemorySize);
+    int MemorySize)
+{
+    /// <summary>
+    /// Every route is wired as <c>ANY</c>, the CDK construct's default (<c>RouteMethods.Any</c>): a verb-style route's
+    /// automatic HEAD and OPTIONS, its 405 and its 400 then come from the runtime, exactly as deployed.
+    /// </summary>
+    public static IReadOnlyList<string> AnyMethod { get; } = ["ANY"];
+}
 
 /// <summary>The routes being served and the router over their API Gateway paths; replaced as a whole on a rebuild.</summary>
 internal sealed class DevRouteSet

@@ -144,13 +144,6 @@ internal sealed class InProcessHost : IRouteHost
             return null;
         }
 
-        var verbs = table.Routes.Where(r => r.Style == RouteStyle.Verbs).ToList();
-        if (verbs.Count > 0)
-        {
-            log(DiagnosticPrinter.Format(BuildDiagnostics.VerbRoutesNotBuildable(verbs)));
-            return null;
-        }
-
         var build = await AppBuilder.BuildAsync(table, buildReferences, log, cancel);
         if (!build.Succeeded)
         {
@@ -159,7 +152,7 @@ internal sealed class InProcessHost : IRouteHost
         }
 
         var app = LoadedApp.Load(build.AssemblyPath!, table);
-        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, r.Methods, r.Settings.Timeout, r.Settings.MemorySize)).ToList();
+        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize)).ToList();
         return new Generation(app, new DevRouteSet(routes));
     }
 

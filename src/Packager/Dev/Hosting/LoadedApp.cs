@@ -58,7 +58,9 @@ internal sealed class LoadedApp
             IApiRoute route;
             try
             {
-                route = (IApiRoute)Activator.CreateInstance(type)!;
+                route = entry.Style == RouteStyle.Verbs
+                    ? VerbRouteFactory.Create(type, entry.File, entry.Methods)
+                    : (IApiRoute)Activator.CreateInstance(type)!;
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {
@@ -70,6 +72,7 @@ internal sealed class LoadedApp
                 Route = entry.Route,
                 BodySizeLimit = entry.Settings.BodySizeLimit,
                 BodyParser = entry.Settings.BodyParser,
+                Streaming = entry.Settings.Streaming,
             }, _json);
             _invokers[routeId] = invoker;
             return (invoker, true);
