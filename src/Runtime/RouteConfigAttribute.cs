@@ -31,4 +31,10 @@ public sealed class RouteConfigAttribute : Attribute
     /// STREAM. Write the body with <see cref="Results.Stream"/> or <see cref="ApiResponse.Stream"/>.
     /// </summary>
     public bool Streaming { get; set; }
+
+    /// <summary>
+    /// Turns CORS on for this route: the allowed origins, comma-separated, or <c>"*"</c> (see <see cref="CorsPolicy"/>).
+    /// Null (the default) adds no CORS headers, as Next.js.
+    /// </summary>
+    public string? Cors { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LambdaRoutes.Cors;
 using LambdaRoutes.Events;
 using LambdaRoutes.Http;
 using LambdaRoutes.Json;
@@ -26,6 +27,7 @@ public sealed class RouteInvoker
     private readonly BodySizeLimit _limit;
     private readonly bool _parseBody;
     private readonly JsonResolver _json;
+    private readonly CorsPolicy? _cors;
 
     /// <summary>Validates the options once, at start-up.</summary>
     /// <exception cref="FormatException"><see cref="RouteOptions.Route"/> or <see cref="RouteOptions.BodySizeLimit"/> is invalid.</exception>
@@ -38,6 +40,7 @@ public sealed class RouteInvoker
         _limit = Http.BodySizeLimit.Parse(options.BodySizeLimit);
         _parseBody = options.BodyParser;
         _json = new JsonResolver(json);
+        _cors = options.Cors;
     }
 
     /// <summary>Handles one invocation payload and returns the response payload for the Runtime API.</summary>
@@ -122,7 +125,15 @@ public sealed class RouteInvoker
         }
 
         var res = new ApiResponse(request.Headers, _json);
-        await RespondAsync(request, res, context).ConfigureAwait(false);
+        if (_cors is not null && CorsHandler.IsPreflight(request))
+        {
+            CorsHandler.AnswerPreflight(_cors, request, res); // before the handler, as the cors package does
+        }
+        else
+        {
+            await RespondAsync(request, res, context).ConfigureAwait(false);
+            if (_cors is not null) CorsHandler.Decorate(_cors, request, res); // errors too, so the page can read them
+        }
         res.StripBodyForNoContent();
         if (request.Method == "HEAD") res.StripBodyForHead();
         return new Outcome(request, res, 0, null);

@@ -24,4 +24,10 @@ public sealed class RouteOptions
     /// <c>responseTransferMode=STREAM</c> (the CDK construct wires either from the manifest).
     /// </summary>
     public bool Streaming { get; init; }
+
+    /// <summary>
+    /// CORS for this route, off when null (as in Next.js): the runtime then answers preflights and adds
+    /// <c>Access-Control-Allow-Origin</c> for allowed origins. The packager sets it from <c>[RouteConfig(Cors = "...")]</c>.
+    /// </summary>
+    public CorsPolicy? Cors { get; init; }
 }

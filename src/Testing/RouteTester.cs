@@ -52,6 +52,7 @@ public sealed class RouteTester
             BodySizeLimit = config?.BodySizeLimit,
             BodyParser = config?.BodyParser ?? true,
             Streaming = config?.Streaming ?? false,
+            Cors = config?.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
         };
     }
 

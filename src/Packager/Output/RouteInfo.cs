@@ -7,9 +7,11 @@ namespace LambdaRoutes.Packager.Output;
 internal sealed record SettingsInfo(
     int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser,
     // Written only when true, so manifests of non-streaming apps keep their exact shape.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null)
 {
-    public static SettingsInfo From(RouteSettings s) => new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming);
+    public static SettingsInfo From(RouteSettings s) =>
+        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors);
 }
 
 /// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>

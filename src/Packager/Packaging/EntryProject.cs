@@ -81,6 +81,8 @@ internal static class EntryProjectWriter
     {
         var json = jsonContext is null ? "" : $",\n{indent}    global::{jsonContext}.Default";
         var streaming = route.Settings.Streaming ? $"\n{indent}        Streaming = true," : "";
+        if (route.Settings.Cors is { } origins)
+            streaming += $"\n{indent}        Cors = new global::LambdaRoutes.CorsPolicy {{ Origins = {Literal(origins)} }},";
         return $$"""
             global::LambdaRoutes.LambdaHost.RunAsync(
             {{indent}}    {{RouteFactory(route, indent)}},

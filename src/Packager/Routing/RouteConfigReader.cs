@@ -65,6 +65,11 @@ internal static class RouteConfigReader
                 case ("Streaming", bool streaming):
                     settings = settings with { Streaming = streaming };
                     break;
+                case ("Cors", string origins):
+                    settings = settings with { Cors = origins };
+                    break;
+                case ("Cors", null):
+                    break;
                 default:
                     diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));
                     ok = false;

@@ -4,7 +4,7 @@ namespace LambdaRoutes.Packager.Routing;
 /// Per-route settings from <c>[RouteConfig]</c> (DESIGN.md §2, docs/architecture.md), after defaults:
 /// 256 MB, 10 s, Next's <c>"1mb"</c> body limit, body parsing on, no response streaming.
 /// </summary>
-internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser, bool Streaming = false)
+internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null)
 {
     public const int DefaultMemorySize = 256;
     public const int DefaultTimeout = 10;

@@ -77,7 +77,7 @@ public sealed class EntryProjectGoldenTests
         using var app = new TempApp("Verbs").Write("api/events/[id].cs", """
             using LambdaRoutes;
             namespace Verbs.Api;
-            [RouteConfig(Streaming = true, BodySizeLimit = "10kb")]
+            [RouteConfig(Streaming = true, BodySizeLimit = "10kb", Cors = "https://app.example.com")]
             public static class Events
             {
                 public static RouteResult GET(ApiRequest req, ParamMap p) => Results.NotFound();

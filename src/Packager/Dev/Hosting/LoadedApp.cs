@@ -73,6 +73,7 @@ internal sealed class LoadedApp
                 BodySizeLimit = entry.Settings.BodySizeLimit,
                 BodyParser = entry.Settings.BodyParser,
                 Streaming = entry.Settings.Streaming,
+                Cors = entry.Settings.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
             }, _json);
             _invokers[routeId] = invoker;
             return (invoker, true);
