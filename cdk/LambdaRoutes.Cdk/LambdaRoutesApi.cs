@@ -50,6 +50,12 @@ public sealed class LambdaRoutesApi : Construct
             _routes.Add(route.Id, function);
             WarnAboutIntegrationTimeout(function, props.ApiKind, defaults);
 
+            if (route.Streaming && props.ApiKind == ApiKind.Http)
+            {
+                // HTTP APIs buffer Lambda responses; a streaming route gets its own function URL in RESPONSE_STREAM mode.
+                function.AddStreamingUrl();
+            }
+
             var routeBindings = bindings.Where(b => ReferenceEquals(b.Route, route)).ToList();
             wiring.Connect(function.Function, route.Id, routeBindings);
             function.Function.AddPermission("InvokeByApi", new Permission

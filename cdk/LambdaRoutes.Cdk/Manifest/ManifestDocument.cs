@@ -32,4 +32,5 @@ internal sealed class ManifestSettingsDocument
 {
     [JsonPropertyName("memorySize")] public int? MemorySize { get; init; }
     [JsonPropertyName("timeout")] public int? Timeout { get; init; }
+    [JsonPropertyName("streaming")] public bool? Streaming { get; init; }
 }

@@ -161,7 +161,8 @@ internal static partial class ManifestValidator
             raw.Methods!.Select(m => m!).ToArray(),
             memory,
             timeout,
-            artifactDirectory!);
+            artifactDirectory!,
+            raw.Settings?.Streaming ?? false);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

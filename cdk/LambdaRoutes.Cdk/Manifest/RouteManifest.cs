@@ -22,6 +22,11 @@ public sealed record RouteManifest(
 /// <param name="MemorySize">Memory in MB declared by the route, or null for the default.</param>
 /// <param name="Timeout">Timeout in seconds declared by the route, or null for the default.</param>
 /// <param name="ArtifactDirectory">Absolute folder holding the route's <c>bootstrap</c>.</param>
+/// <param name="Streaming">
+/// The route streams its response (<c>[RouteConfig(Streaming = true)]</c>, aws.md §1.6): REST wires it with
+/// <c>ResponseTransferMode</c> STREAM; with an HTTP API (which cannot stream) it also gets a function URL in
+/// <c>RESPONSE_STREAM</c> mode.
+/// </param>
 public sealed record ManifestRoute(
     string Id,
     string File,
@@ -30,4 +35,5 @@ public sealed record ManifestRoute(
     IReadOnlyList<string> Methods,
     int? MemorySize,
     int? Timeout,
-    string ArtifactDirectory);
+    string ArtifactDirectory,
+    bool Streaming = false);

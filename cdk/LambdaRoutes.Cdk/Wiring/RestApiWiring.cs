@@ -45,11 +45,17 @@ internal sealed class RestApiWiring : IApiWiring
 
     public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
     {
+        var streaming = bindings.Count > 0 && bindings[0].Route.Streaming;
+        // aws.md §3.1: a streaming REST integration calls InvokeWithResponseStream (the 2021-11-15 path) and sets
+        // ResponseTransferMode STREAM; the function answers with the prelude format of aws.md §1.6.
+        var invocation = streaming
+            ? $"path/2021-11-15/functions/{function.FunctionArn}/response-streaming-invocations"
+            : $"path/2015-03-31/functions/{function.FunctionArn}/invocations";
         var integration = new Integration(new IntegrationProps
         {
             Type = IntegrationType.AWS_PROXY,
             IntegrationHttpMethod = "POST",
-            Uri = $"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}:lambda:path/2015-03-31/functions/{function.FunctionArn}/invocations",
+            Uri = $"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}:lambda:{invocation}",
         });
 
         foreach (var binding in bindings)
@@ -57,7 +63,12 @@ internal sealed class RestApiWiring : IApiWiring
             var resource = binding.Path == "/" ? _api.Root : _api.Root.ResourceForPath(binding.Path);
             foreach (var method in binding.Methods)
             {
-                resource.AddMethod(method, integration);
+                var added = resource.AddMethod(method, integration);
+                if (streaming && added.Node.DefaultChild is CfnMethod cfn)
+                {
+                    // Amazon.CDK.Lib 2.160 predates IntegrationOptions.ResponseTransferMode; CloudFormation has it.
+                    cfn.AddPropertyOverride("Integration.ResponseTransferMode", "STREAM");
+                }
             }
         }
     }

@@ -70,6 +70,27 @@ public sealed class RouteFunction : Construct
         Function.Node.AddDependency(Role);
     }
 
+    /// <summary>
+    /// The function URL that streams this route's responses (function URL <c>InvokeMode=RESPONSE_STREAM</c>, aws.md
+    /// §1.6), when the route is streaming behind an HTTP API; null otherwise. Also a stack output <c>StreamingUrl</c>.
+    /// </summary>
+    public FunctionUrl? StreamingUrl { get; private set; }
+
+    /// <summary>Adds the public streaming function URL (auth NONE, like the API routes themselves).</summary>
+    internal void AddStreamingUrl()
+    {
+        StreamingUrl = Function.AddFunctionUrl(new FunctionUrlOptions
+        {
+            AuthType = FunctionUrlAuthType.NONE,
+            InvokeMode = InvokeMode.RESPONSE_STREAM,
+        });
+        new CfnOutput(this, "StreamingUrl", new CfnOutputProps
+        {
+            Value = StreamingUrl.Url,
+            Description = $"Streaming URL of {Route.Route} ({Route.File}); the HTTP API route buffers the response",
+        });
+    }
+
     /// <summary>The manifest route this function serves.</summary>
     public ManifestRoute Route { get; }
 
