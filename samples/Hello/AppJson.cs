@@ -17,4 +17,8 @@ namespace Hello;
 [JsonSerializable(typeof(DocIndex))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ApiInfo))]
+[JsonSerializable(typeof(Note))]
+[JsonSerializable(typeof(NewNote))]
+[JsonSerializable(typeof(NoteList))]
+[JsonSerializable(typeof(UploadSummary))]
 public sealed partial class AppJson : JsonSerializerContext;

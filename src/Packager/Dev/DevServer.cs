@@ -123,6 +123,12 @@ internal sealed class DevServer : IAsyncDisposable
             return;
         }
 
+        if (route.Streaming && _host is IStreamingRouteHost streamingHost)
+        {
+            await StreamAsync(context, streamingHost, route, eventJson, requestId, started);
+            return;
+        }
+
         var run = await _host.InvokeAsync(route, eventJson);
         var (response, note) = run.Outcome switch
         {
@@ -134,6 +140,40 @@ internal sealed class DevServer : IAsyncDisposable
             _ => (GatewayResponse.FunctionError(flavor), "function error " + (run.ErrorType ?? "")),
         };
         await FinishAsync(context, response, requestId, started, route.Id, run, note);
+    }
+
+    /// <summary>
+    /// A streaming route (in-process host): chunks go to the client as they are written. An error before the prelude
+    /// gets the usual gateway answer; after it, the connection is cut, as a truncated Lambda stream is.
+    /// </summary>
+    private async Task StreamAsync(HttpContext context, IStreamingRouteHost host, DevRoute route, byte[] eventJson, string requestId, long started)
+    {
+        var writer = new StreamingResponseWriter(context, _options.Flavor, requestId);
+        var run = await host.StreamAsync(route, eventJson, writer.WriteAsync);
+        string? note = run.Outcome switch
+        {
+            RunOutcome.Success => writer.Started ? "streamed" : "stream ended without a prelude",
+            RunOutcome.Timeout => "timed out after " + route.TimeoutSeconds + " s",
+            _ => "function error " + (run.ErrorType ?? ""),
+        };
+        if (run.Outcome == RunOutcome.Success && writer.Started)
+        {
+            await context.Response.CompleteAsync();
+        }
+        else if (writer.Started)
+        {
+            context.Abort();
+        }
+        else
+        {
+            var response = run.Outcome == RunOutcome.Timeout ? GatewayResponse.Timeout(_options.Flavor) : GatewayResponse.FunctionError(_options.Flavor);
+            await FinishAsync(context, response, requestId, started, route.Id, run, note);
+            return;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+        _log($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} → {route.Id} {writer.StatusCode} {elapsed} ms" +
+             $"{(run.Cold ? " cold" : " warm")} {run.Instance} ({note})");
     }
 
     private async Task FinishAsync(HttpContext context, GatewayResponse response, string requestId, long started, string routeId, RouteRun? run, string? note)

@@ -17,3 +17,13 @@ public sealed record DocIndex(IReadOnlyList<string> Pages);
 public sealed record ApiError(string Error);
 
 public sealed record ApiInfo(string Name, string Version, IReadOnlyList<string> Endpoints);
+
+public sealed record Note(string Id, string Text);
+
+public sealed record NewNote(string? Text);
+
+public sealed record NoteList(IReadOnlyList<Note> Notes);
+
+public sealed record UploadedFile(string Field, string FileName, string ContentType, long Bytes);
+
+public sealed record UploadSummary(string? Title, IReadOnlyList<UploadedFile> Files);

@@ -10,7 +10,8 @@ internal sealed record DevRoute(
     IReadOnlyList<string> Paths,
     IReadOnlyList<string> Methods,
     int TimeoutSeconds,
-    int MemorySize)
+    int MemorySize,
+    bool Streaming = false)
 {
     /// <summary>
     /// Every route is wired as <c>ANY</c>, the CDK construct's default (<c>RouteMethods.Any</c>): a verb-style route's
@@ -58,4 +59,11 @@ internal interface IRouteHost : IAsyncDisposable
     DevRouteSet Routes { get; }
 
     Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson);
+}
+
+/// <summary>A host that can run a streaming route chunk by chunk (aws.md §1.6 framing: prelude, 8 NULs, body).</summary>
+internal interface IStreamingRouteHost
+{
+    /// <summary>Runs the route in streaming mode; <paramref name="write"/> gets each chunk as the handler writes it.</summary>
+    Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write);
 }

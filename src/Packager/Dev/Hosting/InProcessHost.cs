@@ -10,7 +10,7 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 /// a change prints what changed, rebuilds, and swaps in the new build (the old one keeps serving until then, and stays
 /// if the rebuild fails). A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
 /// </summary>
-internal sealed class InProcessHost : IRouteHost
+internal sealed class InProcessHost : IRouteHost, IStreamingRouteHost
 {
     private readonly DevOptions _options;
     private readonly Action<string> _log;
@@ -91,6 +91,45 @@ internal sealed class InProcessHost : IRouteHost
         }
     }
 
+    /// <summary>
+    /// A streaming route: the runtime's streaming path (the one the bootstrap uses) writes straight through to the
+    /// client, so chunks arrive while the handler runs. A failure after the prelude is a function error mid-stream.
+    /// </summary>
+    public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
+    {
+        var generation = Volatile.Read(ref _current);
+        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", route.Id, route.MemorySize,
+            TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
+        RouteInvoker invoker;
+        bool cold;
+        try
+        {
+            (invoker, cold) = generation.App.GetInvoker(route.Id);
+        }
+        catch (Exception ex)
+        {
+            context.Logger.LogCritical("Route initialisation failed\n" + ex);
+            return new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError");
+        }
+
+        var run = Task.Run(() => invoker.InvokeStreamingAsync(eventJson, context, write));
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(route.TimeoutSeconds))) != run)
+        {
+            context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns)");
+            return new RouteRun(RunOutcome.Timeout, [], cold, "in-process", "Sandbox.Timedout");
+        }
+
+        try
+        {
+            await run;
+            return new RouteRun(RunOutcome.Success, [], cold, "in-process");
+        }
+        catch (Exception ex)
+        {
+            return new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", ex.GetType().Name);
+        }
+    }
+
     private async Task WatchAsync(CancellationToken cancel)
     {
         while (!cancel.IsCancellationRequested)
@@ -152,7 +191,7 @@ internal sealed class InProcessHost : IRouteHost
         }
 
         var app = LoadedApp.Load(build.AssemblyPath!, table);
-        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize)).ToList();
+        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming)).ToList();
         return new Generation(app, new DevRouteSet(routes));
     }
 

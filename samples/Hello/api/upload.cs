@@ -1,0 +1,25 @@
+using Hello.Api.Lib;
+using LambdaRoutes;
+
+namespace Hello.Api;
+
+/// <summary>
+/// <c>/api/upload</c>: a protected form + file upload. The bearer token must match <c>UPLOAD_TOKEN</c> (a 401 JSON error
+/// otherwise); the <c>multipart/form-data</c> body is parsed before the handler, with the 5mb limit checked first.
+/// </summary>
+[RouteConfig(BodySizeLimit = "5mb", MemorySize = 512)]
+public static class Upload
+{
+    /// <summary>The expected token; set <c>UPLOAD_TOKEN</c> on the function (the default is for local runs only).</summary>
+    public static string Token => Environment.GetEnvironmentVariable("UPLOAD_TOKEN") ?? "dev-token";
+
+    public static RouteResult POST(ApiRequest req)
+    {
+        if (BearerAuth.Check(req, token => BearerAuth.Matches(token, Token)) is { } denied) return denied;
+        var form = req.FormData();
+        var files = form.Files.Select(f => new UploadedFile(f.Name, f.FileName, f.ContentType, f.Length)).ToList();
+        return files.Count == 0
+            ? Results.Json(new ApiError("attach at least one file"), 400)
+            : Results.Json(new UploadSummary(form["title"], files), 201);
+    }
+}
