@@ -53,7 +53,7 @@ public sealed class WatchAndRebuildTests : IAsyncLifetime
 
     private async Task<string> WaitForLine(string pattern)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
             if (_log.Lines.FirstOrDefault(l => Regex.IsMatch(l, pattern)) is { } line)
@@ -61,7 +61,7 @@ public sealed class WatchAndRebuildTests : IAsyncLifetime
                 return line;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"no log line matching {pattern} within 3 minutes:\n{_log}");
+            Assert.True(DateTime.UtcNow < deadline, $"no log line matching {pattern} within 5 minutes:\n{_log}");
             await Task.Delay(100);
         }
     }
