@@ -12,9 +12,11 @@
 set -euo pipefail
 
 quick=0
+measure=1
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
+    --builds-only) measure=0 ;; # development: keep the previous run's measurements, redo the build timings and the report
     -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "unknown option $arg (use --quick)" >&2; exit 2 ;;
   esac
@@ -75,6 +77,9 @@ run_logged jit-publish dotnet publish "$bench/peers/Jit/BenchJit.csproj" -c Rele
 step "peer 4: the minimal AOT Runtime API loop"
 run_logged minimal-publish dotnet publish "$bench/peers/MinimalAot/MinimalAot.csproj" -c Release -o "$work/minimal" -nologo -v q
 
+step "in-process mapping cost probe (LambdaRoutes RouteInvoker vs the minimal loop's handler, AOT)"
+run_logged mapping-publish dotnet publish "$bench/peers/MappingCost/MappingCost.csproj" -c Release -o "$work/mapping" -nologo -v q
+
 step "peer 2: Node.js handler + aws-lambda-ric (npm ci; native addon built once)"
 if [ ! -d "$bench/peers/node/node_modules/aws-lambda-ric" ]; then
   (cd "$bench/peers/node" && run_logged npm-ci npm ci --ignore-scripts --no-audit --no-fund)
@@ -118,51 +123,75 @@ cat >"$work/peers.json" <<EOF
     "environment": { "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS": "1", "DOTNET_GCgen0size": "200000" } }
 ] }
 EOF
-dotnet "$work/driver/bench-driver.dll" --config "$work/peers.json" --out "$work/raw.json" --cold "$cold" --warm "$warm"
+if [ "$measure" = 1 ]; then
+  dotnet "$work/driver/bench-driver.dll" --config "$work/peers.json" --out "$work/raw.json" --cold "$cold" --warm "$warm"
+  step "measure: mapping cost in-process (no I/O)"
+  "$work/mapping/mapping-cost" "$bench/driver/event.json" "$([ "$quick" = 1 ] && echo 2000 || echo 50000)" >"$work/mapping.json"
+fi
 
 # ----------------------------------------------------------------------------------------------------------- build times
 builds="$work/builds.json"
 waited=0
-note_wait() { if grep -q "waiting for another lambda-routes build" "$1"; then waited=1; fi; }
+note_wait() { :; }
+lock_waited() { if cat "$logs"/hello-*.log "$logs"/benchapp-noop.log 2>/dev/null | grep -q "waiting for another lambda-routes build"; then echo true; else echo false; fi; }
 per_route_times() { # the "built <Id> in N s" lines of a packager log, as a JSON object
   grep -oE 'built [A-Za-z0-9]+ in [0-9.]+ s' "$1" | awk 'BEGIN { printf "{" } { printf "%s\"%s\": %s", (NR > 1 ? ", " : ""), $2, $4 } END { printf "}" }'
 }
-timed_build() { # name, args...: prints seconds; log in $logs/name.log
+lock_wait() { # seconds a packager log spent waiting for the machine-wide build lock (0 if none)
+  awk '/waiting for another lambda-routes build/ { w = $1; next } w != "" && n == "" { n = $1 } END { printf "%.2f", (w != "" && n != "") ? n - w : 0 }' "$1"
+}
+timed_build() { # name, args...: prints "seconds lock-wait-seconds"; log (timestamped lines) in $logs/name.log
   local name="$1"; shift
-  local t0 t1
+  local t0 t1 status
   t0="$(now)"
-  run_logged "$name" "${lambda_routes[@]}" build "$@"
+  set +e
+  TMPDIR="${BUILD_TMPDIR:-${TMPDIR:-/tmp}}" "${lambda_routes[@]}" build "$@" 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done >"$logs/$name.log"
+  status="${PIPESTATUS[0]}"
+  set -e
   t1="$(now)"
+  if [ "$status" != 0 ]; then
+    echo "bench: '$name' failed; last lines of $logs/$name.log:" >&2
+    tail -30 "$logs/$name.log" >&2
+    exit 1
+  fi
   note_wait "$logs/$name.log"
-  elapsed "$t0" "$t1"
+  echo "$(elapsed "$t0" "$t1") $(lock_wait "$logs/$name.log")"
+}
+json_pair() { # "seconds wait" -> "seconds, "<key>LockWait": wait"
+  echo "$1" | awk -v k="$2" '{ printf "%s, \"%sLockWait\": %s", $1, k, $2 }'
 }
 
 if [ "$quick" = 1 ]; then
   step "build time: no-op rebuild of bench/apps/BenchApp (quick mode skips samples/Hello)"
   noop="$(timed_build benchapp-noop "$bench/apps/BenchApp")"
   cat >"$builds" <<EOF
-{ "quick": true, "benchAppNoopSeconds": $noop, "waitedForLock": $waited }
+{ "quick": true, "benchAppNoopSeconds": $(json_pair "$noop" benchAppNoop), "waitedForLock": $(lock_waited) }
 EOF
 else
-  # A private copy of samples/Hello (same sources, runtime referenced by absolute path) so that its obj/ can be wiped
-  # for a cold build without touching the sample other work on this machine may be building.
-  hello="$work/hello/Hello"
+  # A private copy of samples/Hello *and* src/Runtime (same relative layout, so Hello.csproj is unchanged), with no
+  # obj/ or bin/: a cold build compiles everything but NuGet packages; edits other people make to the working tree
+  # during the run cannot turn the no-op into a rebuild; and since nothing is shared with other builds, the copy
+  # builds under its own TMPDIR, i.e. its own lambda-routes build lock, instead of queueing behind other builds.
+  hello="$work/hello/samples/Hello"
   change_route() { printf '\n// bench: route changed %s\n' "$(date +%s%N)" >>"$hello/api/health.cs"; }
   fresh_copy() {
     rm -rf "$work/hello"
-    mkdir -p "$work/hello"
+    mkdir -p "$work/hello/samples" "$work/hello/src" "$work/hello/tmp"
     cp -r "$repo/samples/Hello" "$hello"
-    rm -rf "$hello/bin" "$hello/obj" "$hello/.lambda-routes"
-    sed -i "s#\.\./\.\./src/Runtime/LambdaRoutes.Runtime.csproj#$repo/src/Runtime/LambdaRoutes.Runtime.csproj#" "$hello/Hello.csproj"
+    cp -r "$repo/src/Runtime" "$work/hello/src/Runtime"
+    rm -rf "$hello/bin" "$hello/obj" "$hello/.lambda-routes" "$work/hello/src/Runtime/bin" "$work/hello/src/Runtime/obj"
   }
   routes="$(find "$repo/samples/Hello/api" -name '*.cs' ! -path '*/_*' | wc -l)"
 
+  export BUILD_TMPDIR="$work/hello/tmp"
   step "build time: samples/Hello per-route ($routes routes): cold, no-op, one route changed"
   fresh_copy
   pr_cold="$(timed_build hello-route-cold "$hello" --out "$work/hello/out-route")"
   pr_noop="$(timed_build hello-route-noop "$hello" --out "$work/hello/out-route")"
   change_route
   pr_one="$(timed_build hello-route-one "$hello" --out "$work/hello/out-route")"
+
+  pr_bootstrap="$(find "$work/hello/out-route" -name bootstrap -type f -printf '%s\n' | sort -n | tail -1)"
 
   step "build time: samples/Hello --mode single: cold, no-op, one route changed"
   fresh_copy
@@ -175,13 +204,13 @@ else
 {
   "quick": false,
   "routes": $routes,
-  "perRoute": { "cold": $pr_cold, "noop": $pr_noop, "oneChanged": $pr_one,
+  "perRoute": { "cold": $(json_pair "$pr_cold" cold), "noop": $(json_pair "$pr_noop" noop), "oneChanged": $(json_pair "$pr_one" oneChanged),
                 "coldPerRoute": $(per_route_times "$logs/hello-route-cold.log"),
                 "oneChangedPerRoute": $(per_route_times "$logs/hello-route-one.log"),
-                "bootstrapBytes": $(find "$work/hello/out-route" -name bootstrap -type f -printf '%s\n' | sort -n | tail -1) },
-  "single": { "cold": $s_cold, "noop": $s_noop, "oneChanged": $s_one,
+                "bootstrapBytes": $pr_bootstrap },
+  "single": { "cold": $(json_pair "$s_cold" cold), "noop": $(json_pair "$s_noop" noop), "oneChanged": $(json_pair "$s_one" oneChanged),
               "bootstrapBytes": $( [ -n "$single_bootstrap" ] && size "$single_bootstrap" || echo null ) },
-  "waitedForLock": $waited
+  "waitedForLock": $(lock_waited)
 }
 EOF
 fi

@@ -369,17 +369,8 @@ internal sealed record PeerConfig(
 /// <summary>The event every peer gets, and the check of its answer.</summary>
 internal static class BenchEvent
 {
-    /// <summary>An API Gateway HTTP API (payload 2.0) event: POST /api/echo?greeting=hi, a session cookie, a JSON body.</summary>
-    public const string Json = """
-        {"version":"2.0","routeKey":"ANY /api/echo","rawPath":"/api/echo","rawQueryString":"greeting=hi",
-         "cookies":["theme=dark","session=abc123"],
-         "headers":{"content-type":"application/json","host":"bench.execute-api.us-east-1.amazonaws.com","user-agent":"bench","accept":"*/*","content-length":"25"},
-         "queryStringParameters":{"greeting":"hi"},
-         "requestContext":{"accountId":"000000000000","apiId":"bench","domainName":"bench.execute-api.us-east-1.amazonaws.com","domainPrefix":"bench",
-           "http":{"method":"POST","path":"/api/echo","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
-           "requestId":"bench-request","routeKey":"ANY /api/echo","stage":"$default","time":"21/Nov/2026:20:00:00 +0000","timeEpoch":1795291200000},
-         "body":"{\"name\":\"Ada\",\"count\":3}","isBase64Encoded":false}
-        """;
+    /// <summary>An API Gateway HTTP API (payload 2.0) event (event.json): POST /api/echo?greeting=hi, a session cookie, a JSON body.</summary>
+    public static readonly string Json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "event.json")).Trim();
 
     /// <summary>Null when the proxy response carries status 200 and the expected JSON body; otherwise what is wrong.</summary>
     public static string? Check(byte[] payload)
