@@ -133,6 +133,8 @@ def main():
             "(async socket I/O: epoll thread → thread-pool hand-offs, per call) versus one blocking socket.")
         add("")
 
+    summary_end = len(lines)
+
     if TUNED in peers:
         t = peers[TUNED]
         add("## Proposed runtime settings: before / after (measured in the same run)")
@@ -195,6 +197,11 @@ def main():
     os.makedirs(args.results, exist_ok=True)
     with open(os.path.join(args.results, "results.md"), "w", encoding="utf-8") as f:
         f.write(text)
+    with open(os.path.join(args.results, "summary.md"), "w", encoding="utf-8") as f:
+        # README-ready: the headline table, the targets and where the time goes (no build or emulator details).
+        f.write("\n".join(lines[:summary_end]).replace(lines[0], "## Benchmarks (bench/, `bash bench/run.sh`)", 1) + "\n\n"
+                "Full results, build times and the chart: [bench/results/results.md](bench/results/results.md), "
+                "![bench chart](bench/results/chart.png)\n")
     with open(os.path.join(args.results, "results.json"), "w", encoding="utf-8") as f:
         json.dump({"machine": machine, "sizes": sizes, "measurements": raw, "builds": builds}, f, indent=2)
     print(text)
