@@ -8,6 +8,19 @@ internal sealed record BuildMessage(bool IsError, string Code, string? File, int
     public bool IsAotWarning => !IsError && (Code.StartsWith("IL", StringComparison.Ordinal) || Code.StartsWith("ILC", StringComparison.Ordinal));
 
     public string Location => File is null ? "" : Line is { } line ? $"{File}:{line}" : File;
+
+    /// <summary>The location with a file under <paramref name="appDir"/> made app-relative, as every other diagnostic is.</summary>
+    public string LocationIn(string appDir)
+    {
+        if (File is null || !Path.IsPathRooted(File))
+        {
+            return Location;
+        }
+
+        var relative = Path.GetRelativePath(appDir, File).Replace('\\', '/');
+        var file = relative.StartsWith("..", StringComparison.Ordinal) ? File : relative;
+        return Line is { } line ? $"{file}:{line}" : file;
+    }
 }
 
 /// <summary>Picks the canonical error and warning lines out of <c>dotnet</c> output, once each (MSBuild repeats them in its summary).</summary>

@@ -10,6 +10,9 @@ internal sealed record EntryProject(string RouteId, string Dir, string ProjectPa
 
     /// <summary>Where an app's entry projects live: under its obj/, never in the user's source tree (issue 3).</summary>
     public static string DirFor(string appDir, string routeId) => Path.Combine(appDir, EntryRoot, routeId);
+
+    /// <summary>The app folder this entry project belongs to (its folder is <c>&lt;app&gt;/obj/lambda-routes/&lt;Id&gt;</c>).</summary>
+    public string AppDir => Path.GetFullPath(Path.Combine(Dir, "..", "..", ".."));
 }
 
 /// <summary>

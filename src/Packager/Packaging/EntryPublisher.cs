@@ -24,11 +24,11 @@ internal static class EntryPublisher
             entry.Dir, cancel);
         var messages = BuildMessageParser.Parse(result.Lines);
         var aotWarnings = messages.Count(m => m.IsAotWarning);
-        var warnings = messages.Where(m => !m.IsError).Select(m => $"{m.Location}: warning {m.Code}: {m.Text}").ToList();
+        var warnings = messages.Where(m => !m.IsError).Select(m => $"{m.LocationIn(entry.AppDir)}: warning {m.Code}: {m.Text}").ToList();
         var bootstrap = Path.Combine(publishDir, "bootstrap");
         if (result.ExitCode != 0 || !File.Exists(bootstrap))
         {
-            var errors = messages.Where(m => m.IsError).Select(m => $"{m.Location}: error {m.Code}: {m.Text}").ToList();
+            var errors = messages.Where(m => m.IsError).Select(m => $"{m.LocationIn(entry.AppDir)}: error {m.Code}: {m.Text}").ToList();
             return new PublishOutcome(null, errors.Count > 0 ? errors : [.. result.Lines.TakeLast(20)], warnings, aotWarnings, watch.Elapsed);
         }
 
