@@ -7,6 +7,7 @@ import sys
 
 OURS, NODE, JIT, FLOOR = "LambdaRoutes", "Node.js (aws-lambda-ric)", ".NET JIT", "Minimal AOT loop"
 TUNED = "LambdaRoutes + proposed env"
+ASYNC_FLOOR = "Minimal AOT loop, async socket I/O"
 TUNED_ENV = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, DOTNET_GCgen0size=0x200000"
 
 
@@ -124,13 +125,16 @@ def main():
     if mapping:
         lr, mn = mapping["lambdaRoutes"], mapping["minimal"]
         delta_map = lr["p50Us"] - mn["p50Us"]
+        wd = mapping.get("deadlineWatchdog")
         add(f"Where the warm time goes: the mapping alone, in-process without I/O (bench/peers/MappingCost, "
             f"{mapping['iterations']} invocations, AOT): LambdaRoutes' `RouteInvoker` {lr['p50Us']:.1f} µs p50 "
             f"({lr['allocatedBytesPerInvocation']} bytes allocated per invocation) vs the minimal loop's handler "
             f"{mn['p50Us']:.1f} µs ({mn['allocatedBytesPerInvocation']} bytes); first call {lr['firstUs']:.0f} vs "
             f"{mn['firstUs']:.0f} µs. So of the {warm_delta:.0f} µs warm overhead, about {delta_map:.0f} µs is the "
             f"mapping and about {warm_delta - delta_map:.0f} µs is the rest: the runtime's Runtime API client "
-            "(async socket I/O: epoll thread → thread-pool hand-offs, per call) versus one blocking socket.")
+            "(async socket I/O: epoll thread → thread-pool hand-offs, per call) versus one blocking socket"
+            + (f"; the runtime's per-invocation deadline watchdog pattern (Task.Delay cancelled at the end of every "
+               f"invocation, its TaskCanceledException caught) costs {wd['p50Us']:.1f} µs p50 by itself in-process." if wd else "."))
         add("")
 
     summary_end = len(lines)
@@ -142,12 +146,20 @@ def main():
         add(f"The same LambdaRoutes `bootstrap` with `{TUNED_ENV}` in its environment (what the CDK construct or the "
             "generated entry could set; see the report for the code-level fix).")
         add("")
-        add("| Variant | Cold p50 | Warm p50 | Warm p99 | Warm CPU / inv | Throughput | RSS after 1st | "
+        add("The last row is the minimal loop built with `-p:BenchAsync=true`: the same code with `await socket.SendAsync/"
+            "ReceiveAsync` instead of blocking calls. It isolates what .NET's async socket engine (epoll thread, thread-pool "
+            "hand-offs) costs by itself, without any mapping layer.")
+        add("")
+        add("| Variant | Cold p50 | Init p50 | Cold CPU | Warm p50 | Warm p99 | Warm CPU / inv | Throughput | Threads | RSS after 1st | "
             f"RSS after {raw['warmInvocations']} |")
-        add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for label, p in (("before (as built)", ours), ("after (proposed env)", t), ("minimal AOT loop (floor)", floor)):
-            add(f"| {label} | {p['coldTotalMs']['p50']:.1f} ms | {p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | "
-                f"{p['warmCpuUsPerInvocation']:.0f} µs | {p['throughputPerSecond']:.0f}/s | {kb_to_mb(p['rssAfterFirstKb'])} | "
+        add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        rows = [("before (as built)", ours), ("after (proposed env)", t), ("minimal AOT loop (floor)", floor)]
+        if ASYNC_FLOOR in peers:
+            rows.append(("minimal AOT loop with awaited socket I/O (diagnostic)", peers[ASYNC_FLOOR]))
+        for label, p in rows:
+            add(f"| {label} | {p['coldTotalMs']['p50']:.1f} ms | {p['coldInitMs']['p50']:.1f} ms | {p['coldCpuMs']['p50']:.1f} ms | "
+                f"{p['warmUs']['p50']:.0f} µs | {p['warmUs']['p99']:.0f} µs | "
+                f"{p['warmCpuUsPerInvocation']:.0f} µs | {p['throughputPerSecond']:.0f}/s | {p['threadsAfterWarm']} | {kb_to_mb(p['rssAfterFirstKb'])} | "
                 f"{kb_to_mb(p['rssAfterWarmKb'])} |")
         add("")
 
@@ -186,7 +198,7 @@ def main():
     add("")
     add("| Peer | Cold start p50 (emulator) | Warm p50 (emulator Duration) |")
     add("| --- | ---: | ---: |")
-    for name in order + ([TUNED] if TUNED in peers else []):
+    for name in order + [n for n in (ASYNC_FLOOR, TUNED) if n in peers]:
         p = peers[name]
         add(f"| {name} | {p['emulatorColdTotalMs']['p50']:.1f} ms | {p['emulatorWarmDurationUs']['p50']:.0f} µs |")
     add("")

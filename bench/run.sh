@@ -74,8 +74,9 @@ manifest="$bench/apps/BenchApp/.lambda-routes/out/manifest.json"
 step "peer 3: the same route, JIT (framework-dependent publish of the generated entry point)"
 run_logged jit-publish dotnet publish "$bench/peers/Jit/BenchJit.csproj" -c Release -o "$work/jit" -nologo -v q
 
-step "peer 4: the minimal AOT Runtime API loop"
+step "peer 4: the minimal AOT Runtime API loop (and its async-socket diagnostic variant)"
 run_logged minimal-publish dotnet publish "$bench/peers/MinimalAot/MinimalAot.csproj" -c Release -o "$work/minimal" -nologo -v q
+run_logged minimal-async-publish dotnet publish "$bench/peers/MinimalAot/MinimalAot.csproj" -c Release -p:BenchAsync=true -o "$work/minimal-async" -nologo -v q
 
 step "in-process mapping cost probe (LambdaRoutes RouteInvoker vs the minimal loop's handler, AOT)"
 run_logged mapping-publish dotnet publish "$bench/peers/MappingCost/MappingCost.csproj" -c Release -o "$work/mapping" -nologo -v q
@@ -103,6 +104,7 @@ cat >"$work/sizes.json" <<EOF
   "LambdaRoutes": { "bootstrap": $(size "$lr_bootstrap"), "zip": $(size "$bench/apps/BenchApp/.lambda-routes/out/ApiEcho.zip") },
   "Node.js (aws-lambda-ric)": { "bootstrap": null, "zip": $(size "$work/node.zip"), "runtimeOnDisk": $(dir_size "$bench/peers/node/node_modules/aws-lambda-ric") },
   ".NET JIT": { "bootstrap": $(dir_size "$work/jit"), "zip": $(size "$work/jit.zip") },
+  "Minimal AOT loop, async socket I/O": { "bootstrap": $(size "$work/minimal-async/bootstrap"), "zip": null },
   "LambdaRoutes + proposed env": { "bootstrap": $(size "$lr_bootstrap"), "zip": $(size "$bench/apps/BenchApp/.lambda-routes/out/ApiEcho.zip") },
   "Minimal AOT loop": { "bootstrap": $(size "$work/minimal/bootstrap"), "zip": $(size "$work/minimal.zip") }
 }
@@ -119,6 +121,7 @@ cat >"$work/peers.json" <<EOF
     "workingDirectory": "$bench/peers/node", "handler": "index.handler" },
   { "name": ".NET JIT", "executable": "$work/jit/bootstrap" },
   { "name": "Minimal AOT loop", "executable": "$work/minimal/bootstrap" },
+  { "name": "Minimal AOT loop, async socket I/O", "executable": "$work/minimal-async/bootstrap" },
   { "name": "LambdaRoutes + proposed env", "executable": "$lr_bootstrap",
     "environment": { "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS": "1", "DOTNET_GCgen0size": "200000" } }
 ] }

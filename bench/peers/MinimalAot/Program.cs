@@ -13,7 +13,14 @@ if (string.IsNullOrEmpty(api) || api.LastIndexOf(':') is var colon && colon <= 0
     return 2;
 }
 
-using var http = new MiniHttp(api[..colon], int.Parse(api[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+var port = int.Parse(api[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+#if BENCH_ASYNC
+// Diagnostic variant (-p:BenchAsync=true): the same loop with async socket I/O, as a Runtime API client built on await.
+await AsyncLoop.RunAsync(api[..colon], port);
+return 0;
+#else
+
+using var http = new MiniHttp(api[..colon], port);
 var output = new ArrayBufferWriter<byte>(1024);
 var inner = new ArrayBufferWriter<byte>(256);
 while (true)
@@ -24,6 +31,7 @@ while (true)
     Handler.Handle(payload, inner, output);
     http.Respond(requestId, output.WrittenSpan);
 }
+#endif
 
 /// <summary>One keep-alive HTTP/1.1 connection to the Runtime API: Content-Length and chunked responses.</summary>
 internal sealed class MiniHttp : IDisposable
