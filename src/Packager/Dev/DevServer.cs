@@ -132,7 +132,8 @@ internal sealed class DevServer : IAsyncDisposable
         var run = await _host.InvokeAsync(route, eventJson);
         var (response, note) = run.Outcome switch
         {
-            RunOutcome.Success => ProxyResponseParser.Parse(flavor, run.Payload) is { } parsed
+            // --aot: a streaming route's chunks arrive collected by the emulator (prelude, 8 NULs, body).
+            RunOutcome.Success => (route.Streaming ? StreamedPayloadParser.Parse(run.Payload) : ProxyResponseParser.Parse(flavor, run.Payload)) is { } parsed
                 ? (parsed, (string?)null)
                 : (GatewayResponse.FunctionError(flavor), "malformed Lambda proxy response"),
             RunOutcome.Timeout => (GatewayResponse.Timeout(flavor), "timed out after " + route.TimeoutSeconds + " s"),

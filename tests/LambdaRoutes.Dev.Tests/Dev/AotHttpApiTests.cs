@@ -12,6 +12,28 @@ public sealed class AotHttpApiTests(AotHttpApiFixture fixture) : RouteBehaviourT
     private AotHost Host => (AotHost)Fixture.Server.Host;
 
     [Fact]
+    public async Task A_streaming_route_under_the_emulator_arrives_whole_with_its_prelude_applied()
+    {
+        using var response = await Client.GetAsync("/api/events?count=2&delayMs=0");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("event: tick\ndata: {\"tick\":1}\n\nevent: tick\ndata: {\"tick\":2}\n\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_verb_route_runs_from_its_generated_entry_point()
+    {
+        using var options = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/api/notes"));
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/notes"));
+
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal("GET, HEAD, OPTIONS, POST", string.Join(", ", options.Content.Headers.Allow));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
     public async Task Routes_run_in_their_own_bootstrap_processes()
     {
         using var response = await Client.GetAsync("/api/echo");

@@ -59,7 +59,7 @@ internal sealed class AotHost : IRouteHost
         }
 
         var routes = manifest.Routes
-            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize))
+            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming))
             .ToList();
         return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
     }
