@@ -123,4 +123,16 @@ public sealed class BuildArtifactTests(BuiltAppFixture built)
         Assert.Contains("2 built, 0 cached, 0 failed", built.Build.Stdout);
         Assert.Matches(@"/api/items/\[id\]\s+ApiItemsId\s+built\s+[\d.]+ s\s+[\d.]+ MB\s+[\d.]+ MB", built.Build.Stdout);
     }
+
+    [Fact]
+    public void AOT_warnings_are_shown_with_app_relative_file_and_line_and_counted_per_route()
+    {
+        built.AssertBuilt();
+
+        Assert.Contains("ApiHello (api/hello.cs):", built.Build.Stderr);
+        Assert.Matches(@"api/hello\.cs:\d+: warning IL2057: ", built.Build.Stderr);
+        Assert.Matches(@"/api/hello\s+ApiHello\s+built\s+.*\s1\s*$", built.Build.Stdout.Split('\n').Single(l => l.Contains("ApiHello  ")));
+        Assert.Matches(@"\s0\s*$", built.Build.Stdout.Split('\n').Single(l => l.Contains("ApiItemsId  ")));
+        Assert.Contains("1 AOT warnings", built.Build.Stdout);
+    }
 }
