@@ -59,8 +59,7 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
     /// <summary>Null once the runtime is at its first <c>/next</c>; otherwise why init failed (the instance is then dead).</summary>
     public async Task<InvocationEnd?> WaitUntilReadyAsync()
     {
-        var done = await Task.WhenAny(_ready.Task, Task.Delay(_function.InitTimeout)).ConfigureAwait(false);
-        if (done != _ready.Task)
+        if (!await Completes(_ready.Task, _function.InitTimeout).ConfigureAwait(false))
         {
             _ready.TrySetResult(new InvocationEnd(InvocationOutcome.InitError,
                 ErrorJson.Create("Runtime.InitTimeout", $"Init did not reach /next within {_function.InitTimeout.TotalSeconds:0.##} seconds"), "Runtime.InitTimeout"));
@@ -86,12 +85,9 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
         }
 
         // A runtime that never comes back to /next would strand the event: the init limit bounds that wait too.
-        var delivered = await Task.WhenAny(invocation.Delivered, invocation.Ended, Task.Delay(_function.InitTimeout)).ConfigureAwait(false);
-        if (delivered != invocation.Ended && !invocation.Delivered.IsCompleted)
-        {
-            invocation.TryEnd(TimeoutEnd(invocation.RequestId));
-        }
-        else if (await Task.WhenAny(invocation.Ended, Task.Delay(_function.Timeout)).ConfigureAwait(false) != invocation.Ended)
+        // The function timeout counts from delivery, as the deadline header does.
+        if (!await Completes(Task.WhenAny(invocation.Delivered, invocation.Ended), _function.InitTimeout).ConfigureAwait(false) ||
+            !await Completes(invocation.Ended, _function.Timeout).ConfigureAwait(false))
         {
             invocation.TryEnd(TimeoutEnd(invocation.RequestId));
         }
@@ -110,6 +106,20 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
         }
 
         return end;
+    }
+
+    /// <summary>False when <paramref name="task"/> is still running after <paramref name="limit"/> (no timer outlives the wait).</summary>
+    private static async Task<bool> Completes(Task task, TimeSpan limit)
+    {
+        try
+        {
+            await task.WaitAsync(limit).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     async Task<NextInvocation?> IRuntimeApiBackend.NextAsync(CancellationToken cancel)

@@ -23,7 +23,6 @@ public sealed class WatchAndRebuildTests : IAsyncLifetime
     public async Task Changes_are_rebuilt_and_served_and_a_broken_build_keeps_the_last_good_one()
     {
         Assert.Equal("ok", await _client.GetStringAsync("/api/health"));
-        var routesBefore = _server!.Host.Routes.Routes.Count;
         var routesBefore = _server!.Host.Routes.Routes.Count; // the sample grows; the rebuild adds exactly one route
 
         var health = Path.Combine(_app.Dir, "api", "health.cs");
