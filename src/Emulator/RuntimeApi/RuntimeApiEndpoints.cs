@@ -82,7 +82,9 @@ internal static class RuntimeApiEndpoints
         }
 
         var accepted = isResponse
-            ? backend.Respond(requestId, body)
+            ? StreamError(context) is { } streamError
+                ? backend.Fail(requestId, streamError.Type, streamError.Body)
+                : backend.Respond(requestId, body)
             : backend.Fail(requestId, ErrorTypeOf(context, body, "Function.Unknown"), body);
         if (accepted)
         {
@@ -92,6 +94,38 @@ internal static class RuntimeApiEndpoints
         {
             await WriteErrorAsync(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId} is not the invocation in flight");
         }
+    }
+
+    /// <summary>
+    /// A streamed response (<c>Lambda-Runtime-Function-Response-Mode: streaming</c>, chunked) that failed mid-way reports
+    /// the error in trailers, the body base64-encoded (aws.md §1.6); the chunks before it are dropped, as Lambda does.
+    /// </summary>
+    private static (string Type, byte[] Body)? StreamError(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.SupportsTrailers() || !request.CheckTrailersAvailable())
+        {
+            return null;
+        }
+
+        var type = request.GetTrailer(ErrorTypeHeader).ToString();
+        if (type.Length == 0)
+        {
+            return null;
+        }
+
+        var encoded = request.GetTrailer("Lambda-Runtime-Function-Error-Body").ToString();
+        byte[] body;
+        try
+        {
+            body = Convert.FromBase64String(encoded);
+        }
+        catch (FormatException)
+        {
+            body = ErrorJson.Create(type, "The streamed response failed; its error body was not base64.");
+        }
+
+        return (type, body);
     }
 
     /// <summary>The header names the type; the body's <c>errorType</c> is the fallback (aws.md §1.3).</summary>

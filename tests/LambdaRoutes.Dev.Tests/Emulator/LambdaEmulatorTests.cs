@@ -148,6 +148,23 @@ public sealed class LambdaEmulatorTests
     }
 
     [Fact]
+    public async Task Streamed_responses_are_collected_and_a_trailer_error_is_a_function_error()
+    {
+        await using var lambda = new LambdaEmulator();
+        lambda.AddFunction(NodeRuntime.Function("streams"));
+
+        var streamed = await lambda.InvokeAsync("streams", Event(new { action = "stream" }));
+        var failed = await lambda.InvokeAsync("streams", Event(new { action = "stream-error" }));
+
+        Assert.Equal(InvocationOutcome.Success, streamed.Outcome);
+        Assert.Equal("part1;part2", Encoding.UTF8.GetString(streamed.Payload));
+        Assert.Equal(InvocationOutcome.FunctionError, failed.Outcome);
+        Assert.Equal("StreamFailed", failed.ErrorType);
+        Assert.Equal("mid-stream", Json(failed).GetProperty("errorMessage").GetString());
+        Assert.Equal(streamed.InstanceId, failed.InstanceId);
+    }
+
+    [Fact]
     public async Task A_response_for_another_request_id_is_refused()
     {
         await using var lambda = new LambdaEmulator();

@@ -43,6 +43,24 @@ for (;;) {
     console.log("huge response answered " + r.status);
     continue;
   }
+  if (event.action === "stream" || event.action === "stream-error") {
+    // A streamed response (aws.md §1.6): chunked, and on failure the error in trailers with a base64 body.
+    await new Promise((resolve, reject) => {
+      const req = http.request({ host, port, method: "POST", path: `/2018-06-01/runtime/invocation/${id}/response`,
+        headers: { "Lambda-Runtime-Function-Response-Mode": "streaming", "Transfer-Encoding": "chunked",
+          "Trailer": "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body" } },
+        (res) => { res.resume(); res.on("end", resolve); });
+      req.on("error", reject);
+      req.write("part1;");
+      req.write("part2");
+      if (event.action === "stream-error") {
+        req.addTrailers({ "Lambda-Runtime-Function-Error-Type": "StreamFailed",
+          "Lambda-Runtime-Function-Error-Body": Buffer.from(JSON.stringify({ errorType: "StreamFailed", errorMessage: "mid-stream" })).toString("base64") });
+      }
+      req.end();
+    });
+    continue;
+  }
   if (event.action === "wrong-id") {
     const r = await call("POST", `invocation/not-${id}/response`, "{}");
     await call("POST", `invocation/${id}/response`, JSON.stringify({ wrongIdStatus: r.status }));
