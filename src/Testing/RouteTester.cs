@@ -84,6 +84,50 @@ public sealed class RouteTester
         return Read(payload, context);
     }
 
+    /// <summary>
+    /// Runs the route in Lambda's response streaming mode (what a <c>[RouteConfig(Streaming = true)]</c> route does on
+    /// Lambda) and returns the prelude and each chunk as written.
+    /// </summary>
+    public Task<StreamedTestResponse> StreamAsync(HttpApiEventBuilder request, TestLambdaContext? context = null) =>
+        StreamAsync(request.ToJson(), context);
+
+    /// <summary>Streaming mode with a REST API (v1) event.</summary>
+    public Task<StreamedTestResponse> StreamAsync(RestApiEventBuilder request, TestLambdaContext? context = null) =>
+        StreamAsync(request.ToJson(), context);
+
+    /// <summary>Streaming mode with any event payload.</summary>
+    public async Task<StreamedTestResponse> StreamAsync(byte[] eventJson, TestLambdaContext? context = null)
+    {
+        context ??= new TestLambdaContext();
+        var writes = new List<byte[]>();
+        Exception? error = null;
+        try
+        {
+            await _invoker.InvokeStreamingAsync(eventJson, context, chunk => { writes.Add(chunk.ToArray()); return Task.CompletedTask; })
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+
+        if (writes.Count == 0) throw new InvalidOperationException("The route wrote no prelude.", error);
+        var first = writes[0];
+        var delimiter = first.AsSpan().IndexOf(new byte[8]);
+        if (delimiter < 0) throw new InvalidOperationException("The first chunk holds no 8-NUL prelude delimiter.");
+        using var prelude = JsonDocument.Parse(first.AsMemory(0, delimiter));
+        var root = prelude.RootElement;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in root.GetProperty("headers").EnumerateObject()) headers[h.Name] = h.Value.GetString() ?? "";
+        if (root.TryGetProperty("multiValueHeaders", out var multi))
+            foreach (var h in multi.EnumerateObject()) headers[h.Name] = string.Join(", ", h.Value.EnumerateArray().Select(v => v.GetString()));
+        var cookies = root.GetProperty("cookies").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+        var chunks = new List<byte[]>();
+        if (first.Length > delimiter + 8) chunks.Add(first[(delimiter + 8)..]);
+        chunks.AddRange(writes.Skip(1));
+        return new StreamedTestResponse(root.GetProperty("statusCode").GetInt32(), headers, cookies, chunks, error, context);
+    }
+
     /// <summary>Reads a response payload of either format (the two differ only in <c>multiValueHeaders</c> vs <c>cookies</c>).</summary>
     internal static RouteTestResponse Read(byte[] payload, TestLambdaContext context)
     {

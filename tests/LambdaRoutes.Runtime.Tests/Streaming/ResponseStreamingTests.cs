@@ -167,3 +167,35 @@ public sealed class ResponseStreamingTests
         Assert.False(ran);
     }
 }
+
+/// <summary>The Testing kit's view of a streaming route: prelude and chunks, without sockets.</summary>
+public sealed class RouteTesterStreamingTests
+{
+    [Fact]
+    public async Task StreamAsync_gives_the_prelude_and_each_chunk()
+    {
+        var route = new VerbRoute().Map("GET", _ => Results.EventStream(async s =>
+        {
+            await s.WriteEventAsync("a");
+            await s.WriteEventAsync("b\nc", "multi");
+        }).WithCookie("k", "v"));
+        var res = await new RouteTester(route, new RouteOptions { Route = "/api/sse", Streaming = true }).StreamAsync(new HttpApiEventBuilder().Get("/api/sse"));
+
+        Assert.Equal(200, res.StatusCode);
+        Assert.Equal("text/event-stream", res.Header("content-type"));
+        Assert.Equal(new[] { "k=v" }, res.Cookies);
+        Assert.Equal(new[] { "data: a\n\n", "event: multi\ndata: b\ndata: c\n\n" }, res.TextChunks);
+        Assert.Null(res.Error);
+    }
+
+    [Fact]
+    public async Task StreamAsync_reports_a_mid_stream_failure_and_keeps_the_chunks_before_it()
+    {
+        var route = new InlineRoute((_, res) => res.Stream(async s => { await s.WriteAsync("part"); throw new TimeoutException("upstream"); }));
+        var res = await new RouteTester(route, new RouteOptions { Route = "/api/x", Streaming = true }).StreamAsync(new RestApiEventBuilder().Get("/api/x"));
+
+        Assert.Equal("part", res.Body);
+        Assert.IsType<TimeoutException>(res.Error);
+        Assert.True(res.Log.Contains("failed mid-stream"), res.Log.Buffer);
+    }
+}
