@@ -132,7 +132,11 @@ def main():
             f"{mn['p50Us']:.1f} µs ({mn['allocatedBytesPerInvocation']} bytes); first call {lr['firstUs']:.0f} vs "
             f"{mn['firstUs']:.0f} µs. So of the {warm_delta:.0f} µs warm overhead, about {delta_map:.0f} µs is the "
             f"mapping and about {warm_delta - delta_map:.0f} µs is the rest: the runtime's Runtime API client "
-            "(async socket I/O: epoll thread → thread-pool hand-offs, per call) versus one blocking socket"
+            "(async socket I/O: epoll thread → thread-pool hand-offs, several awaits per request line) versus one "
+            "blocking socket — the same minimal loop with awaited socket calls alone costs "
+            + (f"{peers[ASYNC_FLOOR]['warmUs']['p50'] - floor['warmUs']['p50']:.0f} µs p50 and "
+               f"{peers[ASYNC_FLOOR]['coldTotalMs']['p50'] - floor['coldTotalMs']['p50']:.1f} ms of cold start (diagnostic row below)"
+               if ASYNC_FLOOR in peers else "(not measured)")
             + (f"; the runtime's per-invocation deadline watchdog pattern (Task.Delay cancelled at the end of every "
                f"invocation, its TaskCanceledException caught) costs {wd['p50Us']:.1f} µs p50 by itself in-process." if wd else "."))
         add("")
@@ -143,8 +147,9 @@ def main():
         t = peers[TUNED]
         add("## Proposed runtime settings: before / after (measured in the same run)")
         add("")
-        add(f"The same LambdaRoutes `bootstrap` with `{TUNED_ENV}` in its environment (what the CDK construct or the "
-            "generated entry could set; see the report for the code-level fix).")
+        add(f"The same LambdaRoutes `bootstrap` with `{TUNED_ENV}` in its environment — settings the CDK "
+            "construct could pass today. The code-level fixes they stand in for (a blocking Runtime API client on the main "
+            "thread, no per-invocation Task.Delay watchdog, fewer allocations per invocation) need changes in src/Runtime.")
         add("")
         add("The last row is the minimal loop built with `-p:BenchAsync=true`: the same code with `await socket.SendAsync/"
             "ReceiveAsync` instead of blocking calls. It isolates what .NET's async socket engine (epoll thread, thread-pool "
