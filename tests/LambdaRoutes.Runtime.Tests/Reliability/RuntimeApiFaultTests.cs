@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using LambdaRoutes.Bootstrap;
+using LambdaRoutes.Runtime.Tests.Support;
+using LambdaRoutes.RuntimeApi;
+using LambdaRoutes.Testing;
+using static LambdaRoutes.Runtime.Tests.Reliability.ScriptedRuntimeApi;
+
+namespace LambdaRoutes.Runtime.Tests.Reliability;
+
+/// <summary>
+/// Issue 8, faults: the real <see cref="LambdaHost"/> and <see cref="RuntimeApiClient"/> over TCP against a Runtime API
+/// that misbehaves. A Runtime API failure ends the process non-zero after logging (aws.md §1.4: single-concurrency
+/// RuntimeSupport rethrows); a refused payload is logged and the loop goes on; deadlines and the 6 MB limit are reported
+/// with the request id.
+/// </summary>
+public sealed class RuntimeApiFaultTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    private static Task<int> Host(ScriptedRuntimeApi api, CapturedLog log, IApiRoute route, CancellationToken ct = default) =>
+        LambdaHost.RunAsync(() => route, new RouteOptions { Route = "/api/x" }, null,
+            new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", api.Endpoint)), log.Sink,
+            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), ct);
+
+    private static readonly IApiRoute Hello = new InlineRoute((_, res) => res.Send("hello"));
+
+    private static byte[] Get() => new HttpApiEventBuilder().Get("/api/x").ToJson();
+
+    [Fact]
+    public async Task Next_answering_500_ends_the_process_with_1_after_logging()
+    {
+        await using var api = new ScriptedRuntimeApi(async (_, s) =>
+        {
+            await Answer(s, 500, "{\"errorMessage\":\"State is corrupt\",\"errorType\":\"Runtime.Unknown\"}"u8.ToArray());
+            return true;
+        });
+        var log = new CapturedLog();
+
+        var exit = await Host(api, log, Hello).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("crit\tRuntime API failure, exiting", log.Text);
+        Assert.Contains("GET /runtime/invocation/next answered 500", log.Text);
+        Assert.Single(api.Received()); // no retry loop hammering a broken Runtime API
+    }
+
+    [Fact]
+    public async Task Response_post_answered_500_ends_the_process_with_1()
+    {
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (IsNext(r)) await Event(s, "r-1", Get());
+            else await Answer(s, 500, "{}"u8.ToArray());
+            return true;
+        });
+        var log = new CapturedLog();
+
+        var exit = await Host(api, log, Hello).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        var requests = api.Received();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("/2018-06-01/runtime/invocation/r-1/response", requests[1].Path);
+        Assert.Equal("hello", (string?)JsonNode.Parse(requests[1].Text)!["body"]);
+        Assert.Contains("POST /2018-06-01/runtime/invocation/r-1/response answered 500", log.Text);
+        Assert.Contains("Runtime API failure, exiting", log.Text);
+    }
+
+    [Fact]
+    public async Task Error_post_answered_500_ends_the_loop()
+    {
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (IsNext(r)) await Event(s, "e-1", Get());
+            else await Answer(s, 500, "{}"u8.ToArray());
+            return true;
+        });
+        using var client = new RuntimeApiClient(api.Endpoint, _ => { });
+        var loop = new InvocationLoop(client, (_, _) => throw new InvalidOperationException("invoker bug"),
+            new FakeEnvironment(), new CapturedLog().Sink);
+
+        var error = await Assert.ThrowsAsync<RuntimeApiException>(() => loop.RunAsync(runOnce: false, CancellationToken.None)).WaitAsync(Bound);
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.EndsWith("/invocation/e-1/error", api.Received()[1].Path);
+    }
+
+    [Fact]
+    public async Task Connection_dropped_on_next_is_retried_once_then_the_process_exits_1()
+    {
+        // Request 0: next → an event; 1: its response → 202; then every next is dropped without an answer.
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (r.Index == 0) { await Event(s, "d-1", Get()); return true; }
+            if (r.Index == 1) { await Answer(s, 202, "{}"u8.ToArray()); return true; }
+            return false;
+        });
+        var log = new CapturedLog();
+
+        var exit = await Host(api, log, Hello).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        var requests = api.Received();
+        // The kept-alive connection may have been closed by an idle timeout: one fresh attempt, then give up.
+        Assert.Equal(4, requests.Count);
+        Assert.True(IsNext(requests[2]) && IsNext(requests[3]));
+        Assert.Contains("Runtime API failure, exiting", log.Text);
+        Assert.Contains("closed the connection", log.Text);
+    }
+
+    [Fact]
+    public async Task A_next_body_cut_short_ends_the_process_with_1()
+    {
+        await using var api = new ScriptedRuntimeApi(async (_, s) =>
+        {
+            await s.WriteAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: cut-1\r\nContent-Length: 100\r\n\r\n{\"version\""));
+            await s.FlushAsync();
+            return false;
+        });
+        var log = new CapturedLog();
+
+        var exit = await Host(api, log, Hello).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("closed the connection in the middle of a body", log.Text);
+    }
+
+    [Fact]
+    public async Task A_runtime_api_that_does_not_speak_http_ends_the_process_with_1()
+    {
+        await using var api = new ScriptedRuntimeApi(async (_, s) =>
+        {
+            await s.WriteAsync("SSH-2.0-OpenSSH_9.6\r\n\r\n"u8.ToArray());
+            return false;
+        });
+        var log = new CapturedLog();
+
+        var exit = await Host(api, log, Hello).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Malformed HTTP status line from the Runtime API", log.Text);
+    }
+
+    [Fact]
+    public async Task Nothing_listening_ends_the_process_with_1()
+    {
+        string endpoint;
+        await using (var gone = new ScriptedRuntimeApi((_, _) => Task.FromResult(false))) endpoint = gone.Endpoint;
+        var log = new CapturedLog();
+
+        var exit = await LambdaHost.RunAsync(() => Hello, new RouteOptions { Route = "/api/x" }, null,
+            new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", endpoint)), log.Sink,
+            (e, logError) => new RuntimeApiClient(e, logError), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Runtime API failure, exiting", log.Text);
+    }
+
+    [Fact]
+    public async Task A_response_the_runtime_api_refuses_with_413_is_logged_and_the_next_invocation_is_served()
+    {
+        var served = new TaskCompletionSource();
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            switch (r.Index)
+            {
+                case 0: await Event(s, "big-1", Get()); break;
+                case 1:
+                    await Answer(s, 413, "{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}"u8.ToArray());
+                    break;
+                case 2: await Event(s, "ok-2", Get()); break;
+                case 3: await Answer(s, 202, "{}"u8.ToArray()); served.TrySetResult(); break;
+                default: break; // long-poll forever
+            }
+            return true;
+        });
+        var log = new CapturedLog();
+        using var stop = new CancellationTokenSource();
+
+        var host = Host(api, log, Hello, stop.Token);
+        await served.Task.WaitAsync(Bound);
+        stop.Cancel();
+        var exit = await host.WaitAsync(Bound);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("POST /2018-06-01/runtime/invocation/big-1/response answered 413: {\"errorMessage\":\"Exceeded maximum allowed payload size", log.Text);
+        Assert.EndsWith("/invocation/ok-2/response", api.Received()[3].Path);
+    }
+
+    [Fact]
+    public async Task A_response_over_6_mb_is_a_logged_500_with_the_request_id_not_a_payload_lambda_refuses()
+    {
+        var route = new InlineRoute((_, res) => res.Send(new string('x', 7 * 1024 * 1024)));
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (r.Index == 0) await Event(s, "huge-1", Get());
+            else if (r.Index == 1) await Answer(s, 202, "{}"u8.ToArray());
+            return true;
+        });
+        var log = new CapturedLog();
+        using var stop = new CancellationTokenSource();
+
+        var host = Host(api, log, route, stop.Token);
+        var post = await api.Requests.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+        post = await api.Requests.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+        stop.Cancel();
+        await host.WaitAsync(Bound);
+
+        Assert.EndsWith("/invocation/huge-1/response", post.Path);
+        Assert.True(post.Body.Length < RouteInvoker.MaxResponsePayloadBytes);
+        var answer = JsonNode.Parse(post.Text)!;
+        Assert.Equal(500, (int)answer["statusCode"]!);
+        Assert.Equal("Internal Server Error", (string?)answer["body"]);
+        Assert.Matches(@"\thuge-1\tfail\tResponse for GET /api/x is \d+ bytes encoded, over Lambda's 6291556-byte response limit", log.Text);
+    }
+
+    [Theory]
+    [InlineData(-60_000, "The invocation's deadline had already passed when it arrived")]
+    [InlineData(400, "The invocation is still running 250 ms before its deadline")]
+    public async Task A_handler_running_past_its_deadline_is_logged_with_the_request_id(int deadlineFromNowMs, string warning)
+    {
+        var log = new CapturedLog();
+        var route = new InlineRoute(async (_, res) =>
+        {
+            // Block until the warning is written (bounded: a missing warning fails the assertion, not the run).
+            for (var i = 0; i < 200 && !log.Text.Contains(warning); i++) await Task.Delay(50);
+            res.Send("late");
+        });
+        await using var api = new ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (r.Index == 0) await Event(s, "late-1", Get(), DateTimeOffset.UtcNow.AddMilliseconds(deadlineFromNowMs).ToUnixTimeMilliseconds());
+            else if (r.Index == 1) await Answer(s, 202, "{}"u8.ToArray());
+            return true;
+        });
+        using var stop = new CancellationTokenSource();
+
+        var host = Host(api, log, route, stop.Token);
+        await api.Requests.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+        var post = await api.Requests.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+        stop.Cancel();
+        await host.WaitAsync(Bound);
+
+        Assert.Contains("\tlate-1\twarn\t" + warning, log.Text);
+        Assert.EndsWith("/invocation/late-1/response", post.Path);
+        Assert.Equal("late", (string?)JsonNode.Parse(post.Text)!["body"]);
+    }
+}
