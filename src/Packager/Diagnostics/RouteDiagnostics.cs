@@ -100,7 +100,13 @@ internal static class RouteDiagnostics
 
     public static Diagnostic UnknownSetting(string setting, string value, SourceLocation location) =>
         Diagnostic.Error("LR2008",
-            $"[RouteConfig] {setting} = {value} is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool).",
+            $"[RouteConfig] {setting} = {value} is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string).",
+            location);
+
+    public static Diagnostic VerbSignature(string typeName, string verb, SourceLocation location) =>
+        Diagnostic.Error("LR2009",
+            $"{typeName}.{verb} must take (ApiRequest req), (ApiRequest req, ParamMap params) or (ApiRequest req, ParamMap params, ILambdaContext context) " +
+            "and return RouteResult or Task<RouteResult>, declared once.",
             location);
 
     public static Diagnostic RouteFileSyntaxError(string message, SourceLocation location) =>

@@ -58,6 +58,11 @@ internal static class RouteTypeReader
             return null;
         }
 
+        if (style == RouteStyle.Verbs && !VerbSignaturesValid(type, file, diagnostics))
+        {
+            return null;
+        }
+
         var settings = RouteConfigReader.Read(type, file, diagnostics);
         var methods = style == RouteStyle.Handler ? ["ANY"] : VerbMethods(type).ToList();
         return settings is null ? null : new RouteType(style, FullName(type), methods, settings, location);
@@ -84,6 +89,45 @@ internal static class RouteTypeReader
         .Where(VerbNames.Contains)
         .Distinct()
         .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The generated entry point passes each verb method to <c>VerbRoute.Map</c> as a method group; check the shapes it
+    /// accepts here, by name, so a wrong signature is a clear LR2009 on the route file rather than a compile error in
+    /// generated code.
+    /// </summary>
+    private static bool VerbSignaturesValid(TypeDeclarationSyntax type, string file, DiagnosticList diagnostics)
+    {
+        string[][] accepted = [["ApiRequest"], ["ApiRequest", "ParamMap"], ["ApiRequest", "ParamMap", "ILambdaContext"]];
+        var ok = true;
+        var verbs = type.Members.OfType<MethodDeclarationSyntax>()
+            .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && m.Modifiers.Any(SyntaxKind.StaticKeyword) && VerbNames.Contains(m.Identifier.Text))
+            .GroupBy(m => m.Identifier.Text);
+        foreach (var group in verbs)
+        {
+            var method = group.First();
+            var parameters = method.ParameterList.Parameters.Select(p => p.Type is null ? "" : RightmostName(Unwrapped(p.Type))).ToArray();
+            var valid = group.Count() == 1 && method.TypeParameterList is null && IsResultType(method.ReturnType)
+                        && accepted.Any(a => a.SequenceEqual(parameters));
+            if (!valid)
+            {
+                diagnostics.Add(RouteDiagnostics.VerbSignature(FullName(type), group.Key, LocationOf(file, method.Identifier.GetLocation())));
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private static bool IsResultType(TypeSyntax type) => Unwrapped(type) switch
+    {
+        GenericNameSyntax { Identifier.Text: "Task", TypeArgumentList.Arguments: [var inner] } => IsRouteResult(inner),
+        QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.Text: "Task", TypeArgumentList.Arguments: [var inner] } } => IsRouteResult(inner),
+        var other => IsRouteResult(other),
+    };
+
+    private static bool IsRouteResult(TypeSyntax type) => Unwrapped(type) is var t && t is not GenericNameSyntax && RightmostName(t) == "RouteResult";
+
+    private static TypeSyntax Unwrapped(TypeSyntax type) => type is NullableTypeSyntax nullable ? nullable.ElementType : type;
 
     /// <summary>The generated entry point does <c>new T()</c>, so the type must allow it.</summary>
     private static bool IsConstructible(TypeDeclarationSyntax type)

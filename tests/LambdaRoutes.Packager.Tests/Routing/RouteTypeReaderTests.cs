@@ -59,8 +59,8 @@ public sealed class RouteTypeReaderTests
             namespace Shop.Api;
             public static class Items
             {
-                public static object POST() => new();
-                public static object GET() => new();
+                public static LambdaRoutes.RouteResult POST(ApiRequest req) => null!;
+                public static Task<RouteResult?> GET(ApiRequest req, ParamMap p, ILambdaContext c) => null!;
                 private static object PUT() => new();
                 public static object Helper() => new();
             }
@@ -118,7 +118,7 @@ public sealed class RouteTypeReaderTests
     [InlineData("Timeout = 901", "LR2005", "[RouteConfig] Timeout = 901 is out of range (1 to 900 seconds).")]
     [InlineData("BodySizeLimit = \"lots\"", "LR2005", "[RouteConfig] BodySizeLimit = \"lots\" is out of range (a size such as \"1mb\", \"500kb\" or a byte count).")]
     [InlineData("MemorySize = Sizes.Big", "LR2004", "[RouteConfig] MemorySize must be a literal value (the packager reads it from source, not by running code).")]
-    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool).")]
+    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string).")]
     public void Bad_settings_are_reported(string argument, string code, string message)
     {
         var (type, diagnostics) = Read($"[RouteConfig({argument})] public class R : IApiRoute {{ }}");
@@ -150,5 +150,28 @@ public sealed class RouteTypeReaderTests
     {
         Assert.True(BodySize.TryParse(text, out var parsed));
         Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("public static object GET(ApiRequest req) => new();")]
+    [InlineData("public static RouteResult GET() => null!;")]
+    [InlineData("public static RouteResult GET(ApiRequest req, string id) => null!;")]
+    [InlineData("public static ValueTask<RouteResult> GET(ApiRequest req) => default;")]
+    [InlineData("public static RouteResult GET(ApiRequest req) => null!; public static RouteResult GET(ApiRequest req, ParamMap p) => null!;")]
+    public void A_verb_method_of_an_unsupported_shape_is_LR2009_on_the_route_file(string members)
+    {
+        var (type, diagnostics) = Read($$"""
+            namespace Shop.Api;
+            public static class Items
+            {
+                {{members}}
+            }
+            """);
+
+        Assert.Null(type);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("LR2009", diagnostic.Code);
+        Assert.StartsWith("Shop.Api.Items.GET must take (ApiRequest req)", diagnostic.Message);
+        Assert.Equal(4, diagnostic.Locations[0].Line);
     }
 }
