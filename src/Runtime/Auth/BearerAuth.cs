@@ -12,7 +12,7 @@ namespace LambdaRoutes;
 /// <code>
 /// // verb style
 /// public static RouteResult GET(ApiRequest req) =>
-///     BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? Results.Json(new { ok = true });
+///     BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? Results.Json(new JsonObject { ["ok"] = true });
 /// // handler style
 /// if (!BearerAuth.Authorize(req, res, IsValid)) return Task.CompletedTask;
 /// </code>
