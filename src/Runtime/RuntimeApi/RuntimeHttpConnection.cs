@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace LambdaRoutes.RuntimeApi;
@@ -64,8 +65,18 @@ internal sealed class RuntimeHttpConnection : IDisposable
         {
             await writeBody(chunk => WriteChunkAsync(stream, chunk, ct)).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not (IOException or SocketException or OperationCanceledException))
+        catch (ChunkWriteException ex)
         {
+            // The socket failed, not the handler: a Runtime API failure for the loop (aws.md §1.4).
+            ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Anything the handler threw, an IOException of its own included, ends the stream with the error trailers.
             failure = ex;
         }
 
@@ -88,9 +99,19 @@ internal sealed class RuntimeHttpConnection : IDisposable
         chunk.Span.CopyTo(frame.AsSpan(size.Length));
         frame[^2] = (byte)'\r';
         frame[^1] = (byte)'\n';
-        await stream.WriteAsync(frame, ct).ConfigureAwait(false);
-        await stream.FlushAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await stream.WriteAsync(frame, ct).ConfigureAwait(false);
+            await stream.FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            throw new ChunkWriteException(ex);
+        }
     }
+
+    /// <summary>Marks a failed socket write, so it is not mistaken for the handler's own exception.</summary>
+    private sealed class ChunkWriteException(Exception inner) : Exception(inner.Message, inner);
 
     public void Dispose() => Close();
 

@@ -119,6 +119,27 @@ public sealed class ResponseStreamingTests
     }
 
     [Fact]
+    public async Task An_IOException_from_the_handler_is_a_stream_error_not_a_runtime_api_failure()
+    {
+        var route = new InlineRoute((_, res) => res.Stream(async s =>
+        {
+            await s.WriteAsync("head");
+            throw new IOException("the file being streamed vanished");
+        }));
+        await using var api = new FakeRuntimeApi();
+        var (host, stop) = Start(api, route, "/api/file", new CapturedLog());
+        api.Enqueue("io", new HttpApiEventBuilder().Get("/api/file").ToJson());
+        api.Enqueue("next", new HttpApiEventBuilder().Get("/api/elsewhere").ToJson());
+        var io = await api.NextPostAsync();
+        var next = await api.NextPostAsync();
+        stop.Cancel();
+
+        Assert.Equal(0, await host); // the loop did not exit with a Runtime API failure
+        Assert.Equal("IOException", io.Trailers["Lambda-Runtime-Function-Error-Type"]);
+        Assert.Equal("/2018-06-01/runtime/invocation/next/response", next.Path);
+    }
+
+    [Fact]
     public async Task Plain_answers_on_a_streaming_route_are_one_chunk_prelude_plus_body()
     {
         var route = new VerbRoute().Map("GET", _ => Results.Json(new JsonObject { ["ok"] = true }).WithHeader("x-a", "1"));
