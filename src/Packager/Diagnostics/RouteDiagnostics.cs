@@ -70,6 +70,21 @@ internal static class RouteDiagnostics
     public static Diagnostic EmptySegmentName(string segment, string file) =>
         Diagnostic.Error("LR1012", $"Segment names may not be empty (\"{segment}\").", new SourceLocation(file));
 
+    public static Diagnostic InvalidPathSegment(string name, string character, string file) =>
+        Diagnostic.Error("LR1013", $"'{name}' is not a valid URL path segment: {character} cannot appear in a route's path; rename the file or folder.",
+            new SourceLocation(file));
+
+    // LR00xx continued: the app tree itself (issue 8: hostile trees are a clear error, never a crash or a runaway walk).
+    public static Diagnostic SymlinkLoop(string link, string target) =>
+        Diagnostic.Error("LR0006", $"Symbolic link loop: {link} points to {target}, a folder that contains it; remove the link.",
+            new SourceLocation(link));
+
+    public static Diagnostic NameNotUtf8(string file) =>
+        Diagnostic.Error("LR0007", "File name is not valid UTF-8 (shown with \uFFFD); rename it.", new SourceLocation(file));
+
+    public static Diagnostic UnreadableRouteFile(string file, string reason) =>
+        Diagnostic.Error("LR0008", $"Cannot read route file: {reason}", new SourceLocation(file));
+
     // LR11xx: API Gateway's own rules (aws.md §3.3).
     public static Diagnostic RestVariableSiblings(string parent, string variable, string greedy, string variableFile, string greedyFile, bool isError) =>
         new("LR1101", isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

@@ -22,7 +22,8 @@ internal static class AppSources
         {
             if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
             {
-                files.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+                // Only the OS separator becomes '/': on Linux a backslash is part of a name, not a separator.
+                files.Add(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'));
             }
         }
 
@@ -32,6 +33,16 @@ internal static class AppSources
             if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.'))
             {
                 continue;
+            }
+
+            // A symbolic link back to this folder or above it would never end (RouteFileWalker reports it as LR0006).
+            if (Directory.ResolveLinkTarget(dir, returnFinalTarget: true) is { } target)
+            {
+                var real = Path.GetFullPath(target.FullName).TrimEnd('/') + "/";
+                if ((Path.GetFullPath(folder).TrimEnd('/') + "/").StartsWith(real, StringComparison.Ordinal))
+                {
+                    continue;
+                }
             }
 
             Walk(root, dir, files);

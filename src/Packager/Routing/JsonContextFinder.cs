@@ -17,7 +17,16 @@ internal static class JsonContextFinder
         string? chosen = null;
         foreach (var file in sourceFiles.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
         {
-            var text = File.ReadAllText(Path.Combine(appDir, file));
+            string text;
+            try
+            {
+                text = File.ReadAllText(Path.Combine(appDir, file));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // a broken link or unreadable file: RouteFileWalker reports route files, the compiler the rest
+            }
+
             if (!text.Contains("JsonSerializerContext", StringComparison.Ordinal) && !text.Contains("ApiJsonContext", StringComparison.Ordinal))
             {
                 continue;

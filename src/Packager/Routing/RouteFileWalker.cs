@@ -16,16 +16,64 @@ internal static class RouteFileWalker
     {
         var apiDir = Path.Combine(appDir, ApiFolder);
         var files = new List<RouteFile>();
-        WalkFolder(apiDir, [RouteSegment.Static(ApiFolder)], ApiFolder, files, diagnostics);
+        WalkFolder(apiDir, [RouteSegment.Static(ApiFolder)], ApiFolder, Path.GetFullPath(apiDir), files, diagnostics);
         return files;
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a URL path segment, or null when it can: control characters, whitespace and
+    /// the characters a path cannot carry literally (a <c>?</c> or <c>#</c> would end it, <c>%</c> starts an escape).
+    /// </summary>
+    public static string? InvalidSegmentCharacter(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsControl(c)) return $"the control character U+{(int)c:X4}";
+            if (char.IsWhiteSpace(c)) return c == ' ' ? "a space" : $"the space character U+{(int)c:X4}";
+            if ("?#%\\\"<>`^{}|".Contains(c)) return $"'{c}'";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Reports names the walk cannot use (non-UTF-8, not a path segment) and says whether to skip the entry.
+    /// <paramref name="checkSegment"/> is false for groups, whose names never reach the URL.
+    /// </summary>
+    private static bool Refused(string name, string relative, bool checkSegment, DiagnosticList diagnostics)
+    {
+        if (name.Contains('\uFFFD'))
+        {
+            diagnostics.Add(RouteDiagnostics.NameNotUtf8(relative));
+            return true;
+        }
+        if (checkSegment && InvalidSegmentCharacter(name) is { } bad)
+        {
+            diagnostics.Add(RouteDiagnostics.InvalidPathSegment(name, bad, relative));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>True for files under api/ that are not routes (private files and folders): shared code every route may use.</summary>
     public static bool IsPrivate(string name) => name.StartsWith('_') || name.StartsWith('.');
 
-    private static void WalkFolder(string folder, IReadOnlyList<RouteSegment> prefix, string relativeFolder, List<RouteFile> files, DiagnosticList diagnostics)
+    /// <param name="realFolder">The folder's path with its own symbolic link resolved: a link back to it or above it is a loop.</param>
+    private static void WalkFolder(
+        string folder, IReadOnlyList<RouteSegment> prefix, string relativeFolder, string realFolder, List<RouteFile> files, DiagnosticList diagnostics)
     {
-        foreach (var path in Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal))
+        string[] filePaths, folderPaths;
+        try
+        {
+            filePaths = Directory.GetFiles(folder, "*.cs");
+            folderPaths = Directory.GetDirectories(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(RouteDiagnostics.UnreadableRouteFile(relativeFolder + "/", ex.Message));
+            return;
+        }
+
+        foreach (var path in filePaths.Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
             if (IsPrivate(name))
@@ -34,6 +82,11 @@ internal static class RouteFileWalker
             }
 
             var relative = $"{relativeFolder}/{Path.GetFileName(path)}";
+            if (Refused(name, relative, checkSegment: name != "index", diagnostics) || !Readable(path, relative, diagnostics))
+            {
+                continue;
+            }
+
             var segments = prefix.ToList();
             if (name != "index")
             {
@@ -49,7 +102,7 @@ internal static class RouteFileWalker
             files.Add(new RouteFile(relative, segments));
         }
 
-        foreach (var path in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        foreach (var path in folderPaths.Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             if (IsPrivate(name))
@@ -58,17 +111,50 @@ internal static class RouteFileWalker
             }
 
             var relative = $"{relativeFolder}/{name}";
+            if (Refused(name, relative + "/", checkSegment: !IsGroup(name), diagnostics))
+            {
+                continue;
+            }
+
+            var realPath = Path.Combine(realFolder, name);
+            if (Directory.ResolveLinkTarget(path, returnFinalTarget: true) is { } target)
+            {
+                realPath = Path.GetFullPath(target.FullName);
+                if (realFolder == realPath || realFolder.StartsWith(realPath.TrimEnd('/') + "/", StringComparison.Ordinal))
+                {
+                    diagnostics.Add(RouteDiagnostics.SymlinkLoop(relative, realPath));
+                    continue;
+                }
+            }
+
             if (IsGroup(name))
             {
-                WalkFolder(path, prefix, relative, files, diagnostics);
+                WalkFolder(path, prefix, relative, realPath, files, diagnostics);
                 continue;
             }
 
             var segment = SegmentParser.Parse(name, relative + "/", diagnostics);
             if (segment is not null)
             {
-                WalkFolder(path, [.. prefix, segment], relative, files, diagnostics);
+                WalkFolder(path, [.. prefix, segment], relative, realPath, files, diagnostics);
             }
+        }
+    }
+
+    /// <summary>A route file must open for reading: a broken symbolic link or a file without read permission is a clear error.</summary>
+    private static bool Readable(string path, string relative, DiagnosticList diagnostics)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var link = new FileInfo(path).LinkTarget;
+            diagnostics.Add(RouteDiagnostics.UnreadableRouteFile(relative,
+                link is not null && ex is FileNotFoundException or DirectoryNotFoundException ? $"it is a broken symbolic link (to {link})." : ex.Message));
+            return false;
         }
     }
 
