@@ -7,7 +7,13 @@ namespace LambdaRoutes.Dev.Tests.Support;
 /// </summary>
 internal sealed class TestApp : IDisposable
 {
-    private static readonly Lazy<TestApp> SharedApp = new(() => Create("shared"));
+    private static readonly Lazy<TestApp> SharedApp = new(() =>
+    {
+        var app = Create("shared");
+        // Its AOT output is hundreds of MB: remove it when the test run ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Dispose();
+        return app;
+    });
 
     private TestApp(string dir) => Dir = dir;
 
