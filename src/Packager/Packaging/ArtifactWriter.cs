@@ -11,7 +11,7 @@ internal static class ArtifactWriter
 
     public static void Write(string publishedBootstrap, RouteBuild build, bool withRouteSelector)
     {
-        var artifacts = build.Artifacts;
+        var artifacts = build.Staged; // promoted over build.Artifacts by BuildPipeline once every route has built
         Directory.CreateDirectory(artifacts.Folder);
         File.Delete(artifacts.Stamp);
         File.Copy(publishedBootstrap, artifacts.Bootstrap, overwrite: true);

@@ -10,9 +10,11 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   1. discover routes; any error stops here and nothing is built;
 ///   2. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
 ///      (a no-op rebuild ends here without running dotnet at all);
-///   3. under the machine-wide build lock: remove the manifest, restore everything and compile the app once;
-///   4. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip;
-///   5. only if every route has its artifacts: write the manifest, atomically.
+///   3. under the machine-wide build lock: restore everything and compile the app once;
+///   4. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
+///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
+///   5. only if every route has its artifacts: remove the old manifest, move the staged artifacts into place, write the
+///      manifest atomically. A failed or interrupted build leaves the previous good output as it was.
 /// </summary>
 internal static class BuildPipeline
 {
@@ -32,9 +34,24 @@ internal static class BuildPipeline
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
         if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, cancel))
         {
+            DeleteStaging(outDir);
             reporter.Summary(builds, total.Elapsed);
-            stderr.WriteLine($"build failed: {builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed; no manifest was written.");
+            var kept = File.Exists(Path.Combine(outDir, ManifestWriter.FileName)) ? "the previous manifest and artifacts are unchanged" : "no manifest was written";
+            stderr.WriteLine($"build failed: {builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed; {kept}.");
             return 1;
+        }
+
+        // Commit: from here on nothing can fail but the file system. The manifest goes first, so that an interruption while
+        // the artifacts move never leaves a manifest that points at a mix of old and new files.
+        if (pending.Count > 0)
+        {
+            ManifestWriter.Remove(outDir);
+            foreach (var build in pending)
+            {
+                Promote(build);
+            }
+
+            DeleteStaging(outDir);
         }
 
         RemoveStaleArtifacts(outDir, builds);
@@ -78,7 +95,7 @@ internal static class BuildPipeline
             return true;
         }
 
-        ManifestWriter.Remove(options.ResolvedOutDir);
+        DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)
         {
@@ -159,6 +176,28 @@ internal static class BuildPipeline
         foreach (var build in pending)
         {
             RoutePublisher.Apply(outcome, build, withRouteSelector: true);
+        }
+    }
+
+    /// <summary>Moves a route's staged artifacts (folder with bootstrap and stamp, then zip) over its previous ones.</summary>
+    private static void Promote(RouteBuild build)
+    {
+        var (staged, final) = (build.Staged, build.Artifacts);
+        if (Directory.Exists(final.Folder))
+        {
+            Directory.Delete(final.Folder, recursive: true);
+        }
+
+        Directory.Move(staged.Folder, final.Folder);
+        File.Move(staged.Zip, final.Zip, overwrite: true);
+    }
+
+    private static void DeleteStaging(string outDir)
+    {
+        var staging = Path.Combine(outDir, ArtifactPaths.StagingFolder);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
         }
     }
 

@@ -7,7 +7,8 @@ namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
 /// Writes <c>&lt;out&gt;/manifest.json</c> (docs/architecture.md). It is written last and atomically (temp file, then rename),
-/// and removed when a build starts changing artifacts, so a failed build never leaves a manifest that points at missing or stale files.
+/// and removed just before a successful build moves its staged artifacts into place, so no manifest ever points at missing or
+/// stale files, and a failed build leaves the previous one usable.
 /// </summary>
 internal static class ManifestWriter
 {

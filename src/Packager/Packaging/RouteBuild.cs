@@ -23,6 +23,12 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, string in
 
     public ArtifactPaths Artifacts { get; } = artifacts;
 
+    /// <summary>
+    /// Where this build writes the route's new artifacts: <c>&lt;out&gt;/.staging/</c>, moved over <see cref="Artifacts"/> only
+    /// when every route of the build succeeded, so a failed or interrupted build leaves the previous output usable.
+    /// </summary>
+    public ArtifactPaths Staged { get; } = artifacts with { OutDir = Path.Combine(artifacts.OutDir, ArtifactPaths.StagingFolder) };
+
     public RouteBuildState State { get; set; } = RouteBuildState.Queued;
 
     public TimeSpan Elapsed { get; set; }
@@ -37,6 +43,9 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, string in
 /// <summary>The on-disk layout of one route's output (DESIGN.md §5): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> and <c>&lt;out&gt;/&lt;Id&gt;.zip</c>.</summary>
 internal sealed record ArtifactPaths(string OutDir, string Id)
 {
+    /// <summary>The folder under <c>&lt;out&gt;</c> where a build stages new artifacts (a dot-folder: never a route id).</summary>
+    public const string StagingFolder = ".staging";
+
     public string Folder => Path.Combine(OutDir, Id);
 
     public string Bootstrap => Path.Combine(Folder, "bootstrap");

@@ -22,7 +22,7 @@ public sealed class BuildFailureTests
     }
 
     [Fact]
-    public async Task A_compile_error_names_file_line_and_the_route_it_broke_and_removes_the_old_manifest()
+    public async Task A_compile_error_names_file_line_and_the_route_it_broke_and_leaves_the_old_manifest_alone()
     {
         using var app = BrokenApp();
         var outDir = Path.Combine(app.Dir, ".lambda-routes", "out");
@@ -33,9 +33,11 @@ public sealed class BuildFailureTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("api/broken.cs:7: error CS0103: The name 'notDeclared' does not exist in the current context (breaks /api/broken)", result.Stderr);
-        Assert.Contains("no manifest was written", result.Stderr);
-        Assert.False(File.Exists(Path.Combine(outDir, "manifest.json")));
+        // Issue 8: a failed build leaves the previous output as it was (here a placeholder manifest) and stages nothing.
+        Assert.Contains("the previous manifest and artifacts are unchanged", result.Stderr);
+        Assert.Equal("{\"stale\": true}", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
         Assert.False(File.Exists(Path.Combine(outDir, "ApiBroken.zip")));
+        Assert.False(Directory.Exists(Path.Combine(outDir, ".staging")));
     }
 
     [Fact]
