@@ -110,6 +110,30 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         Assert.False(bootstrap.HasExited);
     }
 
+    [Theory]
+    [InlineData("next")]
+    [InlineData("response")]
+    public async Task The_real_process_exits_1_after_logging_when_the_runtime_api_answers_500(string failing)
+    {
+        // Issue 8 (aws.md §1.4): a Runtime API failure ends the bootstrap process non-zero, after a log line.
+        AssertPublished();
+        await using var api = new Reliability.ScriptedRuntimeApi(async (r, s) =>
+        {
+            if (Reliability.ScriptedRuntimeApi.IsNext(r) && failing == "response")
+                await Reliability.ScriptedRuntimeApi.Event(s, "r-1", new HttpApiEventBuilder().Get("/api/aot").ToJson());
+            else
+                await Reliability.ScriptedRuntimeApi.Answer(s, 500, "{}"u8.ToArray());
+            return true;
+        });
+        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+
+        var exit = await bootstrap.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("crit\tRuntime API failure, exiting", bootstrap.Output);
+        Assert.Contains(failing == "next" ? "GET /runtime/invocation/next answered 500" : "/invocation/r-1/response answered 500", bootstrap.Output);
+    }
+
     [Fact]
     public async Task Run_once_serves_one_invocation_and_exits_0()
     {
