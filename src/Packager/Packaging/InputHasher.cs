@@ -98,7 +98,17 @@ internal static class InputHasher
     private static void AddFile(IncrementalHash hash, string root, string relative)
     {
         AddString(hash, relative);
-        hash.AppendData(File.ReadAllBytes(Path.Combine(root, relative)));
+        try
+        {
+            hash.AppendData(File.ReadAllBytes(Path.Combine(root, relative)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A shared source that cannot be read (a broken symbolic link under api/_lib, no permission) is not the
+            // hasher's to report: the app compile that follows names the file precisely (CS2001). Hash the fact, so the
+            // route rebuilds once the file is back.
+            AddString(hash, "unreadable");
+        }
     }
 
     private static void AddString(IncrementalHash hash, string value)

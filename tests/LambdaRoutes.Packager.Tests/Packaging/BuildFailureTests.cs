@@ -41,6 +41,21 @@ public sealed class BuildFailureTests
     }
 
     [Fact]
+    public async Task A_broken_symlink_among_shared_sources_is_a_compile_error_naming_it_not_a_crash()
+    {
+        using var app = ShopApp.Create("BrokenLink");
+        Directory.CreateDirectory(Path.Combine(app.Dir, "api", "_lib"));
+        File.CreateSymbolicLink(Path.Combine(app.Dir, "api", "_lib", "Gone.cs"), "/nonexistent/Gone.cs");
+
+        var result = await CliRun.RunAsync("build", app.Dir);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr + result.Stdout);
+        Assert.Contains("CS2001", result.Stderr);
+        Assert.Contains("Gone.cs", result.Stderr);
+    }
+
+    [Fact]
     public async Task Arm64_fails_with_a_clear_message_when_its_packages_cannot_be_had()
     {
         using var app = ShopApp.Create("Arm");
