@@ -52,21 +52,33 @@ internal sealed class InProcessHost : IRouteHost, IStreamingRouteHost
         return host;
     }
 
-    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
+    /// <summary>
+    /// The Lambda context of one invocation and the route's invoker from the current build (created on first use: a
+    /// cold start). A constructor that throws is the route's init error, answered as Lambda would.
+    /// </summary>
+    private (DevLambdaContext Context, RouteInvoker Invoker, bool Cold, RouteRun? InitFailure) Prepare(DevRoute route)
     {
         var generation = Volatile.Read(ref _current);
         var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", route.Id, route.MemorySize,
             TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
-        RouteInvoker invoker;
-        bool cold;
         try
         {
-            (invoker, cold) = generation.App.GetInvoker(route.Id);
+            var (invoker, cold) = generation.App.GetInvoker(route.Id);
+            return (context, invoker, cold, null);
         }
         catch (Exception ex)
         {
             context.Logger.LogCritical("Route initialisation failed\n" + ex);
-            return new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError");
+            return (context, null!, true, new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError"));
+        }
+    }
+
+    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
+    {
+        var (context, invoker, cold, initFailure) = Prepare(route);
+        if (initFailure is not null)
+        {
+            return initFailure;
         }
 
         // Task.Run: a handler that blocks its thread still meets the timeout below.
@@ -97,19 +109,10 @@ internal sealed class InProcessHost : IRouteHost, IStreamingRouteHost
     /// </summary>
     public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
     {
-        var generation = Volatile.Read(ref _current);
-        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", route.Id, route.MemorySize,
-            TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
-        RouteInvoker invoker;
-        bool cold;
-        try
+        var (context, invoker, cold, initFailure) = Prepare(route);
+        if (initFailure is not null)
         {
-            (invoker, cold) = generation.App.GetInvoker(route.Id);
-        }
-        catch (Exception ex)
-        {
-            context.Logger.LogCritical("Route initialisation failed\n" + ex);
-            return new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError");
+            return initFailure;
         }
 
         var run = Task.Run(() => invoker.InvokeStreamingAsync(eventJson, context, write));
