@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using LambdaRoutes.Emulator;
+using LambdaRoutes.Emulator.Instances;
 
 namespace LambdaRoutes.Bench;
 
 /// <summary>
 /// One runtime process of a peer pointed at a <see cref="FocusedRuntimeApi"/>, with the environment Lambda gives a custom
-/// runtime (the same variables as the emulator's). Its output is drained and the last lines kept for error reports.
+/// runtime (<see cref="LambdaEnvironment"/>, the emulator's own). Its output is drained and the last lines kept for error reports.
 /// </summary>
 internal sealed class PeerProcess : IAsyncDisposable
 {
@@ -47,37 +49,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         }
 
         start.Environment.Clear();
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["_HANDLER"] = peer.Handler,
-            ["AWS_LAMBDA_FUNCTION_NAME"] = peer.Name,
-            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
-            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256",
-            ["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + peer.Name,
-            ["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[$LATEST]{Guid.NewGuid():N}",
-            ["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand",
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_DEFAULT_REGION"] = "us-east-1",
-            ["LAMBDA_TASK_ROOT"] = taskRoot,
-            ["LAMBDA_RUNTIME_DIR"] = taskRoot,
-            ["LANG"] = "en_US.UTF-8",
-            ["TZ"] = "UTC",
-        };
-        foreach (var name in new[] { "PATH", "HOME" })
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                env[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in peer.Environment)
-        {
-            env[name] = value;
-        }
-
-        foreach (var (name, value) in env)
+        foreach (var (name, value) in LambdaEnvironment.For(AsFunction(peer, executable), new EmulatorOptions(), RuntimeApi(port), taskRoot))
         {
             start.Environment[name] = value;
         }
@@ -91,6 +63,18 @@ internal sealed class PeerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return peerProcess;
     }
+
+    // One memory size for every peer: the bench config has none per peer, and a runtime that sizes itself from it must see the same.
+    private static LambdaFunction AsFunction(PeerConfig peer, string executable) => new()
+    {
+        Name = peer.Name,
+        Executable = executable,
+        Handler = peer.Handler,
+        MemorySizeMb = 256,
+        Environment = peer.Environment,
+    };
+
+    private static string RuntimeApi(int port) => $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
 
     private void Keep(string? line)
     {
