@@ -8,28 +8,20 @@ namespace LambdaRoutes.Testing;
 /// What a route answered, read back from the response JSON the runtime produced for API Gateway
 /// (so a test sees exactly what API Gateway would).
 /// </summary>
-public sealed class RouteTestResponse
+public sealed class RouteTestResponse : TestResponse
 {
     internal RouteTestResponse(int statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
         IReadOnlyList<string> cookies, byte[] bodyBytes, bool isBase64Encoded, string payload, TestLambdaContext context)
+        : base(statusCode, cookies, context)
     {
-        StatusCode = statusCode;
         Headers = headers;
-        Cookies = cookies;
         BodyBytes = bodyBytes;
         IsBase64Encoded = isBase64Encoded;
         Payload = payload;
-        Context = context;
     }
 
-    /// <summary>HTTP status.</summary>
-    public int StatusCode { get; }
-
-    /// <summary>Response headers, case-insensitive (REST <c>headers</c> and <c>multiValueHeaders</c> merged; <c>Set-Cookie</c> excluded — see <see cref="Cookies"/>).</summary>
+    /// <summary>Response headers, case-insensitive (REST <c>headers</c> and <c>multiValueHeaders</c> merged; <c>Set-Cookie</c> excluded — see <see cref="TestResponse.Cookies"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
-
-    /// <summary>Every <c>Set-Cookie</c> value, in order.</summary>
-    public IReadOnlyList<string> Cookies { get; }
 
     /// <summary>The body bytes (base64-decoded when the response was binary).</summary>
     public byte[] BodyBytes { get; }
@@ -43,14 +35,8 @@ public sealed class RouteTestResponse
     /// <summary>The raw response JSON the runtime posted to the Runtime API.</summary>
     public string Payload { get; }
 
-    /// <summary>The context the route ran with; its <see cref="TestLambdaContext.Logger"/> holds what was logged.</summary>
-    public TestLambdaContext Context { get; }
-
-    /// <summary>The captured log of the invocation.</summary>
-    public TestLambdaLogger Log => Context.Logger;
-
     /// <summary>The first value of header <paramref name="name"/>, or null.</summary>
-    public string? Header(string name) => Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+    public override string? Header(string name) => Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
 
     /// <summary>The body parsed as JSON.</summary>
     /// <exception cref="JsonException">The body is not JSON.</exception>
