@@ -7,14 +7,15 @@ namespace LambdaRoutes.Runtime.Tests.Events;
 /// <summary>Every genuine event in ../shared/fixtures/events decodes and maps to the right request (aws.md §2.7).</summary>
 public sealed class FixtureMappingTests
 {
-    /// <summary>Runs a catch-everything route on the fixture and returns the request the handler saw.</summary>
-    private static async Task<(ApiRequest Request, RouteTestResponse Response)> Capture(string fixture)
+    /// <summary>Runs the fixture and checks the three things every event must map: its source, method and path.</summary>
+    private static async Task<(ApiRequest Request, RouteTestResponse Response)> Capture(
+        string fixture, ApiEventSource source, string method, string path)
     {
-        ApiRequest? seen = null;
-        var tester = new RouteTester(new InlineRoute((req, res) => { seen = req; res.Send("ok"); }), "/[[...rest]]");
-        var response = await tester.SendAsync(Fixtures.Event(fixture));
-        Assert.True(seen is not null, $"handler did not run: {response.StatusCode} {response.Body}");
-        return (seen!, response);
+        var (req, res) = await FixtureInvocation.CaptureAsync(fixture);
+        Assert.Equal(source, req.SourceEvent);
+        Assert.Equal(method, req.Method);
+        Assert.Equal(path, req.Path);
+        return (req, res);
     }
 
     [Fact]
@@ -30,11 +31,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Function_url_get_with_cookie_header_and_cookies_array()
     {
-        var (req, res) = await Capture("function-url-get-cookies.json");
+        var (req, res) = await Capture("function-url-get-cookies.json", ApiEventSource.FunctionUrl, "GET", "/my/path");
 
-        Assert.Equal(ApiEventSource.FunctionUrl, req.SourceEvent);
-        Assert.Equal("GET", req.Method);
-        Assert.Equal("/my/path", req.Path);
         Assert.Equal("/my/path?parameter1=value1&parameter1=value2&parameter2=value", req.Url);
         Assert.Equal(new[] { "value1", "value2" }, req.Query.GetAll("parameter1"));
         Assert.Equal("value", req.Query["parameter2"]);
@@ -49,11 +47,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Http_api_named_stage_is_stripped_and_base64_flag_without_body_is_empty()
     {
-        var (req, _) = await Capture("http-v2-cookies.json");
+        var (req, _) = await Capture("http-v2-cookies.json", ApiEventSource.HttpApi, "GET", "/nodejs-apig-function-1G3XMPLZXVXYI");
 
-        Assert.Equal(ApiEventSource.HttpApi, req.SourceEvent);
-        Assert.Equal("GET", req.Method);
-        Assert.Equal("/nodejs-apig-function-1G3XMPLZXVXYI", req.Path);
         Assert.Equal(req.Path, req.Url);
         Assert.Equal(new[] { "rest" }, req.Query.Keys); // rawQueryString is empty; only the route param is merged in
         Assert.Equal("7AABXMPL1AFD9BBF-0643XMPL09956DE2", req.Cookies["s_fid"]);
@@ -66,11 +61,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Http_api_post_reads_the_raw_query_and_keeps_comma_joined_headers()
     {
-        var (req, _) = await Capture("http-v2-post-json.json");
+        var (req, _) = await Capture("http-v2-post-json.json", ApiEventSource.HttpApi, "POST", "/my/path");
 
-        Assert.Equal(ApiEventSource.HttpApi, req.SourceEvent);
-        Assert.Equal("POST", req.Method);
-        Assert.Equal("/my/path", req.Path);
         Assert.Equal(new[] { "value1", "value2" }, req.Query.GetAll("parameter1")); // from rawQueryString, not the comma-joined map
         Assert.True(req.Query.IsArray("parameter1"));
         Assert.Equal("value1,value2", req.Headers["header2"]);
@@ -84,11 +76,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Http_api_proxy_put_parses_the_json_body()
     {
-        var (req, _) = await Capture("http-v2-proxy-put-json.json");
+        var (req, _) = await Capture("http-v2-proxy-put-json.json", ApiEventSource.HttpApi, "PUT", "/api/bodytests");
 
-        Assert.Equal(ApiEventSource.HttpApi, req.SourceEvent);
-        Assert.Equal("PUT", req.Method);
-        Assert.Equal("/api/bodytests", req.Path);
         Assert.Equal(new[] { "api", "bodytests" }, req.Params.GetAll("rest"));
         Assert.Equal("application/json", req.Headers["Content-Type"]);
         Assert.Equal(BodyKind.Json, req.Body.Kind);
@@ -99,11 +88,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Rest_get_prefers_multi_value_maps()
     {
-        var (req, _) = await Capture("rest-v1-get-query.json");
+        var (req, _) = await Capture("rest-v1-get-query.json", ApiEventSource.RestApi, "GET", "/my/path");
 
-        Assert.Equal(ApiEventSource.RestApi, req.SourceEvent);
-        Assert.Equal("GET", req.Method);
-        Assert.Equal("/my/path", req.Path);
         Assert.Equal(new[] { "value1", "value2" }, req.Query.GetAll("parameter1"));
         Assert.Equal("value", req.Query["parameter2"]);
         Assert.Equal(new[] { "value1", "value2" }, req.Headers.GetAll("header2"));
@@ -116,11 +102,8 @@ public sealed class FixtureMappingTests
     [Fact]
     public async Task Rest_greedy_proxy_post_without_multi_value_maps()
     {
-        var (req, _) = await Capture("rest-v1-proxy-greedy.json");
+        var (req, _) = await Capture("rest-v1-proxy-greedy.json", ApiEventSource.RestApi, "POST", "/hello/world");
 
-        Assert.Equal(ApiEventSource.RestApi, req.SourceEvent);
-        Assert.Equal("POST", req.Method);
-        Assert.Equal("/hello/world", req.Path);
         Assert.Equal("/hello/world?name=me", req.Url);
         Assert.Equal("me", req.Query["name"]);
         Assert.Equal(new[] { "hello", "world" }, req.Params.GetAll("rest"));
@@ -138,14 +121,12 @@ public sealed class FixtureMappingTests
     [InlineData("rest-v1-proxy-greedy.json", "RestApi")]
     public async Task Response_is_written_in_the_events_own_format(string fixture, string source)
     {
-        var tester = new RouteTester(new InlineRoute((_, res) =>
+        var res = await FixtureInvocation.SendAsync(fixture, (_, res) =>
         {
             res.Status(201).SetHeader("x-a", "1").AppendHeader("x-b", "2").AppendHeader("x-b", "3");
             res.SetCookie("a", "1", new CookieOptions { Path = "/", HttpOnly = true }).SetCookie("b", "2 3");
             res.Json(new JsonObject { ["ok"] = true });
-        }), "/[[...rest]]");
-
-        var res = await tester.SendAsync(Fixtures.Event(fixture));
+        });
         var payload = JsonNode.Parse(res.Payload)!.AsObject();
         var keys = payload.Select(p => p.Key).ToArray();
 
@@ -175,9 +156,7 @@ public sealed class FixtureMappingTests
     public async Task Binary_response_is_base64(string fixture)
     {
         var bytes = new byte[] { 0, 1, 2, 0xFF, 0xFE };
-        var tester = new RouteTester(new InlineRoute((_, res) => res.Send(bytes)), "/[[...rest]]");
-
-        var res = await tester.SendAsync(Fixtures.Event(fixture));
+        var res = await FixtureInvocation.SendAsync(fixture, (_, res) => res.Send(bytes));
         var payload = JsonNode.Parse(res.Payload)!;
 
         Assert.True((bool)payload["isBase64Encoded"]!);
