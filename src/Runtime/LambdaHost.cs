@@ -79,7 +79,7 @@ public static class LambdaHost
             {
                 // aws.md §1.4: log, report to /init/error, exit non-zero.
                 initLogger.LogCritical("Route initialisation failed\n" + ex);
-                await client.ReportInitializationErrorAsync(ex, cancellationToken).ConfigureAwait(false);
+                client.ReportInitializationError(ex, cancellationToken);
                 return 1;
             }
 

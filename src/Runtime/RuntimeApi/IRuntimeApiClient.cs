@@ -2,16 +2,17 @@ namespace LambdaRoutes.RuntimeApi;
 
 /// <summary>
 /// The Runtime API as the loop sees it (the seam RuntimeSupport calls <c>IRuntimeApiClient</c>): tests plug in a
-/// fake and run the loop with no network.
+/// fake and run the loop with no network. The calls are synchronous because the loop has nothing to overlap them with
+/// (see <see cref="RuntimeHttpConnection"/>); only a streamed response, written while the handler runs, is asynchronous.
 /// </summary>
 internal interface IRuntimeApiClient
 {
     /// <summary>Long-polls for the next invocation. Never times out.</summary>
     /// <exception cref="RuntimeApiException">The Runtime API answered with an error: the process must exit.</exception>
-    Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken);
+    InvocationRequest GetNextInvocation(CancellationToken cancellationToken);
 
     /// <summary>Posts the response payload of invocation <paramref name="requestId"/>.</summary>
-    Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken);
+    void SendResponse(string requestId, byte[] payload, CancellationToken cancellationToken);
 
     /// <summary>
     /// Streams the response of invocation <paramref name="requestId"/> (aws.md §1.6): chunked, one chunk per write of
@@ -21,10 +22,10 @@ internal interface IRuntimeApiClient
     Task<Exception?> SendStreamingResponseAsync(string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken);
 
     /// <summary>Reports that invocation <paramref name="requestId"/> failed, with AWS's error JSON.</summary>
-    Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken);
+    void ReportInvocationError(string requestId, Exception error, CancellationToken cancellationToken);
 
     /// <summary>Reports that the function could not initialise; the caller then exits non-zero.</summary>
-    Task ReportInitializationErrorAsync(Exception error, CancellationToken cancellationToken);
+    void ReportInitializationError(Exception error, CancellationToken cancellationToken);
 }
 
 /// <summary>The Runtime API answered with a status that leaves the runtime in a non-recoverable state.</summary>

@@ -6,7 +6,10 @@ namespace LambdaRoutes.RuntimeApi;
 internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 {
     private const string Base = "/2018-06-01/runtime";
+    private const string NextPath = Base + "/invocation/next";
     private static readonly KeyValuePair<string, string> UserAgent = new("User-Agent", "lambda-routes/0.1.0");
+    private static readonly KeyValuePair<string, string>[] JustUserAgent = [UserAgent];
+    private static readonly KeyValuePair<string, string>[] ResponseHeaders = [UserAgent, new("Content-Type", "application/json")];
     private readonly RuntimeHttpConnection _connection;
     private readonly Action<string> _logError;
 
@@ -29,10 +32,9 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         return (endpoint[..colon].Trim('[', ']'), port);
     }
 
-    public async Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken)
+    public InvocationRequest GetNextInvocation(CancellationToken cancellationToken)
     {
-        var response = await _connection.SendAsync("GET", Base + "/invocation/next", new[] { UserAgent },
-            ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        var response = _connection.Send("GET", NextPath, JustUserAgent, ReadOnlySpan<byte>.Empty, cancellationToken);
         if (response.StatusCode != 200)
             throw new RuntimeApiException($"GET /runtime/invocation/next answered {response.StatusCode}", response.StatusCode);
         var h = response.Headers;
@@ -44,14 +46,13 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
             h[RuntimeApiHeaders.TraceId], h[RuntimeApiHeaders.TenantId], response.Body);
     }
 
-    public Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken) =>
-        PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/response",
-            new[] { UserAgent, new KeyValuePair<string, string>("Content-Type", "application/json") }, payload, cancellationToken);
+    public void SendResponse(string requestId, byte[] payload, CancellationToken cancellationToken) =>
+        Post(InvocationPath(requestId, "/response"), ResponseHeaders, payload, cancellationToken);
 
     public async Task<Exception?> SendStreamingResponseAsync(
         string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
     {
-        var path = $"{Base}/invocation/{Uri.EscapeDataString(requestId)}/response";
+        var path = InvocationPath(requestId, "/response");
         var headers = new[]
         {
             UserAgent,
@@ -72,11 +73,11 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorBody, Convert.ToBase64String(ErrorPayload.Write(error))),
     };
 
-    public Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken) =>
-        PostAsync($"{Base}/invocation/{Uri.EscapeDataString(requestId)}/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
+    public void ReportInvocationError(string requestId, Exception error, CancellationToken cancellationToken) =>
+        Post(InvocationPath(requestId, "/error"), ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
 
-    public Task ReportInitializationErrorAsync(Exception error, CancellationToken cancellationToken) =>
-        PostAsync($"{Base}/init/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
+    public void ReportInitializationError(Exception error, CancellationToken cancellationToken) =>
+        Post(Base + "/init/error", ErrorHeaders(error), ErrorPayload.Write(error), cancellationToken);
 
     public void Dispose() => _connection.Dispose();
 
@@ -87,11 +88,11 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorType, ErrorPayload.ErrorType(error)),
     };
 
-    private async Task PostAsync(string path, KeyValuePair<string, string>[] headers, byte[] body, CancellationToken ct)
-    {
-        var response = await _connection.SendAsync("POST", path, headers, body, ct).ConfigureAwait(false);
-        Check(path, response);
-    }
+    private static string InvocationPath(string requestId, string call) =>
+        string.Concat(Base + "/invocation/", Uri.EscapeDataString(requestId), call);
+
+    private void Post(string path, KeyValuePair<string, string>[] headers, byte[] body, CancellationToken ct) =>
+        Check(path, _connection.Send("POST", path, headers, body, ct));
 
     private void Check(string path, RuntimeHttpResponse response)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
@@ -10,44 +12,64 @@ namespace LambdaRoutes.RuntimeApi;
 /// not <c>HttpClient</c>). Reads <c>Content-Length</c>, chunked and read-to-close bodies. Not thread-safe: the loop
 /// makes one call at a time.
 /// </summary>
+/// <remarks>
+/// The socket calls block on purpose. The loop has nothing else to do while it waits for the Runtime API, and .NET's
+/// async socket engine would hand every read to its epoll thread and then to a thread-pool thread: about 18 µs per
+/// invocation and 5 ms of cold start measured in bench/ (docs/runtime.md, "Performance"). Blocking calls keep the
+/// whole invocation on the thread that started it. A <see cref="CancellationToken"/> aborts a blocked call by
+/// closing the socket.
+/// </remarks>
 internal sealed class RuntimeHttpConnection : IDisposable
 {
     private const int MaxLineLength = 64 * 1024;
     private readonly string _host;
     private readonly int _port;
+    private readonly byte[] _hostHeader;
     private Socket? _socket;
-    private NetworkStream? _stream;
-    private readonly byte[] _buffer = new byte[16 * 1024];
+    private byte[] _buffer = new byte[16 * 1024];
     private int _start;
     private int _end;
+    private readonly ArrayBufferWriter<byte> _head = new(1024);
 
     public RuntimeHttpConnection(string host, int port)
     {
         _host = host;
         _port = port;
+        _hostHeader = Encoding.ASCII.GetBytes($"Host: {host}:{port.ToString(CultureInfo.InvariantCulture)}\r\n");
     }
 
     /// <summary>Sends one request and reads the whole response. A reused connection that the server closed is re-opened once.</summary>
-    public async Task<RuntimeHttpResponse> SendAsync(
-        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body,
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the connection is closed.</exception>
+    public RuntimeHttpResponse Send(
+        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body,
         CancellationToken cancellationToken)
     {
-        var reused = _stream is not null;
+        using var abort = AbortOn(cancellationToken);
+        var reused = _socket is not null;
         try
         {
-            return await SendOnceAsync(method, path, headers, body, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return SendOnce(method, path, headers, body);
+            }
+            catch (Exception ex) when (reused && !cancellationToken.IsCancellationRequested
+                                       && ex is IOException or SocketException or StaleConnectionException)
+            {
+                // The server may close an idle keep-alive connection; nothing was processed, so sending again is safe.
+                Close();
+                return SendOnce(method, path, headers, body);
+            }
         }
-        catch (Exception ex) when (reused && ex is IOException or SocketException or StaleConnectionException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
         {
-            // The server may close an idle keep-alive connection; nothing was processed, so sending again is safe.
             Close();
-            return await SendOnceAsync(method, path, headers, body, cancellationToken).ConfigureAwait(false);
+            throw new OperationCanceledException("The Runtime API call was cancelled.", ex, cancellationToken);
         }
     }
 
     /// <summary>
     /// Sends one request with a chunked body (aws.md §1.6 response streaming): each write of <paramref name="writeBody"/>
-    /// is one chunk, flushed at once. If <paramref name="writeBody"/> throws, the body ends with the trailers
+    /// is one chunk, sent at once. If <paramref name="writeBody"/> throws, the body ends with the trailers
     /// <paramref name="trailersFor"/> gives for the exception, and the exception is returned with the response.
     /// Never retried: part of the body may already have reached the client.
     /// </summary>
@@ -56,57 +78,75 @@ internal sealed class RuntimeHttpConnection : IDisposable
         Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody,
         Func<Exception, IReadOnlyList<KeyValuePair<string, string>>> trailersFor, CancellationToken ct)
     {
-        var stream = await ConnectAsync(ct).ConfigureAwait(false);
-        var head = RequestHead(method, path, headers).Append("Transfer-Encoding: chunked\r\n\r\n");
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.ToString()), ct).ConfigureAwait(false);
-
-        Exception? failure = null;
+        using var abort = AbortOn(ct);
         try
         {
-            await writeBody(chunk => WriteChunkAsync(stream, chunk, ct)).ConfigureAwait(false);
-        }
-        catch (ChunkWriteException ex)
-        {
-            // The socket failed, not the handler: a Runtime API failure for the loop (aws.md §1.4).
-            ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // Anything the handler threw, an IOException of its own included, ends the stream with the error trailers.
-            failure = ex;
-        }
+            var socket = Connect();
+            WriteHead(method, path, headers, "Transfer-Encoding: chunked\r\n"u8);
+            SendAll(socket, _head.WrittenSpan);
 
-        var end = new StringBuilder("0\r\n");
-        if (failure is not null)
-            foreach (var (name, value) in trailersFor(failure)) end.Append(name).Append(": ").Append(value).Append("\r\n");
-        end.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(end.ToString()), ct).ConfigureAwait(false);
-        await stream.FlushAsync(ct).ConfigureAwait(false);
-        return (await ReadResponseAsync(ct).ConfigureAwait(false), failure);
+            Exception? failure = null;
+            try
+            {
+                await writeBody(chunk => WriteChunk(socket, chunk)).ConfigureAwait(false);
+            }
+            catch (ChunkWriteException ex)
+            {
+                // The socket failed, not the handler: a Runtime API failure for the loop (aws.md §1.4).
+                ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Anything the handler threw, an IOException of its own included, ends the stream with the error trailers.
+                failure = ex;
+            }
+
+            var end = new StringBuilder("0\r\n");
+            if (failure is not null)
+                foreach (var (name, value) in trailersFor(failure)) end.Append(name).Append(": ").Append(value).Append("\r\n");
+            end.Append("\r\n");
+            SendAll(socket, Encoding.ASCII.GetBytes(end.ToString()));
+            return (ReadResponse(), failure);
+        }
+        catch (Exception ex) when (ct.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            Close();
+            throw new OperationCanceledException("The Runtime API call was cancelled.", ex, ct);
+        }
     }
 
     /// <summary>One chunk: size in hex, CRLF, the bytes, CRLF — in one write so it leaves as one segment.</summary>
-    private static async Task WriteChunkAsync(NetworkStream stream, ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    private static Task WriteChunk(Socket socket, ReadOnlyMemory<byte> chunk)
     {
-        if (chunk.IsEmpty) return; // a zero-length chunk would end the body
-        var size = Encoding.ASCII.GetBytes(chunk.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n");
-        var frame = new byte[size.Length + chunk.Length + 2];
-        size.CopyTo(frame, 0);
-        chunk.Span.CopyTo(frame.AsSpan(size.Length));
-        frame[^2] = (byte)'\r';
-        frame[^1] = (byte)'\n';
+        if (chunk.IsEmpty) return Task.CompletedTask; // a zero-length chunk would end the body
+        Span<byte> size = stackalloc byte[10];
+        if (!Utf8Formatter.TryFormat(chunk.Length, size, out var sizeLength, new StandardFormat('x')))
+            throw new InvalidOperationException("unreachable: an int fits in 8 hex digits");
+        var frame = ArrayPool<byte>.Shared.Rent(sizeLength + chunk.Length + 4);
         try
         {
-            await stream.WriteAsync(frame, ct).ConfigureAwait(false);
-            await stream.FlushAsync(ct).ConfigureAwait(false);
+            size[..sizeLength].CopyTo(frame);
+            var at = sizeLength;
+            frame[at++] = (byte)'\r';
+            frame[at++] = (byte)'\n';
+            chunk.Span.CopyTo(frame.AsSpan(at));
+            at += chunk.Length;
+            frame[at++] = (byte)'\r';
+            frame[at++] = (byte)'\n';
+            SendAll(socket, frame.AsSpan(0, at));
+            return Task.CompletedTask;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
-            throw new ChunkWriteException(ex);
+            return Task.FromException(new ChunkWriteException(ex));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
         }
     }
 
@@ -115,38 +155,82 @@ internal sealed class RuntimeHttpConnection : IDisposable
 
     public void Dispose() => Close();
 
-    private StringBuilder RequestHead(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <summary>Closing the socket is the only way to end a blocked call; a cancellation token does it.</summary>
+    private CancellationTokenRegistration AbortOn(CancellationToken ct) =>
+        ct.CanBeCanceled ? ct.Register(static state => ((RuntimeHttpConnection)state!)._socket?.Dispose(), this) : default;
+
+    /// <summary>Request line and headers into the reusable <see cref="_head"/> buffer: no per-request strings.</summary>
+    private void WriteHead(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> extra)
     {
-        var head = new StringBuilder();
-        head.Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(_host).Append(':').Append(_port.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-        foreach (var (name, value) in headers) head.Append(name).Append(": ").Append(value).Append("\r\n");
-        return head;
+        _head.ResetWrittenCount();
+        Append(method);
+        Append(" ");
+        Append(path);
+        Append(" HTTP/1.1\r\n");
+        Append(_hostHeader);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            Append(headers[i].Key);
+            Append(": ");
+            Append(headers[i].Value);
+            Append("\r\n");
+        }
+        Append(extra);
+        Append("\r\n");
     }
 
-    private async Task<RuntimeHttpResponse> SendOnceAsync(
-        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body,
-        CancellationToken ct)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        var stream = await ConnectAsync(ct).ConfigureAwait(false);
-        var head = RequestHead(method, path, headers);
+        bytes.CopyTo(_head.GetSpan(bytes.Length));
+        _head.Advance(bytes.Length);
+    }
+
+    private void Append(string text)
+    {
+        var written = Encoding.UTF8.GetBytes(text, _head.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        _head.Advance(written);
+    }
+
+    private RuntimeHttpResponse SendOnce(
+        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)
+    {
+        var socket = Connect();
+        Span<byte> length = stackalloc byte[40];
+        var lengthBytes = 0;
         if (method != "GET" || body.Length > 0)
-            head.Append("Content-Length: ").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-        head.Append("\r\n");
-        var headBytes = Encoding.UTF8.GetBytes(head.ToString());
-        await stream.WriteAsync(headBytes, ct).ConfigureAwait(false);
-        if (body.Length > 0) await stream.WriteAsync(body, ct).ConfigureAwait(false);
-        await stream.FlushAsync(ct).ConfigureAwait(false);
-        return await ReadResponseAsync(ct).ConfigureAwait(false);
+        {
+            "Content-Length: "u8.CopyTo(length);
+            Utf8Formatter.TryFormat(body.Length, length[16..], out var digits);
+            "\r\n"u8.CopyTo(length[(16 + digits)..]);
+            lengthBytes = 16 + digits + 2;
+        }
+        WriteHead(method, path, headers, length[..lengthBytes]);
+        if (body.Length <= 8 * 1024)
+        {
+            // Head and a small body in one send: one segment, one syscall.
+            Append(body);
+            SendAll(socket, _head.WrittenSpan);
+        }
+        else
+        {
+            SendAll(socket, _head.WrittenSpan);
+            SendAll(socket, body);
+        }
+        return ReadResponse();
     }
 
-    private async Task<NetworkStream> ConnectAsync(CancellationToken ct)
+    private static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
     {
-        if (_stream is not null) return _stream;
+        while (!bytes.IsEmpty) bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
+    }
+
+    private Socket Connect()
+    {
+        if (_socket is not null) return _socket;
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(_host, _port, ct).ConfigureAwait(false);
+            socket.Connect(_host, _port);
         }
         catch
         {
@@ -154,14 +238,13 @@ internal sealed class RuntimeHttpConnection : IDisposable
             throw;
         }
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
         _start = _end = 0;
-        return _stream;
+        return socket;
     }
 
-    private async Task<RuntimeHttpResponse> ReadResponseAsync(CancellationToken ct)
+    private RuntimeHttpResponse ReadResponse()
     {
-        var statusLine = await ReadLineAsync(ct, atMessageStart: true).ConfigureAwait(false);
+        var statusLine = ReadLine(atMessageStart: true);
         var parts = statusLine.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
@@ -170,7 +253,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
         var headers = new HeaderMap();
         while (true)
         {
-            var line = await ReadLineAsync(ct).ConfigureAwait(false);
+            var line = ReadLine();
             if (line.Length == 0) break;
             var colon = line.IndexOf(':');
             if (colon <= 0) throw new IOException($"Malformed HTTP header from the Runtime API: \"{line}\"");
@@ -181,13 +264,13 @@ internal sealed class RuntimeHttpConnection : IDisposable
         var closeAfter = string.Equals(headers["connection"], "close", StringComparison.OrdinalIgnoreCase);
         if (headers["transfer-encoding"] is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
-            body = await ReadChunkedAsync(ct).ConfigureAwait(false);
+            body = ReadChunked();
         }
         else if (headers["content-length"] is { } cl)
         {
             if (!long.TryParse(cl, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > int.MaxValue)
                 throw new IOException($"Malformed Content-Length from the Runtime API: \"{cl}\"");
-            body = await ReadExactAsync((int)length, ct).ConfigureAwait(false);
+            body = ReadExact((int)length);
         }
         else if (status is 204 or 304 or < 200)
         {
@@ -195,7 +278,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
         }
         else
         {
-            body = await ReadToEndAsync(ct).ConfigureAwait(false);
+            body = ReadToEnd();
             closeAfter = true;
         }
 
@@ -203,43 +286,42 @@ internal sealed class RuntimeHttpConnection : IDisposable
         return new RuntimeHttpResponse(status, headers, body);
     }
 
-    private async Task<byte[]> ReadChunkedAsync(CancellationToken ct)
+    private byte[] ReadChunked()
     {
         using var body = new MemoryStream();
         while (true)
         {
-            var sizeLine = await ReadLineAsync(ct).ConfigureAwait(false);
+            var sizeLine = ReadLine();
             var sizeText = sizeLine.Split(';')[0].Trim();
             if (!int.TryParse(sizeText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
                 throw new IOException($"Malformed chunk size from the Runtime API: \"{sizeLine}\"");
             if (size == 0) break;
-            var chunk = await ReadExactAsync(size, ct).ConfigureAwait(false);
-            body.Write(chunk);
-            if ((await ReadLineAsync(ct).ConfigureAwait(false)).Length != 0)
-                throw new IOException("Malformed chunk terminator from the Runtime API");
+            body.Write(ReadExact(size));
+            if (ReadLine().Length != 0) throw new IOException("Malformed chunk terminator from the Runtime API");
         }
         // Trailers, then the blank line that ends the message.
-        while ((await ReadLineAsync(ct).ConfigureAwait(false)).Length != 0) { }
+        while (ReadLine().Length != 0) { }
         return body.ToArray();
     }
 
-    private async Task<byte[]> ReadExactAsync(int length, CancellationToken ct)
+    private byte[] ReadExact(int length)
     {
-        var result = new byte[length];
-        var filled = 0;
+        if (length == 0) return Array.Empty<byte>();
+        var result = GC.AllocateUninitializedArray<byte>(length);
+        var filled = Math.Min(length, _end - _start);
+        _buffer.AsSpan(_start, filled).CopyTo(result);
+        _start += filled;
         while (filled < length)
         {
-            if (_start == _end && !await FillAsync(ct).ConfigureAwait(false))
-                throw new IOException("The Runtime API closed the connection in the middle of a body");
-            var n = Math.Min(length - filled, _end - _start);
-            Buffer.BlockCopy(_buffer, _start, result, filled, n);
-            _start += n;
+            // Large bodies go straight from the socket into the result, not through the line buffer.
+            var n = _socket!.Receive(result.AsSpan(filled), SocketFlags.None);
+            if (n == 0) throw new IOException("The Runtime API closed the connection in the middle of a body");
             filled += n;
         }
         return result;
     }
 
-    private async Task<byte[]> ReadToEndAsync(CancellationToken ct)
+    private byte[] ReadToEnd()
     {
         using var body = new MemoryStream();
         do
@@ -247,49 +329,60 @@ internal sealed class RuntimeHttpConnection : IDisposable
             body.Write(_buffer, _start, _end - _start);
             _start = _end;
         }
-        while (await FillAsync(ct).ConfigureAwait(false));
+        while (Fill());
         return body.ToArray();
     }
 
-    private async Task<string> ReadLineAsync(CancellationToken ct, bool atMessageStart = false)
+    /// <summary>One CRLF- (or LF-) terminated line, decoded as UTF-8, without its terminator.</summary>
+    private string ReadLine(bool atMessageStart = false)
     {
-        var line = new List<byte>();
+        var scanned = 0;
         while (true)
         {
-            if (_start == _end && !await FillAsync(ct).ConfigureAwait(false))
+            var lf = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
+            if (lf >= 0)
             {
-                if (atMessageStart && line.Count == 0) throw new StaleConnectionException();
+                var line = _buffer.AsSpan(_start, scanned + lf);
+                _start += scanned + lf + 1;
+                if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+                return line.IsEmpty ? "" : Encoding.UTF8.GetString(line);
+            }
+            scanned = _end - _start;
+            if (scanned > MaxLineLength) throw new IOException("HTTP line from the Runtime API is too long");
+            if (!FillKeeping())
+            {
+                if (atMessageStart && scanned == 0) throw new StaleConnectionException();
                 throw new IOException("The Runtime API closed the connection in the middle of a response");
             }
-            var span = _buffer.AsSpan(_start, _end - _start);
-            var lf = span.IndexOf((byte)'\n');
-            if (lf < 0)
-            {
-                line.AddRange(span.ToArray());
-                _start = _end;
-            }
-            else
-            {
-                line.AddRange(span[..lf].ToArray());
-                _start += lf + 1;
-                if (line.Count > 0 && line[^1] == '\r') line.RemoveAt(line.Count - 1);
-                return Encoding.UTF8.GetString(line.ToArray());
-            }
-            if (line.Count > MaxLineLength) throw new IOException("HTTP line from the Runtime API is too long");
         }
     }
 
-    private async Task<bool> FillAsync(CancellationToken ct)
+    /// <summary>Reads more bytes after the unread ones, moving them to the front or growing the buffer first.</summary>
+    private bool FillKeeping()
+    {
+        var unread = _end - _start;
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
+            _start = 0;
+            _end = unread;
+        }
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        var n = _socket!.Receive(_buffer.AsSpan(_end), SocketFlags.None);
+        _end += n;
+        return n > 0;
+    }
+
+    private bool Fill()
     {
         _start = 0;
-        _end = await _stream!.ReadAsync(_buffer, ct).ConfigureAwait(false);
+        _end = _socket!.Receive(_buffer, SocketFlags.None);
         return _end > 0;
     }
 
     private void Close()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _socket?.Dispose();
         _socket = null;
         _start = _end = 0;
     }

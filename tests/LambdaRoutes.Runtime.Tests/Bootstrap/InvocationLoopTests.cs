@@ -16,14 +16,11 @@ public sealed class InvocationLoopTests
         public List<(string RequestId, Exception Error)> Errors { get; } = new();
         public List<Exception> InitErrors { get; } = new();
 
-        public Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken) =>
-            Invocations.Count > 0 ? Task.FromResult(Invocations.Dequeue()) : throw new RuntimeApiException("no more events", 500);
+        public InvocationRequest GetNextInvocation(CancellationToken cancellationToken) =>
+            Invocations.Count > 0 ? Invocations.Dequeue() : throw new RuntimeApiException("no more events", 500);
 
-        public Task SendResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken)
-        {
+        public void SendResponse(string requestId, byte[] payload, CancellationToken cancellationToken) =>
             Responses.Add((requestId, Encoding.UTF8.GetString(payload)));
-            return Task.CompletedTask;
-        }
 
         public async Task<Exception?> SendStreamingResponseAsync(
             string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
@@ -42,17 +39,10 @@ public sealed class InvocationLoopTests
             return null;
         }
 
-        public Task ReportInvocationErrorAsync(string requestId, Exception error, CancellationToken cancellationToken)
-        {
+        public void ReportInvocationError(string requestId, Exception error, CancellationToken cancellationToken) =>
             Errors.Add((requestId, error));
-            return Task.CompletedTask;
-        }
 
-        public Task ReportInitializationErrorAsync(Exception error, CancellationToken cancellationToken)
-        {
-            InitErrors.Add(error);
-            return Task.CompletedTask;
-        }
+        public void ReportInitializationError(Exception error, CancellationToken cancellationToken) => InitErrors.Add(error);
 
         public void Add(string id, string payload, long deadline = 0, string? trace = null) =>
             Invocations.Enqueue(new InvocationRequest(id, deadline, "arn:fn", trace, null, Encoding.UTF8.GetBytes(payload)));

@@ -27,9 +27,9 @@ public sealed class MalformedInputTests
         await using var api = new FakeRuntimeApi();
         using var stop = new CancellationTokenSource();
         var log = new CapturedLog();
-        var host = LambdaHost.RunAsync(MalformedEvents.EchoRoute, new RouteOptions { Route = MalformedEvents.Route }, null,
+        var host = Task.Run(() => LambdaHost.RunAsync(MalformedEvents.EchoRoute, new RouteOptions { Route = MalformedEvents.Route }, null,
             new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", api.Endpoint)), log.Sink,
-            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), stop.Token);
+            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), stop.Token));
 
         api.Enqueue("bad", bad.Event);
         api.Enqueue("good", MalformedEvents.GoodEvent("still alive"));

@@ -18,10 +18,11 @@ public sealed class RuntimeApiFaultTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
+    // The loop blocks its thread on the Runtime API, as in production: give it one of its own.
     private static Task<int> Host(ScriptedRuntimeApi api, CapturedLog log, IApiRoute route, CancellationToken ct = default) =>
-        LambdaHost.RunAsync(() => route, new RouteOptions { Route = "/api/x" }, null,
+        Task.Run(() => LambdaHost.RunAsync(() => route, new RouteOptions { Route = "/api/x" }, null,
             new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", api.Endpoint)), log.Sink,
-            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), ct);
+            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), ct));
 
     private static readonly IApiRoute Hello = new InlineRoute((_, res) => res.Send("hello"));
 
@@ -80,7 +81,7 @@ public sealed class RuntimeApiFaultTests
         var loop = new InvocationLoop(client, (_, _) => throw new InvalidOperationException("invoker bug"),
             new FakeEnvironment(), new CapturedLog().Sink);
 
-        var error = await Assert.ThrowsAsync<RuntimeApiException>(() => loop.RunAsync(runOnce: false, CancellationToken.None)).WaitAsync(Bound);
+        var error = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => loop.RunAsync(runOnce: false, CancellationToken.None))).WaitAsync(Bound);
 
         Assert.Equal(500, error.StatusCode);
         Assert.EndsWith("/invocation/e-1/error", api.Received()[1].Path);
@@ -150,9 +151,9 @@ public sealed class RuntimeApiFaultTests
         await using (var gone = new ScriptedRuntimeApi((_, _) => Task.FromResult(false))) endpoint = gone.Endpoint;
         var log = new CapturedLog();
 
-        var exit = await LambdaHost.RunAsync(() => Hello, new RouteOptions { Route = "/api/x" }, null,
+        var exit = await Task.Run(() => LambdaHost.RunAsync(() => Hello, new RouteOptions { Route = "/api/x" }, null,
             new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", endpoint)), log.Sink,
-            (e, logError) => new RuntimeApiClient(e, logError), CancellationToken.None).WaitAsync(Bound);
+            (e, logError) => new RuntimeApiClient(e, logError), CancellationToken.None)).WaitAsync(Bound);
 
         Assert.Equal(1, exit);
         Assert.Contains("Runtime API failure, exiting", log.Text);

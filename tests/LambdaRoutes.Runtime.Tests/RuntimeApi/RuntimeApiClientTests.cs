@@ -19,7 +19,7 @@ public sealed class RuntimeApiClientTests
         using var client = Client(api);
         api.Enqueue("req-1", "{\"a\":1}"u8.ToArray(), deadlineMs: 1_700_000_000_000, traceId: "Root=1-abc");
 
-        var invocation = await client.GetNextInvocationAsync(CancellationToken.None);
+        var invocation = client.GetNextInvocation(CancellationToken.None);
 
         Assert.Equal("req-1", invocation.RequestId);
         Assert.Equal(1_700_000_000_000, invocation.DeadlineMs);
@@ -36,8 +36,8 @@ public sealed class RuntimeApiClientTests
         for (var i = 0; i < 3; i++)
         {
             api.Enqueue("req-" + i, "{}"u8.ToArray());
-            var invocation = await client.GetNextInvocationAsync(CancellationToken.None);
-            await client.SendResponseAsync(invocation.RequestId, "{\"statusCode\":200}"u8.ToArray(), CancellationToken.None);
+            var invocation = client.GetNextInvocation(CancellationToken.None);
+            client.SendResponse(invocation.RequestId, "{\"statusCode\":200}"u8.ToArray(), CancellationToken.None);
             var post = await api.NextPostAsync();
             Assert.Equal($"/2018-06-01/runtime/invocation/req-{i}/response", post.Path);
             Assert.Equal("application/json", post.Headers["Content-Type"]);
@@ -56,8 +56,8 @@ public sealed class RuntimeApiClientTests
         api.Enqueue("req-c", payload, chunked: true);
         api.Enqueue("req-d", "{}"u8.ToArray());
 
-        var first = await client.GetNextInvocationAsync(CancellationToken.None);
-        var second = await client.GetNextInvocationAsync(CancellationToken.None);
+        var first = client.GetNextInvocation(CancellationToken.None);
+        var second = client.GetNextInvocation(CancellationToken.None);
 
         Assert.Equal(payload, first.Payload);
         Assert.Equal("req-d", second.RequestId); // the trailer section was consumed, the connection stayed in sync
@@ -71,8 +71,8 @@ public sealed class RuntimeApiClientTests
         api.Enqueue("a", "{}"u8.ToArray());
         api.Enqueue("b", "{}"u8.ToArray());
 
-        Assert.Equal("a", (await client.GetNextInvocationAsync(CancellationToken.None)).RequestId);
-        Assert.Equal("b", (await client.GetNextInvocationAsync(CancellationToken.None)).RequestId);
+        Assert.Equal("a", (client.GetNextInvocation(CancellationToken.None)).RequestId);
+        Assert.Equal("b", (client.GetNextInvocation(CancellationToken.None)).RequestId);
         Assert.Equal(2, api.ConnectionCount);
     }
 
@@ -83,8 +83,8 @@ public sealed class RuntimeApiClientTests
         using var client = Client(api);
         api.Enqueue("a", "{}"u8.ToArray());
 
-        var invocation = await client.GetNextInvocationAsync(CancellationToken.None);
-        await client.SendResponseAsync(invocation.RequestId, "{}"u8.ToArray(), CancellationToken.None);
+        var invocation = client.GetNextInvocation(CancellationToken.None);
+        client.SendResponse(invocation.RequestId, "{}"u8.ToArray(), CancellationToken.None);
         var post = await api.NextPostAsync();
 
         Assert.Equal("/2018-06-01/runtime/invocation/a/response", post.Path);
@@ -100,7 +100,7 @@ public sealed class RuntimeApiClientTests
         try { throw new InvalidOperationException("outer", new ArgumentException("inner")); }
         catch (Exception ex) { error = ex; }
 
-        await client.ReportInvocationErrorAsync("req-e", error, CancellationToken.None);
+        client.ReportInvocationError("req-e", error, CancellationToken.None);
         var post = await api.NextPostAsync();
         var json = JsonNode.Parse(post.Text)!.AsObject();
 
@@ -121,7 +121,7 @@ public sealed class RuntimeApiClientTests
         await using var api = new FakeRuntimeApi();
         using var client = Client(api);
 
-        await client.ReportInitializationErrorAsync(new AggregateException(new TimeoutException("t1"), new IOException("t2")), CancellationToken.None);
+        client.ReportInitializationError(new AggregateException(new TimeoutException("t1"), new IOException("t2")), CancellationToken.None);
         var post = await api.NextPostAsync();
         var json = JsonNode.Parse(post.Text)!;
 
@@ -136,7 +136,7 @@ public sealed class RuntimeApiClientTests
         await using var api = new FakeRuntimeApi { NextStatus = 500 };
         using var client = Client(api);
 
-        var ex = await Assert.ThrowsAsync<RuntimeApiException>(() => client.GetNextInvocationAsync(CancellationToken.None));
+        var ex = Assert.Throws<RuntimeApiException>(() => client.GetNextInvocation(CancellationToken.None));
         Assert.Equal(500, ex.StatusCode);
     }
 

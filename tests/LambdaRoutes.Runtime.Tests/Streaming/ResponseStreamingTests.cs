@@ -16,9 +16,10 @@ public sealed class ResponseStreamingTests
     private static (Task<int> Host, CancellationTokenSource Stop) Start(FakeRuntimeApi api, IApiRoute route, string pattern, CapturedLog log)
     {
         var stop = new CancellationTokenSource();
-        var host = LambdaHost.RunAsync(() => route, new RouteOptions { Route = pattern, Streaming = true }, null,
+        // The loop blocks its thread on the Runtime API, as in production: give it one of its own.
+        var host = Task.Run(() => LambdaHost.RunAsync(() => route, new RouteOptions { Route = pattern, Streaming = true }, null,
             new FakeEnvironment(("AWS_LAMBDA_RUNTIME_API", api.Endpoint)), log.Sink,
-            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), stop.Token);
+            (endpoint, logError) => new RuntimeApiClient(endpoint, logError), stop.Token));
         return (host, stop);
     }
 
