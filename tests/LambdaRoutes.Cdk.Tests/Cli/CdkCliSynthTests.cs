@@ -6,21 +6,21 @@ namespace LambdaRoutes.Cdk.Tests.Cli;
 /// <summary>`cdk synth` through the npm aws-cdk CLI and the repository's cdk.json, against a prebuilt manifest.</summary>
 public sealed class CdkCliSynthTests : IDisposable
 {
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "lr-cdk-cli-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _out = new("lr-cdk-cli");
 
     [Fact]
     public void Synthesizes_a_prebuilt_manifest_into_a_template_and_staged_assets()
     {
         using var app = BuiltApp.Create(RouteSpec.EveryShape);
 
-        var result = CdkCli.Synth(_out, new Dictionary<string, string>
+        var result = CdkCli.Synth(_out.Path, new Dictionary<string, string>
         {
             ["lambdaRoutes:manifest"] = app.ManifestPath,
             ["lambdaRoutes:stackName"] = "CliFixture",
         }, TimeSpan.FromMinutes(5));
 
         Assert.True(result.ExitCode == 0, $"cdk synth exited {result.ExitCode}: {result.Stderr}");
-        var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "CliFixture.template.json"))).RootElement;
+        var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "CliFixture.template.json"))).RootElement;
         var resources = template.GetProperty("Resources").EnumerateObject().ToList();
         var functions = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function").ToList();
         Assert.Equal(RouteSpec.EveryShape.Length, functions.Count);
@@ -28,22 +28,18 @@ public sealed class CdkCliSynthTests : IDisposable
         foreach (var function in functions)
         {
             var assetPath = function.Value.GetProperty("Metadata").GetProperty("aws:asset:path").GetString()!;
-            Assert.True(File.Exists(Path.Combine(_out, assetPath, "bootstrap")), assetPath);
+            Assert.True(File.Exists(Path.Combine(_out.Path, assetPath, "bootstrap")), assetPath);
         }
 
-        Assert.True(File.Exists(Path.Combine(_out, "manifest.json")), "the cloud assembly manifest sam local and the CLI read");
+        Assert.True(File.Exists(Path.Combine(_out.Path, "manifest.json")), "the cloud assembly manifest sam local and the CLI read");
     }
 
     [Fact]
     public void Reports_route_tree_errors_without_a_stack_trace_and_fails()
     {
-        using var app = BuiltApp.Create(
-        [
-            new RouteSpec("ApiUsersId", "api/users/[id].cs", "/api/users/[id]", ["/api/users/{id}"]),
-            new RouteSpec("ApiUsersRestCatchAll", "api/users/[...rest].cs", "/api/users/[...rest]", ["/api/users/{proxy+}"]),
-        ]);
+        using var app = BuiltApp.Create(RouteSpec.TwoVariableChildren);
 
-        var result = CdkCli.Synth(_out, new Dictionary<string, string>
+        var result = CdkCli.Synth(_out.Path, new Dictionary<string, string>
         {
             ["lambdaRoutes:manifest"] = app.ManifestPath,
             ["lambdaRoutes:api"] = "rest",
@@ -54,8 +50,5 @@ public sealed class CdkCliSynthTests : IDisposable
         Assert.DoesNotContain("   at LambdaRoutes.", result.Stderr);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_out, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _out.Dispose();
 }

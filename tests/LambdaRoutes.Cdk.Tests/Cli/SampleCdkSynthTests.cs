@@ -9,20 +9,20 @@ namespace LambdaRoutes.Cdk.Tests.Cli;
 /// </summary>
 public sealed class SampleCdkSynthTests : IDisposable
 {
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "lr-cdk-sample-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _out = new("lr-cdk-sample");
 
     [Fact]
     public void Synthesizes_the_sample_with_one_function_per_route_of_its_manifest()
     {
         // A fresh clone builds every route (about 15 s each); later runs reuse the packager's cache.
-        var result = CdkCli.Synth(_out, new Dictionary<string, string> { ["lambdaRoutes:stackName"] = "CliSample" }, TimeSpan.FromMinutes(20));
+        var result = CdkCli.Synth(_out.Path, new Dictionary<string, string> { ["lambdaRoutes:stackName"] = "CliSample" }, TimeSpan.FromMinutes(20));
 
         Assert.True(result.ExitCode == 0, $"cdk synth exited {result.ExitCode}: {result.Stderr}");
         var manifestPath = Path.Combine(RepositoryRoot.Path, "samples", "Hello", ".lambda-routes", "out", "manifest.json");
         var manifestRoutes = JsonDocument.Parse(File.ReadAllText(manifestPath)).RootElement.GetProperty("routes").EnumerateArray().ToList();
         Assert.True(manifestRoutes.Count >= 6, $"the sample has a route per shape; the manifest lists {manifestRoutes.Count}");
 
-        var resources = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "CliSample.template.json"))).RootElement
+        var resources = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "CliSample.template.json"))).RootElement
             .GetProperty("Resources").EnumerateObject().ToList();
         var functions = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function").ToList();
         Assert.Equal(manifestRoutes.Count, functions.Count);
@@ -37,10 +37,10 @@ public sealed class SampleCdkSynthTests : IDisposable
         foreach (var function in functions)
         {
             var assetPath = function.Value.GetProperty("Metadata").GetProperty("aws:asset:path").GetString()!;
-            var bootstrap = Path.Combine(_out, assetPath, "bootstrap");
+            var bootstrap = Path.Combine(_out.Path, assetPath, "bootstrap");
             Assert.True((File.GetUnixFileMode(bootstrap) & UnixFileMode.UserExecute) != 0, $"{bootstrap} is executable");
             Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, File.ReadAllBytes(bootstrap)[..4]);
-            Assert.Equal(["bootstrap"], Directory.GetFiles(Path.Combine(_out, assetPath)).Select(Path.GetFileName));
+            Assert.Equal(["bootstrap"], Directory.GetFiles(Path.Combine(_out.Path, assetPath)).Select(Path.GetFileName));
         }
     }
 
@@ -61,8 +61,5 @@ public sealed class SampleCdkSynthTests : IDisposable
         Assert.NotNull(synth.Api.FunctionFor("/api/users/[id]"));
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_out, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _out.Dispose();
 }

@@ -9,17 +9,17 @@ namespace LambdaRoutes.Cdk.Tests.Support;
 /// </summary>
 public sealed class BuiltApp : IDisposable
 {
-    private BuiltApp(string directory) => Directory = directory;
+    private readonly TempDirectory _directory = new("lr-cdk");
 
-    public string Directory { get; }
+    private BuiltApp() => System.IO.Directory.CreateDirectory(Directory);
+
+    public string Directory => _directory.Path;
 
     public string ManifestPath => Path.Combine(Directory, "manifest.json");
 
     public static BuiltApp Create(IEnumerable<RouteSpec> routes, string architecture = "x86_64", Action<JsonObject>? edit = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "lr-cdk-" + Guid.NewGuid().ToString("N")[..12]);
-        System.IO.Directory.CreateDirectory(directory);
-        var app = new BuiltApp(directory);
+        var app = new BuiltApp();
         var manifest = new JsonObject
         {
             ["schemaVersion"] = 1,
@@ -63,8 +63,5 @@ public sealed class BuiltApp : IDisposable
         };
     }
 
-    public void Dispose()
-    {
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _directory.Dispose();
 }

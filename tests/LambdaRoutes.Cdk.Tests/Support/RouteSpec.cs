@@ -22,4 +22,11 @@ public sealed record RouteSpec(
         new("ApiPostsSlugCatchAll", "api/posts/[...slug].cs", "/api/posts/[...slug]", ["/api/posts/{proxy+}"]),
         new("ApiDocsSlugOptionalCatchAll", "api/docs/[[...slug]].cs", "/api/docs/[[...slug]]", ["/api/docs", "/api/docs/{proxy+}"]),
     ];
+
+    /// <summary><c>[id]</c> beside <c>[...rest]</c> in one folder: a REST resource would need two variable children (LRC203).</summary>
+    public static RouteSpec[] TwoVariableChildren { get; } =
+    [
+        new("ApiUsersId", "api/users/[id].cs", "/api/users/[id]", ["/api/users/{id}"]),
+        new("ApiUsersRestCatchAll", "api/users/[...rest].cs", "/api/users/[...rest]", ["/api/users/{proxy+}"]),
+    ];
 }

@@ -11,6 +11,8 @@ namespace LambdaRoutes.Cdk.Tests.Support;
 /// </summary>
 public sealed class SynthesizedStack : IDisposable
 {
+    private readonly TempDirectory _outDir = new("lr-cdk-out");
+
     public SynthesizedStack(LambdaRoutesApiProps props, Action<LambdaRoutesApi>? afterCreate = null)
         : this(_ => props, afterCreate)
     {
@@ -19,7 +21,6 @@ public sealed class SynthesizedStack : IDisposable
     /// <summary>For props that need constructs of the stack (layers, VPCs).</summary>
     public SynthesizedStack(Func<Stack, LambdaRoutesApiProps> props, Action<LambdaRoutesApi>? afterCreate = null)
     {
-        OutDir = Path.Combine(Path.GetTempPath(), "lr-cdk-out-" + Guid.NewGuid().ToString("N")[..12]);
         var app = new App(new AppProps
         {
             Outdir = OutDir,
@@ -35,7 +36,7 @@ public sealed class SynthesizedStack : IDisposable
         Json = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutDir, "TestStack.template.json"))).RootElement.Clone();
     }
 
-    public string OutDir { get; }
+    public string OutDir => _outDir.Path;
 
     public Stack Stack { get; }
 
@@ -54,8 +55,5 @@ public sealed class SynthesizedStack : IDisposable
     /// <summary>The logical id of the function of one route (its construct path ends in <c>Routes/&lt;Id&gt;/Function</c>).</summary>
     public string FunctionLogicalId(string routeId) => Stack.GetLogicalId((CfnElement)Api.Routes[routeId].Function.Node.DefaultChild!);
 
-    public void Dispose()
-    {
-        try { Directory.Delete(OutDir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _outDir.Dispose();
 }

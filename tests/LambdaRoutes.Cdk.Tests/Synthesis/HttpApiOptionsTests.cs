@@ -12,45 +12,29 @@ public sealed class HttpApiOptionsTests(HttpApiOptionsTests.Fixture fixture) : I
 {
     internal const string LayerArn = "arn:aws:lambda:us-east-1:123456789012:layer:shared:3";
 
-    public sealed class Fixture : IDisposable
-    {
-        public Fixture()
+    public sealed class Fixture() : SynthesisFixture(BuiltApp.Create(RouteSpec.EveryShape, architecture: "arm64"),
+        (manifest, stack) => new LambdaRoutesApiProps
         {
-            App = BuiltApp.Create(RouteSpec.EveryShape, architecture: "arm64");
-            Synth = new SynthesizedStack(stack => new LambdaRoutesApiProps
+            Manifest = manifest,
+            RouteMethods = RouteMethods.Exported,
+            Cors = new ApiCorsOptions { AllowOrigins = ["https://example.com"], AllowMethods = ["GET", "POST"] },
+            Throttle = new ApiThrottle(100, 50),
+            StageName = "v1",
+            ApiName = "hello-api",
+            FunctionDefaults = new RouteFunctionDefaults
             {
-                Manifest = App.ManifestPath,
-                RouteMethods = RouteMethods.Exported,
-                Cors = new ApiCorsOptions { AllowOrigins = ["https://example.com"], AllowMethods = ["GET", "POST"] },
-                Throttle = new ApiThrottle(100, 50),
-                StageName = "v1",
-                ApiName = "hello-api",
-                FunctionDefaults = new RouteFunctionDefaults
-                {
-                    MemorySize = 512,
-                    Timeout = 7,
-                    Environment = new Dictionary<string, string> { ["APP_STAGE"] = "test", ["SHARED"] = "app" },
-                    Layers = [LayerVersion.FromLayerVersionArn(stack, "Shared", LayerArn)],
-                    LogRetention = RetentionDays.ONE_WEEK,
-                },
-                RouteEnvironment = new Dictionary<string, IReadOnlyDictionary<string, string>>
-                {
-                    ["/api/users/[id]"] = new Dictionary<string, string> { ["TABLE"] = "users", ["SHARED"] = "route" },
-                    ["ApiHello"] = new Dictionary<string, string> { ["GREETING"] = "hi" },
-                },
-            });
-        }
-
-        public BuiltApp App { get; }
-
-        public SynthesizedStack Synth { get; }
-
-        public void Dispose()
-        {
-            Synth.Dispose();
-            App.Dispose();
-        }
-    }
+                MemorySize = 512,
+                Timeout = 7,
+                Environment = new Dictionary<string, string> { ["APP_STAGE"] = "test", ["SHARED"] = "app" },
+                Layers = [LayerVersion.FromLayerVersionArn(stack, "Shared", LayerArn)],
+                LogRetention = RetentionDays.ONE_WEEK,
+            },
+            RouteEnvironment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["/api/users/[id]"] = new Dictionary<string, string> { ["TABLE"] = "users", ["SHARED"] = "route" },
+                ["ApiHello"] = new Dictionary<string, string> { ["GREETING"] = "hi" },
+            },
+        });
 
     private readonly SynthesizedStack _synth = fixture.Synth;
 

@@ -5,40 +5,18 @@ using static LambdaRoutes.Cdk.Tests.Support.TemplateJson;
 namespace LambdaRoutes.Cdk.Tests.Synthesis;
 
 /// <summary>The default: an HTTP API (payload 2.0) over every Next route shape, synthesized once.</summary>
-public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture) : IClassFixture<HttpApiSynthesisTests.Fixture>
+public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture)
+    : EveryShapeSynthesisTests(fixture), IClassFixture<HttpApiSynthesisTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public Fixture()
-        {
-            App = BuiltApp.Create(RouteSpec.EveryShape);
-            Synth = new SynthesizedStack(new LambdaRoutesApiProps { Manifest = App.ManifestPath });
-        }
+    public sealed class Fixture() : SynthesisFixture(BuiltApp.Create(RouteSpec.EveryShape),
+        (manifest, _) => new LambdaRoutesApiProps { Manifest = manifest });
 
-        public BuiltApp App { get; }
-
-        public SynthesizedStack Synth { get; }
-
-        public void Dispose()
-        {
-            Synth.Dispose();
-            App.Dispose();
-        }
-    }
-
-    private readonly SynthesizedStack _synth = fixture.Synth;
-    private static readonly RouteSpec[] Routes = RouteSpec.EveryShape;
-
-    private string ApiLogicalId => Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).LogicalId;
-
-    [Fact]
-    public void Creates_one_function_per_route_with_runtime_handler_architecture_memory_and_timeout() =>
-        CommonAssertions.OneFunctionPerRouteWithItsSettings(_synth, Routes);
+    private string ApiLogicalId => Assert.Single(Synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).LogicalId;
 
     [Fact]
     public void Creates_an_ANY_route_for_every_path_with_proxy_for_catch_alls_and_two_for_the_optional_catch_all()
     {
-        var keys = _synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
+        var keys = Synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
             .Select(r => Props(r.Resource).GetProperty("RouteKey").GetString())
             .Order(StringComparer.Ordinal);
 
@@ -54,11 +32,11 @@ public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture)
     [Fact]
     public void Routes_reach_their_own_function_through_a_payload_2_0_proxy_integration()
     {
-        var resources = _synth.Json.GetProperty("Resources");
+        var resources = Synth.Json.GetProperty("Resources");
         foreach (var route in Routes)
         {
-            var functionId = _synth.FunctionLogicalId(route.Id);
-            var integrations = _synth.ResourcesOfType("AWS::ApiGatewayV2::Integration")
+            var functionId = Synth.FunctionLogicalId(route.Id);
+            var integrations = Synth.ResourcesOfType("AWS::ApiGatewayV2::Integration")
                 .Where(i => GetAttTarget(Props(i.Resource).GetProperty("IntegrationUri")) == functionId)
                 .ToList();
             var (integrationId, integration) = Assert.Single(integrations);
@@ -66,7 +44,7 @@ public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture)
             Assert.Equal("2.0", Props(integration).GetProperty("PayloadFormatVersion").GetString());
             Assert.Equal(ApiLogicalId, Ref(Props(integration).GetProperty("ApiId")));
 
-            var routeKeys = _synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
+            var routeKeys = Synth.ResourcesOfType("AWS::ApiGatewayV2::Route")
                 .Where(r => JoinText(Props(r.Resource).GetProperty("Target")) == "integrations/{Ref:" + integrationId + "}")
                 .Select(r => Props(r.Resource).GetProperty("RouteKey").GetString()!)
                 .Order(StringComparer.Ordinal);
@@ -77,56 +55,45 @@ public sealed class HttpApiSynthesisTests(HttpApiSynthesisTests.Fixture fixture)
     [Fact]
     public void Grants_one_invoke_permission_per_function_scoped_to_the_api_and_its_paths()
     {
-        CommonAssertions.OneInvokePermissionPerFunctionScopedToApi(_synth, Routes, ApiLogicalId);
+        CommonAssertions.OneInvokePermissionPerFunctionScopedToApi(Synth, Routes, ApiLogicalId);
 
-        var docs = Assert.Single(_synth.ResourcesOfType("AWS::Lambda::Permission"),
-            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == _synth.FunctionLogicalId("ApiDocsSlugOptionalCatchAll"));
+        var docs = Assert.Single(Synth.ResourcesOfType("AWS::Lambda::Permission"),
+            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == Synth.FunctionLogicalId("ApiDocsSlugOptionalCatchAll"));
         Assert.EndsWith("}/*/*/api/docs*", JoinText(Props(docs.Resource).GetProperty("SourceArn")));
-        var user = Assert.Single(_synth.ResourcesOfType("AWS::Lambda::Permission"),
-            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == _synth.FunctionLogicalId("ApiUsersId"));
+        var user = Assert.Single(Synth.ResourcesOfType("AWS::Lambda::Permission"),
+            p => GetAttTarget(Props(p.Resource).GetProperty("FunctionName")) == Synth.FunctionLogicalId("ApiUsersId"));
         Assert.EndsWith("}/*/*/api/users/*", JoinText(Props(user.Resource).GetProperty("SourceArn")));
     }
 
     [Fact]
-    public void Has_no_wildcard_iam_statements() => CommonAssertions.NoWildcardIam(_synth, Routes.Length);
-
-    [Fact]
-    public void Gives_each_function_its_own_log_group_with_retention_and_write_access_to_it_alone() =>
-        CommonAssertions.OwnLogGroupWithRetention(_synth, Routes);
-
-    [Fact]
-    public void Stages_every_bootstrap_as_an_asset_with_aws_asset_path_metadata() =>
-        CommonAssertions.AssetMetadataPointsAtExecutableBootstrap(_synth, Routes);
-
-    [Fact]
     public void Deploys_an_auto_deployed_default_stage_with_cors_off_and_outputs_the_url()
     {
-        var stage = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Stage")).Resource);
+        var stage = Props(Assert.Single(Synth.ResourcesOfType("AWS::ApiGatewayV2::Stage")).Resource);
         Assert.Equal("$default", stage.GetProperty("StageName").GetString());
         Assert.True(stage.GetProperty("AutoDeploy").GetBoolean());
 
-        var api = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).Resource);
+        var api = Props(Assert.Single(Synth.ResourcesOfType("AWS::ApiGatewayV2::Api")).Resource);
         Assert.Equal("HTTP", api.GetProperty("ProtocolType").GetString());
         Assert.False(api.TryGetProperty("CorsConfiguration", out _), "CORS is off by default, as in Next.js");
 
-        var output = CommonAssertions.SingleOutput(_synth, "ApiUrl");
+        var output = CommonAssertions.SingleOutput(Synth, "ApiUrl");
         Assert.Equal("https://{Ref:" + ApiLogicalId + "}.execute-api.{Ref:AWS::Region}.{Ref:AWS::URLSuffix}/", JoinText(output.GetProperty("Value")));
     }
 
     [Fact]
     public void FunctionFor_finds_a_route_by_pattern_file_or_id_and_lists_the_routes_when_it_cannot()
     {
-        var expected = _synth.Api.Routes["ApiUsersId"].Function;
-        Assert.Same(expected, _synth.Api.FunctionFor("/api/users/[id]"));
-        Assert.Same(expected, _synth.Api.FunctionFor("api/users/[id].cs"));
-        Assert.Same(expected, _synth.Api.FunctionFor("ApiUsersId"));
-        Assert.NotSame(expected, _synth.Api.FunctionFor("/api/users/[id]/posts/[postId]"));
+        var expected = Synth.Api.Routes["ApiUsersId"].Function;
+        Assert.Same(expected, Synth.Api.FunctionFor("/api/users/[id]"));
+        Assert.Same(expected, Synth.Api.FunctionFor("api/users/[id].cs"));
+        Assert.Same(expected, Synth.Api.FunctionFor("ApiUsersId"));
+        Assert.NotSame(expected, Synth.Api.FunctionFor("/api/users/[id]/posts/[postId]"));
 
-        var error = Assert.Throws<ArgumentException>(() => _synth.Api.FunctionFor("/api/nope"));
+        var error = Assert.Throws<ArgumentException>(() => Synth.Api.FunctionFor("/api/nope"));
         Assert.Contains("/api/nope", error.Message);
         Assert.Contains("/api/docs/[[...slug]]", error.Message);
     }
 
     [Fact]
-    public void Matches_the_golden_template() => Golden.AssertMatches("http-every-shape.template.json", _synth.Json);
+    public void Matches_the_golden_template() => Golden.AssertMatches("http-every-shape.template.json", Synth.Json);
 }

@@ -9,36 +9,20 @@ public sealed class RestApiOptionsTests(RestApiOptionsTests.Fixture fixture) : I
 {
     internal static readonly RouteSpec[] Routes = [RouteSpec.EveryShape[0], RouteSpec.EveryShape[2]];
 
-    public sealed class Fixture : IDisposable
-    {
-        public Fixture()
+    public sealed class Fixture() : SynthesisFixture(BuiltApp.Create(Routes),
+        (manifest, stack) => new LambdaRoutesApiProps
         {
-            App = BuiltApp.Create(Routes);
-            Synth = new SynthesizedStack(stack => new LambdaRoutesApiProps
+            Manifest = manifest,
+            ApiKind = ApiKind.Rest,
+            Cors = new ApiCorsOptions(),
+            Throttle = new ApiThrottle(20, 10),
+            StageName = "v2",
+            BinaryMediaTypes = ["image/png", "application/octet-stream"],
+            FunctionDefaults = new RouteFunctionDefaults
             {
-                Manifest = App.ManifestPath,
-                ApiKind = ApiKind.Rest,
-                Cors = new ApiCorsOptions(),
-                Throttle = new ApiThrottle(20, 10),
-                StageName = "v2",
-                BinaryMediaTypes = ["image/png", "application/octet-stream"],
-                FunctionDefaults = new RouteFunctionDefaults
-                {
-                    Vpc = new Vpc(stack, "Vpc", new VpcProps { MaxAzs = 1, NatGateways = 0, SubnetConfiguration = [new SubnetConfiguration { Name = "isolated", SubnetType = SubnetType.PRIVATE_ISOLATED }] }),
-                },
-            });
-        }
-
-        public BuiltApp App { get; }
-
-        public SynthesizedStack Synth { get; }
-
-        public void Dispose()
-        {
-            Synth.Dispose();
-            App.Dispose();
-        }
-    }
+                Vpc = new Vpc(stack, "Vpc", new VpcProps { MaxAzs = 1, NatGateways = 0, SubnetConfiguration = [new SubnetConfiguration { Name = "isolated", SubnetType = SubnetType.PRIVATE_ISOLATED }] }),
+            },
+        });
 
     private readonly SynthesizedStack _synth = fixture.Synth;
 

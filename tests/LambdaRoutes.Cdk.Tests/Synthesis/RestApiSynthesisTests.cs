@@ -6,36 +6,18 @@ using static LambdaRoutes.Cdk.Tests.Support.TemplateJson;
 namespace LambdaRoutes.Cdk.Tests.Synthesis;
 
 /// <summary>The REST API variant (payload 1.0) over every Next route shape, synthesized once.</summary>
-public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture) : IClassFixture<RestApiSynthesisTests.Fixture>
+public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
+    : EveryShapeSynthesisTests(fixture), IClassFixture<RestApiSynthesisTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public Fixture()
-        {
-            App = BuiltApp.Create(RouteSpec.EveryShape);
-            Synth = new SynthesizedStack(new LambdaRoutesApiProps { Manifest = App.ManifestPath, ApiKind = ApiKind.Rest });
-        }
+    public sealed class Fixture() : SynthesisFixture(BuiltApp.Create(RouteSpec.EveryShape),
+        (manifest, _) => new LambdaRoutesApiProps { Manifest = manifest, ApiKind = ApiKind.Rest });
 
-        public BuiltApp App { get; }
-
-        public SynthesizedStack Synth { get; }
-
-        public void Dispose()
-        {
-            Synth.Dispose();
-            App.Dispose();
-        }
-    }
-
-    private readonly SynthesizedStack _synth = fixture.Synth;
-    private static readonly RouteSpec[] Routes = RouteSpec.EveryShape;
-
-    private string ApiLogicalId => Assert.Single(_synth.ResourcesOfType("AWS::ApiGateway::RestApi")).LogicalId;
+    private string ApiLogicalId => Assert.Single(Synth.ResourcesOfType("AWS::ApiGateway::RestApi")).LogicalId;
 
     /// <summary>Full path of every AWS::ApiGateway::Resource, rebuilt from ParentId links.</summary>
     private Dictionary<string, string> ResourcePaths()
     {
-        var resources = _synth.ResourcesOfType("AWS::ApiGateway::Resource").ToDictionary(r => r.LogicalId, r => Props(r.Resource));
+        var resources = Synth.ResourcesOfType("AWS::ApiGateway::Resource").ToDictionary(r => r.LogicalId, r => Props(r.Resource));
         string PathOf(string id)
         {
             var resource = resources[id];
@@ -46,10 +28,6 @@ public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
 
         return resources.Keys.ToDictionary(id => id, PathOf);
     }
-
-    [Fact]
-    public void Creates_one_function_per_route_with_runtime_handler_architecture_memory_and_timeout() =>
-        CommonAssertions.OneFunctionPerRouteWithItsSettings(_synth, Routes);
 
     [Fact]
     public void Builds_the_resource_tree_with_proxy_resources_for_catch_alls()
@@ -67,12 +45,12 @@ public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
     public void Puts_an_ANY_lambda_proxy_method_on_every_route_path_pointing_at_its_function()
     {
         var paths = ResourcePaths();
-        var methods = _synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource)).ToList();
+        var methods = Synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource)).ToList();
         Assert.Equal(Routes.Sum(r => r.Paths.Length), methods.Count);
 
         foreach (var route in Routes)
         {
-            var functionId = _synth.FunctionLogicalId(route.Id);
+            var functionId = Synth.FunctionLogicalId(route.Id);
             var own = methods.Where(m => JoinText(m.GetProperty("Integration").GetProperty("Uri")).Contains("{GetAtt:" + functionId + ".Arn}")).ToList();
             Assert.Equal(route.Paths.Order(StringComparer.Ordinal), own.Select(m => paths[Ref(m.GetProperty("ResourceId"))]).Order(StringComparer.Ordinal));
             foreach (var method in own)
@@ -87,44 +65,29 @@ public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
 
     [Fact]
     public void Grants_one_invoke_permission_per_function_scoped_to_the_api() =>
-        CommonAssertions.OneInvokePermissionPerFunctionScopedToApi(_synth, Routes, ApiLogicalId);
-
-    [Fact]
-    public void Has_no_wildcard_iam_statements() => CommonAssertions.NoWildcardIam(_synth, Routes.Length);
-
-    [Fact]
-    public void Gives_each_function_its_own_log_group_with_retention_and_write_access_to_it_alone() =>
-        CommonAssertions.OwnLogGroupWithRetention(_synth, Routes);
-
-    [Fact]
-    public void Stages_every_bootstrap_as_an_asset_with_aws_asset_path_metadata() =>
-        CommonAssertions.AssetMetadataPointsAtExecutableBootstrap(_synth, Routes);
+        CommonAssertions.OneInvokePermissionPerFunctionScopedToApi(Synth, Routes, ApiLogicalId);
 
     [Fact]
     public void Is_a_regional_api_that_treats_every_media_type_as_binary_and_outputs_the_prod_stage_url()
     {
-        var api = Props(Assert.Single(_synth.ResourcesOfType("AWS::ApiGateway::RestApi")).Resource);
+        var api = Props(Assert.Single(Synth.ResourcesOfType("AWS::ApiGateway::RestApi")).Resource);
         Assert.Equal(["*/*"], Strings(api.GetProperty("BinaryMediaTypes")));
         Assert.Equal(["REGIONAL"], Strings(api.GetProperty("EndpointConfiguration").GetProperty("Types")));
         Assert.Equal("TestStack-Fixture", api.GetProperty("Name").GetString());
 
-        var (stageId, stage) = Assert.Single(_synth.ResourcesOfType("AWS::ApiGateway::Stage"));
+        var (stageId, stage) = Assert.Single(Synth.ResourcesOfType("AWS::ApiGateway::Stage"));
         Assert.Equal("prod", Props(stage).GetProperty("StageName").GetString());
-        Assert.Empty(_synth.ResourcesOfType("AWS::ApiGateway::Account"));
-        Assert.DoesNotContain(_synth.ResourcesOfType("AWS::ApiGateway::Method"), m => Props(m.Resource).GetProperty("HttpMethod").GetString() == "OPTIONS");
+        Assert.Empty(Synth.ResourcesOfType("AWS::ApiGateway::Account"));
+        Assert.DoesNotContain(Synth.ResourcesOfType("AWS::ApiGateway::Method"), m => Props(m.Resource).GetProperty("HttpMethod").GetString() == "OPTIONS");
 
-        var output = CommonAssertions.SingleOutput(_synth, "ApiUrl");
+        var output = CommonAssertions.SingleOutput(Synth, "ApiUrl");
         Assert.Equal("https://{Ref:" + ApiLogicalId + "}.execute-api.{Ref:AWS::Region}.{Ref:AWS::URLSuffix}/{Ref:" + stageId + "}/", JoinText(output.GetProperty("Value")));
     }
 
     [Fact]
     public void Fails_synth_naming_both_files_when_a_resource_would_need_two_variable_children()
     {
-        using var app = BuiltApp.Create(
-        [
-            new RouteSpec("ApiUsersId", "api/users/[id].cs", "/api/users/[id]", ["/api/users/{id}"]),
-            new RouteSpec("ApiUsersRestCatchAll", "api/users/[...rest].cs", "/api/users/[...rest]", ["/api/users/{proxy+}"]),
-        ]);
+        using var app = BuiltApp.Create(RouteSpec.TwoVariableChildren);
         var stack = new Amazon.CDK.Stack(new Amazon.CDK.App(), "Rejected");
 
         var error = Assert.Throws<LambdaRoutesException>(() =>
@@ -138,5 +101,5 @@ public sealed class RestApiSynthesisTests(RestApiSynthesisTests.Fixture fixture)
     }
 
     [Fact]
-    public void Matches_the_golden_template() => Golden.AssertMatches("rest-every-shape.template.json", _synth.Json);
+    public void Matches_the_golden_template() => Golden.AssertMatches("rest-every-shape.template.json", Synth.Json);
 }
