@@ -12,6 +12,9 @@ public sealed record EmulatorOptions
     /// <summary>Most instances of one function alive at once; further invocations wait for one to become idle.</summary>
     public int MaxInstancesPerFunction { get; init; } = 64;
 
+    /// <summary>Largest streamed response (see <see cref="LambdaLimits.MaxStreamedResponseBytes"/>); a stream that grows past it ends as <c>Function.ResponseSizeTooLarge</c>.</summary>
+    public long MaxStreamedResponseBytes { get; init; } = LambdaLimits.MaxStreamedResponseBytes;
+
     /// <summary>Receives every line an instance writes to stdout or stderr (its "CloudWatch" log). Null drops them.</summary>
     public Action<InstanceLogLine>? Log { get; init; }
 }

@@ -51,6 +51,24 @@ public sealed class LambdaEmulator : IAsyncDisposable
     public Task<InvocationResult> InvokeAsync(string function, ReadOnlyMemory<byte> payload, CancellationToken cancel = default) =>
         Pool(function).InvokeAsync(payload, cancel);
 
+    /// <summary>
+    /// Invokes <paramref name="function"/> like <see cref="InvokeAsync"/>, but hands over a streamed response while it
+    /// arrives (aws.md §1.6): the returned task completes as soon as the runtime starts streaming, with
+    /// <see cref="StreamingInvocation.Response"/> to read the chunks from; or when the invocation ends without a stream.
+    /// Timeouts, exits and payload limits apply as usual, and end the stream.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var call = await lambda.InvokeStreamingAsync("events", eventJson);
+    /// if (call.Response is { } stream)
+    ///     await foreach (var chunk in stream.ReadChunksAsync()) await output.WriteAsync(chunk);
+    /// var result = await call.Completion;   // FunctionError when the trailers reported one
+    /// </code>
+    /// </example>
+    /// <exception cref="KeyNotFoundException">No such function.</exception>
+    public Task<StreamingInvocation> InvokeStreamingAsync(string function, ReadOnlyMemory<byte> payload, CancellationToken cancel = default) =>
+        Pool(function).InvokeStreamingAsync(payload, cancel);
+
     /// <summary>The instances of <paramref name="function"/> alive now.</summary>
     public IReadOnlyList<InstanceInfo> GetInstances(string function) => Pool(function).Snapshot();
 

@@ -8,4 +8,10 @@ public static class LambdaLimits
 
     /// <summary>Largest response: 6 MiB + 100 bytes (the RIE's <c>MaxPayloadSize</c>); more is <c>Function.ResponseSizeTooLarge</c>.</summary>
     public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;
+
+    /// <summary>
+    /// Largest streamed response: 200 MB, the current documented limit for <c>RESPONSE_STREAM</c> (aws.md §2.5, §3.1;
+    /// older documentation gives a 20 MB soft limit). More is <c>Function.ResponseSizeTooLarge</c>.
+    /// </summary>
+    public const long MaxStreamedResponseBytes = 200L * 1024 * 1024;
 }

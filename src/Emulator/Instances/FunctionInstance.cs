@@ -147,10 +147,18 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
     }
 
     bool IRuntimeApiBackend.Respond(string requestId, byte[] body) =>
-        Current(requestId)?.TryEnd(new InvocationEnd(InvocationOutcome.Success, body, null)) ?? false;
+        Current(requestId) is { IsStreaming: false } current && current.TryEnd(new InvocationEnd(InvocationOutcome.Success, body, null));
 
     bool IRuntimeApiBackend.Fail(string requestId, string errorType, byte[] body) =>
-        Current(requestId)?.TryEnd(new InvocationEnd(InvocationOutcome.FunctionError, body, errorType)) ?? false;
+        Current(requestId) is { IsStreaming: false } current && current.TryEnd(new InvocationEnd(InvocationOutcome.FunctionError, body, errorType));
+
+    StreamedResponse? IRuntimeApiBackend.OpenStream(string requestId, string? contentType) =>
+        Current(requestId)?.TryOpenStream(contentType, _options.MaxStreamedResponseBytes);
+
+    bool IRuntimeApiBackend.EndStream(string requestId, string? errorType, byte[]? errorBody) =>
+        Current(requestId) is { IsStreaming: true } current && current.TryEnd(errorType is null
+            ? new InvocationEnd(InvocationOutcome.Success, [], null)
+            : new InvocationEnd(InvocationOutcome.FunctionError, errorBody ?? [], errorType));
 
     void IRuntimeApiBackend.InitFailed(string errorType, byte[] body)
     {

@@ -25,7 +25,32 @@ internal sealed class FunctionPool : IAsyncDisposable
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxInstancesPerFunction));
     }
 
-    public async Task<InvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, CancellationToken cancel)
+    public Task<InvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, CancellationToken cancel) =>
+        RunAsync(payload, acceptsStream: false, _ => { }, cancel);
+
+    /// <summary>
+    /// Returns once the runtime opens a streamed response, or once the invocation ends without one. The instance slot
+    /// stays taken until <see cref="StreamingInvocation.Completion"/>.
+    /// </summary>
+    public async Task<StreamingInvocation> InvokeStreamingAsync(ReadOnlyMemory<byte> payload, CancellationToken cancel)
+    {
+        var created = new TaskCompletionSource<Invocation>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = RunAsync(payload, acceptsStream: true, created.SetResult, cancel);
+        if (await Task.WhenAny(created.Task, completion).ConfigureAwait(false) == created.Task)
+        {
+            await Task.WhenAny(created.Task.Result.StreamOpened, completion).ConfigureAwait(false);
+        }
+
+        if (created.Task.IsCompleted && created.Task.Result.StreamOpened.IsCompleted)
+        {
+            return new StreamingInvocation(await created.Task.Result.StreamOpened.ConfigureAwait(false), completion);
+        }
+
+        await completion.ConfigureAwait(false); // rethrows a cancelled wait for a slot
+        return new StreamingInvocation(null, completion);
+    }
+
+    private async Task<InvocationResult> RunAsync(ReadOnlyMemory<byte> payload, bool acceptsStream, Action<Invocation> created, CancellationToken cancel)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString();
@@ -52,7 +77,8 @@ internal sealed class FunctionPool : IAsyncDisposable
                 }
             }
 
-            var invocation = new Invocation(requestId, payload.ToArray());
+            var invocation = new Invocation(requestId, payload.ToArray(), acceptsStream);
+            created(invocation);
             var end = await instance.RunAsync(invocation).ConfigureAwait(false);
             if (instance.State == InstanceState.Dead)
             {

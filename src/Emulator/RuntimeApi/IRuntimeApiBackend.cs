@@ -12,6 +12,15 @@ internal interface IRuntimeApiBackend
     /// <summary><c>POST /error</c>; false when <paramref name="requestId"/> is not the invocation in flight.</summary>
     bool Fail(string requestId, string errorType, byte[] body);
 
+    /// <summary>
+    /// <c>POST /response</c> in streaming mode: where its chunks go while they arrive. Null when the caller wants the
+    /// response whole or <paramref name="requestId"/> is not the invocation in flight (the body is then read whole).
+    /// </summary>
+    StreamedResponse? OpenStream(string requestId, string? contentType);
+
+    /// <summary>The end of a stream opened by <see cref="OpenStream"/>: success, or the error its trailers reported.</summary>
+    bool EndStream(string requestId, string? errorType, byte[]? errorBody);
+
     /// <summary><c>POST /runtime/init/error</c>.</summary>
     void InitFailed(string errorType, byte[] body);
 }

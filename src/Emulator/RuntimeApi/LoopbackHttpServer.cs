@@ -32,6 +32,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     {
         var options = new KestrelServerOptions { AddServerHeader = false };
         options.Limits.MaxRequestBodySize = null; // the Runtime API endpoints enforce their own limits (aws.md §3.1)
+        options.Limits.MinRequestBodyDataRate = null; // a streamed response may pause for as long as its handler likes
         options.Listen(IPAddress.Loopback, 0);
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var server = new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance);

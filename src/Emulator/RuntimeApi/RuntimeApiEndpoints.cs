@@ -6,7 +6,8 @@ namespace LambdaRoutes.Emulator.RuntimeApi;
 /// <summary>
 /// The server side of the Lambda Runtime API (aws.md §1.1–1.3) for one instance:
 /// <c>GET /2018-06-01/runtime/invocation/next</c>, <c>POST …/invocation/{id}/response</c>, <c>POST …/invocation/{id}/error</c>
-/// and <c>POST …/runtime/init/error</c>. Success is <c>202 {"status":"OK"}</c>; a wrong request id is a 400, an oversized
+/// and <c>POST …/runtime/init/error</c>. A streamed response goes to <see cref="StreamedResponseReader"/> when its caller
+/// takes it as it arrives, and is collected whole otherwise. Success is <c>202 {"status":"OK"}</c>; a wrong request id is a 400, an oversized
 /// response a 413 (Lambda's 6 MB + 100 bytes, the RIE's <c>MaxPayloadSize</c>, aws.md §3.1).
 /// </summary>
 internal static class RuntimeApiEndpoints
@@ -14,6 +15,7 @@ internal static class RuntimeApiEndpoints
     private const int MaxResponseBytes = LambdaLimits.MaxResponseBytes;
     private const string Prefix = "/2018-06-01/runtime/";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    private const string ResponseModeHeader = "Lambda-Runtime-Function-Response-Mode";
 
     public static RequestDelegate For(IRuntimeApiBackend backend) => context => HandleAsync(context, backend);
 
@@ -71,6 +73,14 @@ internal static class RuntimeApiEndpoints
 
     private static async Task PostResultAsync(HttpContext context, IRuntimeApiBackend backend, string requestId, bool isResponse)
     {
+        if (isResponse && IsStreamed(context) && backend.OpenStream(requestId, context.Request.ContentType) is { } stream)
+        {
+            await StreamedResponseReader.ReadAsync(context, backend, requestId, stream);
+            return;
+        }
+
+        // Collected whole: a buffered response, or a stream whose caller wants it whole (the chunks before a trailer
+        // error are then dropped, as Lambda does).
         var body = await ReadBodyAsync(context, MaxResponseBytes);
         if (body is null)
         {
@@ -82,7 +92,7 @@ internal static class RuntimeApiEndpoints
         }
 
         var accepted = isResponse
-            ? StreamError(context) is { } streamError
+            ? StreamedResponseReader.TrailerError(context) is { } streamError
                 ? backend.Fail(requestId, streamError.Type, streamError.Body)
                 : backend.Respond(requestId, body)
             : backend.Fail(requestId, ErrorTypeOf(context, body, "Function.Unknown"), body);
@@ -96,37 +106,8 @@ internal static class RuntimeApiEndpoints
         }
     }
 
-    /// <summary>
-    /// A streamed response (<c>Lambda-Runtime-Function-Response-Mode: streaming</c>, chunked) that failed mid-way reports
-    /// the error in trailers, the body base64-encoded (aws.md §1.6); the chunks before it are dropped, as Lambda does.
-    /// </summary>
-    private static (string Type, byte[] Body)? StreamError(HttpContext context)
-    {
-        var request = context.Request;
-        if (!request.SupportsTrailers() || !request.CheckTrailersAvailable())
-        {
-            return null;
-        }
-
-        var type = request.GetTrailer(ErrorTypeHeader).ToString();
-        if (type.Length == 0)
-        {
-            return null;
-        }
-
-        var encoded = request.GetTrailer("Lambda-Runtime-Function-Error-Body").ToString();
-        byte[] body;
-        try
-        {
-            body = Convert.FromBase64String(encoded);
-        }
-        catch (FormatException)
-        {
-            body = ErrorJson.Create(type, "The streamed response failed; its error body was not base64.");
-        }
-
-        return (type, body);
-    }
+    private static bool IsStreamed(HttpContext context) =>
+        string.Equals(context.Request.Headers[ResponseModeHeader].ToString(), "streaming", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The header names the type; the body's <c>errorType</c> is the fallback (aws.md §1.3).</summary>
     private static string ErrorTypeOf(HttpContext context, byte[] body, string fallback)
@@ -154,14 +135,14 @@ internal static class RuntimeApiEndpoints
         return buffer.ToArray();
     }
 
-    private static Task WriteAcceptedAsync(HttpContext context)
+    internal static Task WriteAcceptedAsync(HttpContext context)
     {
         context.Response.StatusCode = 202;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync("{\"status\":\"OK\"}");
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string type, string message)
+    internal static Task WriteErrorAsync(HttpContext context, int status, string type, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

@@ -55,11 +55,12 @@ internal sealed class DevServer : IAsyncDisposable
         IRouteHost? host = options.Aot
             ? await AotHost.StartAsync(options, synchronized, log, cancel)
             : await InProcessHost.StartAsync(options, log, cancel);
-        if (host is null)
-        {
-            return null;
-        }
+        return host is null ? null : await StartAsync(options, host, log, cancel);
+    }
 
+    /// <summary>Listens in front of a ready host (the seam the tests use to serve a stand-in host); disposes it on failure.</summary>
+    internal static async Task<DevServer> StartAsync(DevOptions options, IRouteHost host, Action<string> log, CancellationToken cancel = default)
+    {
         var server = new DevServer(options, host, log);
         try
         {
@@ -123,17 +124,16 @@ internal sealed class DevServer : IAsyncDisposable
             return;
         }
 
-        if (route.Streaming && _host is IStreamingRouteHost streamingHost)
+        if (route.Streaming)
         {
-            await StreamAsync(context, streamingHost, route, eventJson, requestId, started);
+            await StreamAsync(context, route, eventJson, requestId, started);
             return;
         }
 
         var run = await _host.InvokeAsync(route, eventJson);
         var (response, note) = run.Outcome switch
         {
-            // --aot: a streaming route's chunks arrive collected by the emulator (prelude, 8 NULs, body).
-            RunOutcome.Success => (route.Streaming ? StreamedPayloadParser.Parse(run.Payload) : ProxyResponseParser.Parse(flavor, run.Payload)) is { } parsed
+            RunOutcome.Success => ProxyResponseParser.Parse(flavor, run.Payload) is { } parsed
                 ? (parsed, (string?)null)
                 : (GatewayResponse.FunctionError(flavor), "malformed Lambda proxy response"),
             RunOutcome.Timeout => (GatewayResponse.Timeout(flavor), "timed out after " + route.TimeoutSeconds + " s"),
@@ -144,24 +144,36 @@ internal sealed class DevServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// A streaming route (in-process host): chunks go to the client as they are written. An error before the prelude
-    /// gets the usual gateway answer; after it, the connection is cut, as a truncated Lambda stream is.
+    /// A streaming route, in both modes: chunks go to the client as the function writes them. An unreadable prelude is a
+    /// 502 that says why; an error before the prelude gets the usual gateway answer; after it, the connection is cut, as
+    /// a truncated Lambda stream is.
     /// </summary>
-    private async Task StreamAsync(HttpContext context, IStreamingRouteHost host, DevRoute route, byte[] eventJson, string requestId, long started)
+    private async Task StreamAsync(HttpContext context, DevRoute route, byte[] eventJson, string requestId, long started)
     {
         var writer = new StreamingResponseWriter(context, _options.Flavor, requestId);
-        var run = await host.StreamAsync(route, eventJson, writer.WriteAsync);
+        var run = await _host.StreamAsync(route, eventJson, writer.WriteAsync);
+        var badPrelude = writer.PreludeError ?? (run.Outcome == RunOutcome.Success && !writer.Started
+            ? $"no prelude: the stream ended after {writer.PendingBytes} bytes without the 8 NUL bytes that end it"
+            : null);
+        if (badPrelude is not null)
+        {
+            await FinishAsync(context, GatewayResponse.MalformedStream(badPrelude), requestId, started, route.Id, run, "malformed streaming response: " + badPrelude);
+            return;
+        }
+
+        var clientGone = context.RequestAborted.IsCancellationRequested;
         string? note = run.Outcome switch
         {
-            RunOutcome.Success => writer.Started ? "streamed" : "stream ended without a prelude",
+            _ when clientGone => "client disconnected mid-stream",
+            RunOutcome.Success => "streamed",
             RunOutcome.Timeout => "timed out after " + route.TimeoutSeconds + " s",
             _ => "function error " + (run.ErrorType ?? ""),
         };
-        if (run.Outcome == RunOutcome.Success && writer.Started)
+        if (run.Outcome == RunOutcome.Success && writer.Started && !clientGone)
         {
             await context.Response.CompleteAsync();
         }
-        else if (writer.Started)
+        else if (writer.Started || clientGone)
         {
             context.Abort();
         }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LambdaRoutes.Emulator;
 using LambdaRoutes.Packager.Dev.Gateway;
 using Microsoft.AspNetCore.Http;
 
@@ -8,12 +8,11 @@ namespace LambdaRoutes.Packager.Dev;
 /// Passes a streamed Lambda response through to the client as a function URL in <c>RESPONSE_STREAM</c> mode would
 /// (aws.md §1.6): the bytes up to the 8-NUL delimiter are the prelude JSON (<c>statusCode</c>, <c>headers</c>,
 /// <c>multiValueHeaders</c>, <c>cookies</c>) and become the status line and headers; every later chunk is written and
-/// flushed at once, so the client sees it before the handler finishes.
+/// flushed at once, so the client sees it before the handler finishes. Both dev modes feed it the same raw chunks.
 /// </summary>
 internal sealed class StreamingResponseWriter(HttpContext context, ApiFlavor flavor, string requestId)
 {
-    private const int DelimiterLength = 8;
-    private readonly MemoryStream _prelude = new();
+    private readonly PreludeSplitter _splitter = new();
 
     /// <summary>True once the prelude was read and the status and headers sent.</summary>
     public bool Started { get; private set; }
@@ -21,16 +20,18 @@ internal sealed class StreamingResponseWriter(HttpContext context, ApiFlavor fla
     /// <summary>The status from the prelude (0 until started).</summary>
     public int StatusCode { get; private set; }
 
+    /// <summary>Why the prelude could not be sent; nothing reached the client then.</summary>
+    public string? PreludeError { get; private set; }
+
+    /// <exception cref="MalformedPreludeException">The prelude is unreadable or unsendable (<see cref="PreludeError"/>).</exception>
     public async Task WriteAsync(ReadOnlyMemory<byte> chunk)
     {
+        if (PreludeError is not null) throw new MalformedPreludeException(PreludeError);
         if (!Started)
         {
-            _prelude.Write(chunk.Span);
-            var buffered = _prelude.GetBuffer().AsMemory(0, (int)_prelude.Length);
-            var delimiter = buffered.Span.IndexOf(new byte[DelimiterLength]);
-            if (delimiter < 0) return;
-            await StartAsync(buffered[..delimiter]);
-            chunk = buffered[(delimiter + DelimiterLength)..].ToArray();
+            if (!_splitter.TryAdd(chunk, out var preludeJson, out var body)) return;
+            await StartAsync(preludeJson);
+            chunk = body;
         }
 
         if (chunk.IsEmpty || HttpMethods.IsHead(context.Request.Method)) return;
@@ -40,22 +41,30 @@ internal sealed class StreamingResponseWriter(HttpContext context, ApiFlavor fla
 
     private async Task StartAsync(ReadOnlyMemory<byte> preludeJson)
     {
-        using var prelude = JsonDocument.Parse(preludeJson);
-        var root = prelude.RootElement;
         var http = context.Response;
-        StatusCode = root.TryGetProperty("statusCode", out var status) ? status.GetInt32() : 200;
+        try
+        {
+            var prelude = HttpIntegrationPrelude.Parse(preludeJson.Span);
+            foreach (var (name, value) in prelude.Headers) http.Headers.Append(name, value);
+            foreach (var cookie in prelude.Cookies) http.Headers.Append("Set-Cookie", cookie);
+            StatusCode = prelude.StatusCode;
+        }
+        catch (Exception ex) when (ex is MalformedPreludeException or InvalidOperationException)
+        {
+            // InvalidOperationException: a header Kestrel refuses (e.g. a control character); no gateway would send it.
+            http.Headers.Clear();
+            PreludeError = ex.Message;
+            throw new MalformedPreludeException(ex.Message, ex);
+        }
+
         http.StatusCode = StatusCode;
-        if (root.TryGetProperty("headers", out var headers))
-            foreach (var h in headers.EnumerateObject()) http.Headers.Append(h.Name, h.Value.GetString());
-        if (root.TryGetProperty("multiValueHeaders", out var multi))
-            foreach (var h in multi.EnumerateObject())
-                foreach (var v in h.Value.EnumerateArray()) http.Headers.Append(h.Name, v.GetString());
-        if (root.TryGetProperty("cookies", out var cookies))
-            foreach (var c in cookies.EnumerateArray()) http.Headers.Append("Set-Cookie", c.GetString());
         http.Headers.Remove("Content-Length");
         if (flavor == ApiFlavor.RestApi) http.Headers["x-amzn-RequestId"] = requestId;
         else http.Headers["apigw-requestid"] = requestId;
         Started = true;
         await http.StartAsync(context.RequestAborted);
     }
+
+    /// <summary>Bytes held while no prelude delimiter has come.</summary>
+    public long PendingBytes => _splitter.BufferedBytes;
 }

@@ -12,13 +12,56 @@ public sealed class AotHttpApiTests(AotHttpApiFixture fixture) : RouteBehaviourT
     private AotHost Host => (AotHost)Fixture.Server.Host;
 
     [Fact]
-    public async Task A_streaming_route_under_the_emulator_arrives_whole_with_its_prelude_applied()
+    public async Task The_sample_event_stream_is_served_by_its_bootstrap()
     {
         using var response = await Client.GetAsync("/api/events?count=2&delayMs=0");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("event: tick\ndata: {\"tick\":1}\n\nevent: tick\ndata: {\"tick\":2}\n\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_streamed_chunk_reaches_the_client_before_the_bootstrap_handler_finishes()
+    {
+        using var signal = new SignalFile();
+        using var response = await Client.GetAsync($"/api/drip?wait={Uri.EscapeDataString(signal.Path)}", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+
+        // The handler is parked until the signal file exists, so this chunk was sent while it was still running.
+        var first = await StreamedBody.ReadUntilAsync(body, "first\n");
+        Assert.Equal("first\n", first);
+        Assert.Contains(Host.Emulator.GetInstances("Hello-ApiDrip"), i => i.State == InstanceState.Busy);
+        Assert.Equal((HttpStatusCode)202, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("prelude", Assert.Single(response.Headers.GetValues("x-drip")));
+        Assert.StartsWith("dripped=yes", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+
+        signal.Raise();
+        Assert.Equal("second\n", await new StreamReader(body).ReadToEndAsync());
+        Assert.Contains(Fixture.Log.Lines, l => l.StartsWith("GET /api/drip?wait=", StringComparison.Ordinal) &&
+                                                 l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) && l.EndsWith("(streamed)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bootstrap_failing_mid_stream_cuts_the_client_connection_and_its_instance_stays_warm()
+    {
+        using var signal = new SignalFile();
+        using var response = await Client.GetAsync($"/api/drip?fail=1&wait={Uri.EscapeDataString(signal.Path)}", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var first = await StreamedBody.ReadUntilAsync(body, "first\n");
+        var instance = Assert.Single(Host.Emulator.GetInstances("Hello-ApiDrip"), i => i.State == InstanceState.Busy);
+
+        signal.Raise();
+        var error = await Record.ExceptionAsync(() => new StreamReader(body).ReadToEndAsync());
+
+        Assert.Equal("first\n", first);
+        Assert.True(error is HttpRequestException or IOException, $"the body ended normally or with {error}");
+        Assert.Contains(Fixture.Log.Lines, l => l.StartsWith("GET /api/drip?fail=1", StringComparison.Ordinal) &&
+                                                 l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) && l.EndsWith("(function error InvalidOperationException)", StringComparison.Ordinal));
+        using var again = await Client.GetAsync("/api/drip");
+        Assert.Equal("first\nsecond\n", await again.Content.ReadAsStringAsync());
+        Assert.Contains(Host.Emulator.GetInstances("Hello-ApiDrip"), i => i.Id == instance.Id);
     }
 
     [Fact]

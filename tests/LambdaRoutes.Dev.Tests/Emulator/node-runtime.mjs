@@ -1,6 +1,7 @@
 // A tiny custom runtime in Node.js for the emulator tests (a stand-in for any non-.NET runtime the bench will measure).
 // Behaviour comes from the event or from TEST_MODE: "init-error", "crash-at-init", or per event {"action": ...}.
 import http from "node:http";
+import { existsSync } from "node:fs";
 
 const api = process.env.AWS_LAMBDA_RUNTIME_API;
 const [host, port] = api.split(":");
@@ -45,20 +46,23 @@ for (;;) {
   }
   if (event.action === "stream" || event.action === "stream-error") {
     // A streamed response (aws.md §1.6): chunked, and on failure the error in trailers with a base64 body.
-    await new Promise((resolve, reject) => {
-      const req = http.request({ host, port, method: "POST", path: `/2018-06-01/runtime/invocation/${id}/response`,
-        headers: { "Lambda-Runtime-Function-Response-Mode": "streaming", "Transfer-Encoding": "chunked",
-          "Trailer": "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body" } },
-        (res) => { res.resume(); res.on("end", resolve); });
-      req.on("error", reject);
-      req.write("part1;");
-      req.write("part2");
-      if (event.action === "stream-error") {
-        req.addTrailers({ "Lambda-Runtime-Function-Error-Type": "StreamFailed",
-          "Lambda-Runtime-Function-Error-Body": Buffer.from(JSON.stringify({ errorType: "StreamFailed", errorMessage: "mid-stream" })).toString("base64") });
-      }
-      req.end();
+    // With event.signal, "part1;" is sent and then nothing more until that file exists.
+    const req = http.request({ host, port, method: "POST", path: `/2018-06-01/runtime/invocation/${id}/response`,
+      headers: { "Lambda-Runtime-Function-Response-Mode": "streaming", "Transfer-Encoding": "chunked",
+        "Trailer": "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body" } });
+    const answered = new Promise((resolve) => {
+      req.on("response", (res) => { console.log("stream answered " + res.statusCode); res.resume(); res.on("end", resolve); });
+      req.on("error", (e) => { console.log("stream failed " + e.message); resolve(); });
     });
+    req.write("part1;");
+    while (event.signal && !existsSync(event.signal)) await new Promise((r) => setTimeout(r, 20));
+    req.write("part2");
+    if (event.action === "stream-error") {
+      req.addTrailers({ "Lambda-Runtime-Function-Error-Type": "StreamFailed",
+        "Lambda-Runtime-Function-Error-Body": Buffer.from(JSON.stringify({ errorType: "StreamFailed", errorMessage: "mid-stream" })).toString("base64") });
+    }
+    req.end();
+    await answered;
     continue;
   }
   if (event.action === "wrong-id") {

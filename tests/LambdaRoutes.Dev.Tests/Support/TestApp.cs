@@ -1,8 +1,8 @@
 namespace LambdaRoutes.Dev.Tests.Support;
 
 /// <summary>
-/// A copy of samples/Hello in a temp folder, plus test routes the sample lacks (api/echo.cs, api/boom.cs, api/slow.cs, api/broken.cs
-/// from TestApp/*.cs.txt). The copy imports the repository's Directory.*.props and references the runtime project by
+/// A copy of samples/Hello in a temp folder, plus test routes the sample lacks (api/echo.cs, api/boom.cs, api/slow.cs, api/broken.cs,
+/// api/drip.cs from TestApp/*.cs.txt). The copy imports the repository's Directory.*.props and references the runtime project by
 /// absolute path, so it builds exactly like the sample.
 /// </summary>
 internal sealed class TestApp : IDisposable
@@ -35,7 +35,7 @@ internal sealed class TestApp : IDisposable
             $"<Project>\n  <Import Project=\"{Path.Combine(RepoRoot, "Directory.Build.props")}\" />\n</Project>\n");
         File.WriteAllText(Path.Combine(dir, "..", "Directory.Packages.props"),
             $"<Project>\n  <Import Project=\"{Path.Combine(RepoRoot, "Directory.Packages.props")}\" />\n</Project>\n");
-        foreach (var route in new[] { "echo", "boom", "slow", "broken" })
+        foreach (var route in new[] { "echo", "boom", "slow", "broken", "drip" })
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "TestApp", route + ".cs.txt"), Path.Combine(dir, "api", route + ".cs"));
         }

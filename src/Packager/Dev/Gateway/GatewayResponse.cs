@@ -20,6 +20,23 @@ internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePai
         ? Message(flavor, 502, "Internal server error")
         : Message(flavor, 500, "Internal Server Error");
 
+    /// <summary>
+    /// A streamed response whose prelude is unreadable (aws.md §1.6): a 502 in both flavours, like REST's "Malformed
+    /// Lambda proxy response", with the reason, since nothing else tells the developer what the runtime sent.
+    /// </summary>
+    public static GatewayResponse MalformedStream(string reason)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("message", "Malformed Lambda streaming response: " + reason);
+            json.WriteEndObject();
+        }
+
+        return new GatewayResponse(502, [new("Content-Type", "application/json")], buffer.ToArray());
+    }
+
     /// <summary>The function did not answer within its timeout.</summary>
     public static GatewayResponse Timeout(ApiFlavor flavor) => Message(flavor, 504, "Endpoint request timed out");
 

@@ -9,6 +9,7 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 /// <c>--aot</c>: runs <c>lambda-routes build</c> (incremental, under its build lock), reads <c>manifest.json</c>, and serves
 /// every route's real <c>bootstrap</c> through the Lambda emulator — the exact artifact that ships, one process per
 /// concurrent request, with Lambda's instance reuse, deadlines and timeouts. Instance output goes to the dev log.
+/// A streaming route's chunks are passed on as the Runtime API receives them.
 /// </summary>
 internal sealed class AotHost : IRouteHost
 {
@@ -64,9 +65,35 @@ internal sealed class AotHost : IRouteHost
         return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
     }
 
-    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
+    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson) =>
+        ToRun(await _emulator.InvokeAsync(FunctionName(route.Id), eventJson));
+
+    public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
     {
-        var result = await _emulator.InvokeAsync(FunctionName(route.Id), eventJson);
+        var call = await _emulator.InvokeStreamingAsync(FunctionName(route.Id), eventJson);
+        var failure = call.Response is { } stream
+            ? await StreamForwarder.ForwardAsync(stream.ReadChunksAsync(), write)
+            : null;
+        var result = await call.Completion;
+        if (call.Response is null && result.IsSuccess)
+        {
+            // A buffered answer from a streaming function: the same framing, in one piece.
+            failure = await StreamForwarder.ForwardAsync(Once(result.Payload), write);
+        }
+
+        return failure is null || !result.IsSuccess
+            ? ToRun(result)
+            : ToRun(result) with { Outcome = RunOutcome.FunctionError, ErrorType = failure.GetType().Name };
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Once(byte[] payload)
+    {
+        await Task.CompletedTask;
+        yield return payload;
+    }
+
+    private static RouteRun ToRun(InvocationResult result)
+    {
         var outcome = result.Outcome switch
         {
             InvocationOutcome.Success => RunOutcome.Success,

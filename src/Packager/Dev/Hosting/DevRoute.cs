@@ -59,11 +59,10 @@ internal interface IRouteHost : IAsyncDisposable
     DevRouteSet Routes { get; }
 
     Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson);
-}
 
-/// <summary>A host that can run a streaming route chunk by chunk (aws.md §1.6 framing: prelude, 8 NULs, body).</summary>
-internal interface IStreamingRouteHost
-{
-    /// <summary>Runs the route in streaming mode; <paramref name="write"/> gets each chunk as the handler writes it.</summary>
+    /// <summary>
+    /// Runs a streaming route; <paramref name="write"/> gets each chunk as the handler writes it (aws.md §1.6 framing:
+    /// prelude, 8 NULs, body). A write that throws (the client left, the prelude is bad) ends the run as a function error.
+    /// </summary>
     Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write);
 }

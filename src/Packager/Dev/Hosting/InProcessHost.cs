@@ -10,7 +10,7 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 /// a change prints what changed, rebuilds, and swaps in the new build (the old one keeps serving until then, and stays
 /// if the rebuild fails). A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
 /// </summary>
-internal sealed class InProcessHost : IRouteHost, IStreamingRouteHost
+internal sealed class InProcessHost : IRouteHost
 {
     private readonly DevOptions _options;
     private readonly Action<string> _log;
