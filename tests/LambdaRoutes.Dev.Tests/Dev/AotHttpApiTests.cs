@@ -39,8 +39,8 @@ public sealed class AotHttpApiTests(AotHttpApiFixture fixture) : RouteBehaviourT
 
         signal.Raise();
         Assert.Equal("second\n", await new StreamReader(body).ReadToEndAsync());
-        Assert.Contains(Fixture.Log.Lines, l => l.StartsWith("GET /api/drip?wait=", StringComparison.Ordinal) &&
-                                                 l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) && l.EndsWith("(streamed)", StringComparison.Ordinal));
+        await Fixture.Log.WaitForLineAsync(l => l.StartsWith("GET /api/drip?wait=", StringComparison.Ordinal) && l.Contains(Path.GetFileName(signal.Path), StringComparison.Ordinal) &&
+                                                l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) && l.EndsWith("(streamed)", StringComparison.Ordinal), "for the streamed drip");
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class AotHttpApiTests(AotHttpApiFixture fixture) : RouteBehaviourT
 
         Assert.Equal("first\n", first);
         Assert.True(error is HttpRequestException or IOException, $"the body ended normally or with {error}");
-        Assert.Contains(Fixture.Log.Lines, l => l.StartsWith("GET /api/drip?fail=1", StringComparison.Ordinal) &&
-                                                 l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) && l.EndsWith("(function error InvalidOperationException)", StringComparison.Ordinal));
+        await Fixture.Log.WaitForLineAsync(l => l.StartsWith("GET /api/drip?fail=1", StringComparison.Ordinal) && l.Contains(" → ApiDrip 202 ", StringComparison.Ordinal) &&
+                                                l.EndsWith("(function error InvalidOperationException)", StringComparison.Ordinal), "for the failed drip");
         using var again = await Client.GetAsync("/api/drip");
         Assert.Equal("first\nsecond\n", await again.Content.ReadAsStringAsync());
         Assert.Contains(Host.Emulator.GetInstances("Hello-ApiDrip"), i => i.Id == instance.Id);

@@ -44,6 +44,21 @@ internal sealed class LogWriter : TextWriter
         }
     }
 
+    /// <summary>
+    /// The first line that matches, waiting for it: the server logs a request after its last byte is sent, so the
+    /// client can see the end of a response before its line exists.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (Lines.FirstOrDefault(match) is { } line) return line;
+            Assert.True(DateTime.UtcNow < deadline, $"no log line {what} within 30 s:\n{this}");
+            await Task.Delay(50);
+        }
+    }
+
     public override string ToString()
     {
         lock (_text)
