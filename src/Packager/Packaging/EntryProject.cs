@@ -133,9 +133,16 @@ internal static class EntryProjectWriter
             <TrimmerSingleWarn>false</TrimmerSingleWarn>
             <GenerateDocumentationFile>false</GenerateDocumentationFile>
             <SatelliteResourceLanguages>en</SatelliteResourceLanguages>
+            <!-- One invocation at a time leaves nothing for a background GC thread to overlap with; not starting it saves cold start. -->
+            <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
           </PropertyGroup>
           <ItemGroup>
             <ProjectReference Include="{{appProjectRelative}}" />
+          </ItemGroup>
+          <ItemGroup>
+            <!-- A 2 MiB gen0 budget (the default follows the CPU's cache size, tens of MB on Lambda's hosts): RSS stays
+                 near 11 MB instead of growing to ~24 MB before the first GC (bench/results). DOTNET_GCgen0size overrides it. -->
+            <IlcArg Include="--runtimeopt:GCgen0size=200000" />
           </ItemGroup>
         </Project>
 
