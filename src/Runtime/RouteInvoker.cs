@@ -166,9 +166,7 @@ public sealed class RouteInvoker
     /// <summary>Next warns (and still sends) at 4 MiB (nextjs.md §1.7, <c>responseLimit</c> default).</summary>
     internal const int ResponseWarningBytes = 4 * 1024 * 1024;
 
-    private static byte[] Encode(ApiEventSource source, ApiResponse res) => source == ApiEventSource.RestApi
-        ? JsonSerializer.SerializeToUtf8Bytes(RestApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayProxyResponse)
-        : JsonSerializer.SerializeToUtf8Bytes(HttpApiMapper.ToResponse(res), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse);
+    private static byte[] Encode(ApiEventSource source, ApiResponse res) => ProxyResponseWriter.Write(source, res);
 
     private async Task RespondAsync(HttpRequestData request, ApiResponse res, ILambdaContext context)
     {
@@ -236,11 +234,5 @@ public sealed class RouteInvoker
     /// For payloads whose format is unknown: a plain <c>{statusCode, headers, body, isBase64Encoded}</c> object,
     /// which both REST and 2.0 integrations accept.
     /// </summary>
-    private static byte[] EncodeUnknown(int status, string message) =>
-        JsonSerializer.SerializeToUtf8Bytes(new APIGatewayProxyResponse
-        {
-            StatusCode = status,
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain; charset=utf-8" },
-            Body = message,
-        }, EventJsonContext.Wire.APIGatewayProxyResponse);
+    private static byte[] EncodeUnknown(int status, string message) => ProxyResponseWriter.WriteText(status, message);
 }

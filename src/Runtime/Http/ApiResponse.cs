@@ -209,7 +209,7 @@ public sealed class ApiResponse
     internal void CompleteStream(byte[] body)
     {
         StreamWriter = null;
-        _body = body.Length > 0 ? new MemoryStream(body) : null;
+        _body = body.Length > 0 ? new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true) : null;
     }
 
     // ----- read by the encoder -----
@@ -217,6 +217,9 @@ public sealed class ApiResponse
     internal IReadOnlyList<(string Name, List<string> Values)> Headers => _headers.Entries;
 
     internal byte[] BodyBytes => _body?.ToArray() ?? Array.Empty<byte>();
+
+    /// <summary>The body without a copy (the encoder writes it straight into the response JSON).</summary>
+    internal ReadOnlySpan<byte> BodySpan => _body is { } body && body.TryGetBuffer(out var bytes) ? bytes.AsSpan() : BodyBytes;
 
     internal long BodyLength => _body?.Length ?? 0;
 

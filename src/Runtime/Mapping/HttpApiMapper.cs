@@ -1,6 +1,6 @@
 namespace LambdaRoutes.Mapping;
 
-/// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/>, and <see cref="ApiResponse"/> → 2.0 response (aws.md §2.3–2.5).</summary>
+/// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/> (aws.md §2.3, §2.5); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class HttpApiMapper
 {
     public static HttpRequestData ToRequest(APIGatewayHttpApiV2ProxyRequest e, bool isFunctionUrl)
@@ -26,27 +26,6 @@ internal static class HttpApiMapper
             StripStage(e.RawPath ?? context.Http.Path ?? "/", context.Stage),
             e.RawQueryString ?? "",
             query, headers, body, invalid);
-    }
-
-    public static APIGatewayHttpApiV2ProxyResponse ToResponse(ApiResponse res)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var cookies = new List<string>();
-        foreach (var (name, values) in res.Headers)
-        {
-            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) cookies.AddRange(values);
-            // 2.0 has no multiValueHeaders: several values are comma-joined (aws.md §2.4).
-            else if (values.Count > 0) headers[name] = string.Join(",", values);
-        }
-        var (body, base64) = BodyDecoding.Encode(res);
-        return new APIGatewayHttpApiV2ProxyResponse
-        {
-            StatusCode = res.StatusCode,
-            Headers = headers.Count > 0 ? headers : null,
-            Cookies = cookies.Count > 0 ? cookies : null,
-            Body = body,
-            IsBase64Encoded = base64,
-        };
     }
 
     /// <summary>On a named stage <c>rawPath</c> starts with <c>/{stage}</c>; the route never sees it (aws.md §2.3, §7).</summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LambdaRoutes.Mapping;
 
-/// <summary>REST API proxy (v1) event → <see cref="HttpRequestData"/>, and <see cref="ApiResponse"/> → v1 response (aws.md §2.1–2.2).</summary>
+/// <summary>REST API proxy (v1) event → <see cref="HttpRequestData"/> (aws.md §2.1); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class RestApiMapper
 {
     public static HttpRequestData ToRequest(APIGatewayProxyRequest e)
@@ -31,27 +31,6 @@ internal static class RestApiMapper
         return new HttpRequestData(
             ApiEventSource.RestApi, e.HttpMethod ?? "GET", string.IsNullOrEmpty(e.Path) ? "/" : e.Path,
             RebuildQuery(query), query, headers, body, invalid);
-    }
-
-    public static APIGatewayProxyResponse ToResponse(ApiResponse res)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var multi = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in res.Headers)
-        {
-            // Several values of one name (Set-Cookie above all) are only possible through multiValueHeaders (aws.md §2.2).
-            if (values.Count == 1 && !name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) headers[name] = values[0];
-            else if (values.Count > 0) multi[name] = new List<string>(values);
-        }
-        var (body, base64) = BodyDecoding.Encode(res);
-        return new APIGatewayProxyResponse
-        {
-            StatusCode = res.StatusCode,
-            Headers = headers.Count > 0 ? headers : null,
-            MultiValueHeaders = multi.Count > 0 ? multi : null,
-            Body = body,
-            IsBase64Encoded = base64,
-        };
     }
 
     /// <summary>REST events carry the query only as decoded maps; re-encode it for <see cref="ApiRequest.Url"/>.</summary>

@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using LambdaRoutes.Http;
+
+namespace LambdaRoutes.Mapping;
+
+/// <summary>
+/// <see cref="ApiResponse"/> → the integration's response JSON (aws.md §2.2 REST/1.0, §2.4 2.0), written straight to
+/// UTF-8: the body bytes go into the JSON string (or base64) without an intermediate string, and no serializer
+/// metadata is built at start-up (JsonSerializer's first use cost about 1 ms of cold start in bench/).
+/// Same output as serializing <see cref="APIGatewayProxyResponse"/> / <see cref="APIGatewayHttpApiV2ProxyResponse"/>
+/// with the wire options: camelCase names, absent maps left out, AWS's relaxed escaping.
+/// </summary>
+internal static class ProxyResponseWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One buffer and writer per thread, reused: the invoker may serve concurrent requests (dev server).</summary>
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    public static byte[] Write(ApiEventSource source, ApiResponse res)
+    {
+        var writer = Begin();
+        writer.WriteNumber("statusCode"u8, res.StatusCode);
+        if (source == ApiEventSource.RestApi) WriteRestHeaders(writer, res.Headers);
+        else WriteHttpApiHeaders(writer, res.Headers);
+        WriteBody(writer, res.BodySpan, res.BodyIsBinary);
+        return End(writer);
+    }
+
+    /// <summary>For payloads whose format is unknown: a plain text answer that both REST and 2.0 integrations accept.</summary>
+    public static byte[] WriteText(int status, string message)
+    {
+        var writer = Begin();
+        writer.WriteNumber("statusCode"u8, status);
+        writer.WriteStartObject("headers"u8);
+        writer.WriteString("Content-Type"u8, "text/plain; charset=utf-8"u8);
+        writer.WriteEndObject();
+        writer.WriteString("body"u8, message);
+        writer.WriteBoolean("isBase64Encoded"u8, false);
+        return End(writer);
+    }
+
+    private static Utf8JsonWriter Begin()
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        return writer;
+    }
+
+    private static byte[] End(Utf8JsonWriter writer)
+    {
+        writer.WriteEndObject();
+        writer.Flush();
+        var buffer = t_buffer!;
+        var payload = buffer.WrittenSpan.ToArray();
+        // A multi-megabyte body should not stay pinned to the thread after it has been sent.
+        if (buffer.Capacity > 64 * 1024)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+        return payload;
+    }
+
+    /// <summary>REST: one value per name in <c>headers</c>; several (and every Set-Cookie) in <c>multiValueHeaders</c>.</summary>
+    private static void WriteRestHeaders(Utf8JsonWriter writer, IReadOnlyList<(string Name, List<string> Values)> headers)
+    {
+        var single = 0;
+        var multi = 0;
+        foreach (var (name, values) in headers)
+        {
+            if (IsSingle(name, values)) single++;
+            else if (values.Count > 0) multi++;
+        }
+        if (single > 0)
+        {
+            writer.WriteStartObject("headers"u8);
+            foreach (var (name, values) in headers)
+                if (IsSingle(name, values)) writer.WriteString(name, values[0]);
+            writer.WriteEndObject();
+        }
+        if (multi > 0)
+        {
+            writer.WriteStartObject("multiValueHeaders"u8);
+            foreach (var (name, values) in headers)
+            {
+                if (IsSingle(name, values) || values.Count == 0) continue;
+                writer.WriteStartArray(name);
+                foreach (var value in values) writer.WriteStringValue(value);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+
+        static bool IsSingle(string name, List<string> values) =>
+            values.Count == 1 && !name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>2.0: no multi-value headers, so several values are comma-joined; Set-Cookie goes to <c>cookies</c>.</summary>
+    private static void WriteHttpApiHeaders(Utf8JsonWriter writer, IReadOnlyList<(string Name, List<string> Values)> headers)
+    {
+        var open = false;
+        foreach (var (name, values) in headers)
+        {
+            if (values.Count == 0 || IsSetCookie(name)) continue;
+            if (!open)
+            {
+                writer.WriteStartObject("headers"u8);
+                open = true;
+            }
+            writer.WriteString(name, values.Count == 1 ? values[0] : string.Join(",", values));
+        }
+        if (open) writer.WriteEndObject();
+
+        open = false;
+        foreach (var (name, values) in headers)
+        {
+            if (!IsSetCookie(name)) continue;
+            foreach (var cookie in values)
+            {
+                if (!open)
+                {
+                    writer.WriteStartArray("cookies"u8);
+                    open = true;
+                }
+                writer.WriteStringValue(cookie);
+            }
+        }
+        if (open) writer.WriteEndArray();
+
+        static bool IsSetCookie(string name) => name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Text goes out as text; binary bodies, and bytes that are not valid UTF-8, as base64 (aws.md §3.2).</summary>
+    private static void WriteBody(Utf8JsonWriter writer, ReadOnlySpan<byte> body, bool binary)
+    {
+        if (body.IsEmpty || (!binary && Utf8.IsValid(body)))
+        {
+            writer.WriteString("body"u8, body);
+            writer.WriteBoolean("isBase64Encoded"u8, false);
+        }
+        else
+        {
+            writer.WriteBase64String("body"u8, body);
+            writer.WriteBoolean("isBase64Encoded"u8, true);
+        }
+    }
+}
