@@ -104,15 +104,11 @@ public sealed class RouteInvoker
     /// <summary>The shared front half: decode, route, parse, run the handler, strip bodies HEAD/204/304 must not carry.</summary>
     private async Task<Outcome> RunAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
-        var decoded = EventDecoder.Decode(eventJson.Span);
         HttpRequestData request;
-        switch (decoded)
+        switch (EventDecoder.Decode(eventJson.Span))
         {
-            case DecodedEvent.RestApi rest:
-                request = RestApiMapper.ToRequest(rest.Event);
-                break;
-            case DecodedEvent.HttpApi http:
-                request = HttpApiMapper.ToRequest(http.Event, http.IsFunctionUrl);
+            case DecodedEvent.Request decoded:
+                request = decoded.Data;
                 break;
             case DecodedEvent.InvalidJson bad:
                 context.Logger.LogWarning("Invalid event: the payload is not valid JSON (" + bad.Reason + ")");

@@ -3,11 +3,11 @@ namespace LambdaRoutes.Mapping;
 /// <summary>What <see cref="EventDecoder"/> made of the invocation payload.</summary>
 internal abstract record DecodedEvent
 {
-    /// <summary>A REST API (v1) or HTTP API payload 1.0 event.</summary>
-    public sealed record RestApi(APIGatewayProxyRequest Event) : DecodedEvent;
-
-    /// <summary>An HTTP API 2.0 or function URL event.</summary>
-    public sealed record HttpApi(APIGatewayHttpApiV2ProxyRequest Event, bool IsFunctionUrl) : DecodedEvent;
+    /// <summary>
+    /// An API Gateway request: REST (v1) or HTTP API payload 1.0 when <see cref="HttpRequestData.Source"/> is
+    /// <see cref="ApiEventSource.RestApi"/>, HTTP API 2.0 or a function URL otherwise.
+    /// </summary>
+    public sealed record Request(HttpRequestData Data) : DecodedEvent;
 
     /// <summary>The payload is not JSON (or not UTF-8).</summary>
     public sealed record InvalidJson(string Reason) : DecodedEvent;

@@ -3,12 +3,11 @@ namespace LambdaRoutes.Mapping;
 /// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/> (aws.md §2.3, §2.5); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class HttpApiMapper
 {
-    public static HttpRequestData ToRequest(APIGatewayHttpApiV2ProxyRequest e, bool isFunctionUrl)
+    public static HttpRequestData ToRequest(EventFields e, bool isFunctionUrl)
     {
-        var context = e.RequestContext!;
         var headers = new HeaderMap();
         if (e.Headers is { } map)
-            foreach (var (name, value) in map) headers.Add(name, value ?? "");
+            foreach (var (name, value) in map) headers.Add(name, value);
         // API Gateway moves the Cookie header into cookies[]; put it back so req.Headers and req.Cookies agree.
         // Function URLs keep the header as well (aws.md §2.5), so only add it when it is missing.
         if (e.Cookies is { Count: > 0 } cookies && !headers.Contains("cookie"))
@@ -22,8 +21,8 @@ internal static class HttpApiMapper
         var (body, invalid) = BodyDecoding.Decode(e.Body, e.IsBase64Encoded);
         return new HttpRequestData(
             isFunctionUrl ? ApiEventSource.FunctionUrl : ApiEventSource.HttpApi,
-            context.Http!.Method!,
-            StripStage(e.RawPath ?? context.Http.Path ?? "/", context.Stage),
+            e.RequestMethod!,
+            StripStage(e.RawPath ?? e.RequestPath ?? "/", e.Stage),
             e.RawQueryString ?? "",
             query, headers, body, invalid);
     }
@@ -38,11 +37,11 @@ internal static class HttpApiMapper
         return rawPath[prefix.Length] == '/' ? rawPath[prefix.Length..] : rawPath;
     }
 
-    private static ParamMap FromDecodedMap(Dictionary<string, string>? map)
+    private static ParamMap FromDecodedMap(List<KeyValuePair<string, string>>? map)
     {
         var query = new ParamMap();
         if (map is not null)
-            foreach (var (name, value) in map) query.Add(name, value ?? "");
+            foreach (var (name, value) in map) query.Add(name, value);
         return query;
     }
 }

@@ -5,26 +5,26 @@ namespace LambdaRoutes.Mapping;
 /// <summary>REST API proxy (v1) event → <see cref="HttpRequestData"/> (aws.md §2.1); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class RestApiMapper
 {
-    public static HttpRequestData ToRequest(APIGatewayProxyRequest e)
+    public static HttpRequestData ToRequest(EventFields e)
     {
         // multiValue* carry every value; the single-value maps keep only one (aws.md §7 "prefer multiValue*").
         var headers = new HeaderMap();
         if (e.MultiValueHeaders is { } multi)
             foreach (var (name, values) in multi)
-                foreach (var v in values ?? new List<string>()) headers.Add(name, v ?? "");
+                foreach (var v in values) headers.Add(name, v);
         if (e.Headers is { } single)
             foreach (var (name, value) in single)
-                if (!headers.Contains(name)) headers.Add(name, value ?? "");
+                if (!headers.Contains(name)) headers.Add(name, value);
 
         var query = new ParamMap();
         if (e.MultiValueQueryStringParameters is { Count: > 0 } multiQuery)
         {
             foreach (var (name, values) in multiQuery)
-                foreach (var v in values ?? new List<string>()) query.Add(name, v ?? "");
+                foreach (var v in values) query.Add(name, v);
         }
         else if (e.QueryStringParameters is { } singleQuery)
         {
-            foreach (var (name, value) in singleQuery) query.Add(name, value ?? "");
+            foreach (var (name, value) in singleQuery) query.Add(name, value);
         }
 
         var (body, invalid) = BodyDecoding.Decode(e.Body, e.IsBase64Encoded);

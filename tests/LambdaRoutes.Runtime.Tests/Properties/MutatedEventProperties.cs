@@ -70,7 +70,7 @@ public sealed class MutatedEventProperties
         Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
         {
             var decoded = EventDecoder.Decode(bytes);
-            return decoded is DecodedEvent.InvalidJson or DecodedEvent.UnknownShape or DecodedEvent.RestApi or DecodedEvent.HttpApi;
+            return decoded is DecodedEvent.InvalidJson or DecodedEvent.UnknownShape or DecodedEvent.Request;
         }).QuickCheckThrowOnFailure();
     }
 

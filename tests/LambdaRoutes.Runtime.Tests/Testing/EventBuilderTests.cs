@@ -17,7 +17,7 @@ public sealed class EventBuilderTests
         var genuine = TopLevelKeys(Fixtures.Event("http-v2-post-json.json")).Except(new[] { "pathParameters", "stageVariables" });
 
         Assert.Equal(genuine, TopLevelKeys(built));
-        Assert.IsType<DecodedEvent.HttpApi>(EventDecoder.Decode(built));
+        Assert.Equal(ApiEventSource.HttpApi, Assert.IsType<DecodedEvent.Request>(EventDecoder.Decode(built)).Data.Source);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class EventBuilderTests
         var genuine = TopLevelKeys(Fixtures.Event("rest-v1-get-query.json")).Except(new[] { "pathParameters", "stageVariables" });
 
         Assert.Equal(genuine, TopLevelKeys(built));
-        Assert.IsType<DecodedEvent.RestApi>(EventDecoder.Decode(built));
+        Assert.Equal(ApiEventSource.RestApi, Assert.IsType<DecodedEvent.Request>(EventDecoder.Decode(built)).Data.Source);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class EventBuilderTests
 
         Assert.Equal("a=1", e.Headers!["cookie"]);
         Assert.Equal(new[] { "a=1" }, e.Cookies);
-        Assert.True(Assert.IsType<DecodedEvent.HttpApi>(EventDecoder.Decode(json)).IsFunctionUrl);
+        Assert.Equal(ApiEventSource.FunctionUrl, Assert.IsType<DecodedEvent.Request>(EventDecoder.Decode(json)).Data.Source);
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+namespace LambdaRoutes.Mapping;
+
+/// <summary>
+/// The fields of an API Gateway event the runtime uses, as <see cref="EventReader"/> found them: REST (v1) and
+/// HTTP API 2.0 / function URL names side by side, since the payload's format is only known once it has been read.
+/// Absent fields are null (aws.md §2.1, §2.3, §2.5).
+/// </summary>
+internal sealed class EventFields
+{
+    public string? Version;
+
+    // REST (v1) and HTTP API payload 1.0.
+    public string? HttpMethod;
+    public string? Path;
+    public List<KeyValuePair<string, List<string>>>? MultiValueHeaders;
+    public List<KeyValuePair<string, List<string>>>? MultiValueQueryStringParameters;
+
+    // HTTP API 2.0 and function URLs.
+    public string? RawPath;
+    public string? RawQueryString;
+    public List<string>? Cookies;
+    public string? RequestMethod;   // requestContext.http.method
+    public string? RequestPath;     // requestContext.http.path
+    public string? DomainName;      // requestContext.domainName
+    public string? Stage;           // requestContext.stage
+
+    // Both.
+    public List<KeyValuePair<string, string>>? Headers;
+    public List<KeyValuePair<string, string>>? QueryStringParameters;
+    public string? Body;
+    public bool IsBase64Encoded;
+}
