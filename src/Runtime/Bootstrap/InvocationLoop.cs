@@ -60,21 +60,25 @@ internal sealed class InvocationLoop
             invocation.TraceId, invocation.TenantId, _function, logger);
 
         byte[] output;
-        _watchdog.Arm(logger, invocation.DeadlineMs);
+        _watchdog.CheckOnArrival(logger, invocation.DeadlineMs);
         try
         {
             if (_streamingHandler is { } stream)
             {
                 // Response streaming (aws.md §1.6): the response is posted while the handler runs; a failure after the
                 // first chunk cannot go to /error any more, so the client sends it in the trailers and we log it here.
-                var failure = await _client.SendStreamingResponseAsync(invocation.RequestId,
-                    write => stream(invocation.Payload, context, write), cancellationToken).ConfigureAwait(false);
+                var streaming = _client.SendStreamingResponseAsync(invocation.RequestId,
+                    write => stream(invocation.Payload, context, write), cancellationToken);
+                if (!streaming.IsCompleted) _watchdog.Arm(logger, invocation.DeadlineMs);
+                var failure = await streaming.ConfigureAwait(false);
                 if (failure is not null) logger.LogError(failure, "Invocation failed mid-stream; reported in the error trailers");
                 return;
             }
             try
             {
-                output = await _handler(invocation.Payload, context).ConfigureAwait(false);
+                var pending = _handler(invocation.Payload, context);
+                if (!pending.IsCompleted) _watchdog.Arm(logger, invocation.DeadlineMs);
+                output = await pending.ConfigureAwait(false);
             }
             catch (Exception ex)
             {

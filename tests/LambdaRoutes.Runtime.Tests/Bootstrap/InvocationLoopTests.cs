@@ -9,7 +9,7 @@ namespace LambdaRoutes.Runtime.Tests.Bootstrap;
 public sealed class InvocationLoopTests
 {
     /// <summary>Serves queued invocations, then throws <see cref="RuntimeApiException"/> like a Runtime API going away.</summary>
-    private sealed class ScriptedClient : IRuntimeApiClient
+    internal sealed class ScriptedClient : IRuntimeApiClient
     {
         public Queue<InvocationRequest> Invocations { get; } = new();
         public List<(string RequestId, string Body)> Responses { get; } = new();
