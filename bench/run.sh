@@ -81,6 +81,28 @@ run_logged minimal-async-publish dotnet publish "$bench/peers/MinimalAot/Minimal
 step "in-process mapping cost probe (LambdaRoutes RouteInvoker vs the minimal loop's handler, AOT)"
 run_logged mapping-publish dotnet publish "$bench/peers/MappingCost/MappingCost.csproj" -c Release -o "$work/mapping" -nologo -v q
 
+# Before/after (full mode): the same route built by the packager and runtime of BEFORE_COMMIT, the last commit before
+# the runtime's performance work (blocking Runtime API client, one-pass event reader, direct response writer, lazily
+# armed deadline timer, gen0 budget), from a git worktree, so that both are measured in the same run on the same load.
+before_commit=cd8ee2b
+before_bootstrap=""
+if [ "$quick" = 0 ]; then
+  step "before/after: the route as LambdaRoutes $before_commit built it (git worktree)"
+  before_tree="$work/before"
+  if git -C "$repo" cat-file -e "$before_commit^{commit}" 2>/dev/null; then
+    if [ ! -d "$before_tree/src" ]; then
+      git -C "$repo" worktree remove --force "$before_tree" >/dev/null 2>&1 || rm -rf "$before_tree"
+      git -C "$repo" worktree prune
+      run_logged before-worktree git -C "$repo" worktree add --detach "$before_tree" "$before_commit"
+    fi
+    run_logged before-packager dotnet build "$before_tree/src/Packager/LambdaRoutes.Packager.csproj" -c Release -nologo -v q
+    run_logged before-build dotnet "$before_tree/src/Packager/bin/Release/net10.0/lambda-routes.dll" build "$before_tree/bench/apps/BenchApp"
+    before_bootstrap="$before_tree/bench/apps/BenchApp/.lambda-routes/out/ApiEcho/bootstrap"
+  else
+    echo "bench: commit $before_commit is not in this clone (shallow?); the before/after rows are skipped" >&2
+  fi
+fi
+
 step "peer 2: Node.js handler + aws-lambda-ric (npm ci; native addon built once)"
 if [ ! -d "$bench/peers/node/node_modules/aws-lambda-ric" ]; then
   (cd "$bench/peers/node" && run_logged npm-ci npm ci --ignore-scripts --no-audit --no-fund)
@@ -105,7 +127,7 @@ cat >"$work/sizes.json" <<EOF
   "Node.js (aws-lambda-ric)": { "bootstrap": null, "zip": $(size "$work/node.zip"), "runtimeOnDisk": $(dir_size "$bench/peers/node/node_modules/aws-lambda-ric") },
   ".NET JIT": { "bootstrap": $(dir_size "$work/jit"), "zip": $(size "$work/jit.zip") },
   "Minimal AOT loop, async socket I/O": { "bootstrap": $(size "$work/minimal-async/bootstrap"), "zip": null },
-  "LambdaRoutes + proposed env": { "bootstrap": $(size "$lr_bootstrap"), "zip": $(size "$bench/apps/BenchApp/.lambda-routes/out/ApiEcho.zip") },
+  "LambdaRoutes before ($before_commit)": { "bootstrap": $( [ -n "$before_bootstrap" ] && size "$before_bootstrap" || echo null ), "zip": null },
   "Minimal AOT loop": { "bootstrap": $(size "$work/minimal/bootstrap"), "zip": $(size "$work/minimal.zip") }
 }
 EOF
@@ -121,9 +143,7 @@ cat >"$work/peers.json" <<EOF
     "workingDirectory": "$bench/peers/node", "handler": "index.handler" },
   { "name": ".NET JIT", "executable": "$work/jit/bootstrap" },
   { "name": "Minimal AOT loop", "executable": "$work/minimal/bootstrap" },
-  { "name": "Minimal AOT loop, async socket I/O", "executable": "$work/minimal-async/bootstrap" },
-  { "name": "LambdaRoutes + proposed env", "executable": "$lr_bootstrap",
-    "environment": { "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS": "1", "DOTNET_GCgen0size": "200000" } }
+  { "name": "Minimal AOT loop, async socket I/O", "executable": "$work/minimal-async/bootstrap" }$( [ -n "$before_bootstrap" ] && printf ',\n  { "name": "LambdaRoutes before (%s)", "executable": "%s" }' "$before_commit" "$before_bootstrap")
 ] }
 EOF
 if [ "$measure" = 1 ]; then

@@ -74,36 +74,6 @@ static double Percentile(List<double> values, double p)
     return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-// The per-invocation deadline watchdog pattern of the runtime's InvocationLoop (Task.Delay until shortly before the
-// deadline, cancelled when the invocation ends, OperationCanceledException caught): timed alone, same process.
-var watchdog = new List<double>(iterations / 10);
-for (var i = 0; i < 200 + iterations / 10; i++)
-{
-    var start = Stopwatch.GetTimestamp();
-    using (var finished = new CancellationTokenSource())
-    {
-        var pending = Watchdog(finished.Token);
-        finished.Cancel();
-        await pending;
-    }
-
-    if (i >= 200)
-    {
-        watchdog.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-    }
-}
-
-static async Task Watchdog(CancellationToken finished)
-{
-    try
-    {
-        await Task.Delay(TimeSpan.FromSeconds(9), finished).ConfigureAwait(false);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-}
-
 var count = lambdaRoutes.Count;
 using (var json = new System.Text.Json.Utf8JsonWriter(Console.OpenStandardOutput()))
 {
@@ -111,10 +81,6 @@ using (var json = new System.Text.Json.Utf8JsonWriter(Console.OpenStandardOutput
     json.WriteNumber("iterations", count);
     Side("lambdaRoutes", firstLambdaRoutesUs, lambdaRoutes, allocatedLambdaRoutes);
     Side("minimal", firstMinimalUs, minimal, allocatedMinimal);
-    json.WriteStartObject("deadlineWatchdog");
-    json.WriteNumber("p50Us", Math.Round(Percentile(watchdog, 50), 2));
-    json.WriteNumber("p99Us", Math.Round(Percentile(watchdog, 99), 2));
-    json.WriteEndObject();
     json.WriteEndObject();
 
     void Side(string name, double firstUs, List<double> values, long allocated)
