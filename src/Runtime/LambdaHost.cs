@@ -85,7 +85,7 @@ public static class LambdaHost
 
             // AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE is RuntimeSupport's name for the same switch (aws.md §1.4).
             var runOnce = IsTrue(environment.Get("LAMBDA_ROUTES_RUN_ONCE")) || IsTrue(environment.Get("AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE"));
-            var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log,
+            using var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log,
                 options.Streaming ? invoker.InvokeStreamingAsync : null);
             await loop.RunAsync(runOnce, cancellationToken).ConfigureAwait(false);
             return 0;

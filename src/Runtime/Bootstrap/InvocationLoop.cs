@@ -11,7 +11,7 @@ namespace LambdaRoutes.Bootstrap;
 /// Runtime API calls block (<see cref="RuntimeHttpConnection"/>), so a handler that completes synchronously keeps the
 /// whole loop on the process's main thread: no thread-pool hand-off per invocation.
 /// </remarks>
-internal sealed class InvocationLoop
+internal sealed class InvocationLoop : IDisposable
 {
     private readonly IRuntimeApiClient _client;
     private readonly Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> _handler;
@@ -40,15 +40,15 @@ internal sealed class InvocationLoop
     /// <exception cref="RuntimeApiException">The Runtime API failed; the process should exit non-zero.</exception>
     public async Task RunAsync(bool runOnce, CancellationToken cancellationToken)
     {
-        using (_watchdog)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await InvokeOnceAsync(cancellationToken).ConfigureAwait(false);
-                if (runOnce) return;
-            }
+            await InvokeOnceAsync(cancellationToken).ConfigureAwait(false);
+            if (runOnce) return;
         }
     }
+
+    /// <summary>Stops the deadline timer, if one was ever created.</summary>
+    public void Dispose() => _watchdog.Dispose();
 
     internal async Task InvokeOnceAsync(CancellationToken cancellationToken)
     {

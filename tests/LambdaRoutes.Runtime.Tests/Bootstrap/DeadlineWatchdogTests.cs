@@ -25,7 +25,7 @@ public sealed class DeadlineWatchdogTests
         // Many invocations that end in time re-arm the same timer and never warn.
         for (var i = 0; i < 50; i++)
         {
-            watchdog.Arm(new InvocationLogger(log.Sink, $"ok-{i}"), Now() + 300);
+            watchdog.Arm(new InvocationLogger(log.Sink, $"ok-{i}"), Now() + (i % 2 == 0 ? 60_000 : 30_000));
             watchdog.Disarm();
         }
         watchdog.Arm(new InvocationLogger(log.Sink, "late-1"), Now() + 300);
@@ -58,16 +58,19 @@ public sealed class DeadlineWatchdogTests
         client.Add("sync-1", "{}", Now() + 60_000);
         client.Add("async-2", "{}", Now() + 60_000);
         var watchdog = new DeadlineWatchdog();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var loop = new InvocationLoop(client, async (_, ctx) =>
         {
-            if (ctx.AwsRequestId == "async-2") await Task.Yield();
+            if (ctx.AwsRequestId == "async-2") await gate.Task;
             return "{}"u8.ToArray();
         }, new FakeEnvironment(), new CapturedLog().Sink, watchdog: watchdog);
 
         await loop.InvokeOnceAsync(CancellationToken.None);
         Assert.False(watchdog.HasTimer);
-        await loop.InvokeOnceAsync(CancellationToken.None);
+        var second = loop.InvokeOnceAsync(CancellationToken.None); // the handler is now waiting on the gate
         Assert.True(watchdog.HasTimer);
+        gate.SetResult();
+        await second;
         Assert.Equal(2, client.Responses.Count);
     }
 }
