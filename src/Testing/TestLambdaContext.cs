@@ -36,6 +36,14 @@ public sealed class TestLambdaContext : ILambdaContext
     /// <inheritdoc />
     public string? TenantId { get; set; }
 
+    /// <inheritdoc />
+    /// <remarks>Null by default, as for a non-Mobile-SDK invocation; set a <see cref="TestClientContext"/> to test code that reads it.</remarks>
+    public IClientContext? ClientContext { get; set; }
+
+    /// <inheritdoc />
+    /// <remarks>Null by default; set a <see cref="TestCognitoIdentity"/> to test code that reads it.</remarks>
+    public ICognitoIdentity? Identity { get; set; }
+
     /// <summary>The captured log of the invocation.</summary>
     public TestLambdaLogger Logger { get; set; } = new();
 

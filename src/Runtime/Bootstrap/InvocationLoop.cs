@@ -57,7 +57,8 @@ internal sealed class InvocationLoop : IDisposable
         _environment.Set("_X_AMZN_TRACE_ID", invocation.TraceId);
         ILambdaLogger logger = new InvocationLogger(_log, invocation.RequestId, invocation.TraceId);
         var context = new LambdaContext(invocation.RequestId, invocation.DeadlineMs, invocation.InvokedFunctionArn,
-            invocation.TraceId, invocation.TenantId, _function, logger);
+            invocation.TraceId, invocation.TenantId, _function, logger,
+            clientContextHeader: invocation.ClientContext, cognitoIdentityHeader: invocation.CognitoIdentity);
 
         byte[] output;
         _watchdog.CheckOnArrival(logger, invocation.DeadlineMs);

@@ -37,6 +37,15 @@ public interface ILambdaContext
     /// <summary>The tenant id when tenant isolation is on (<c>Lambda-Runtime-Aws-Tenant-Id</c>), or null.</summary>
     string? TenantId => null;
 
+    /// <summary>
+    /// The Mobile SDK's client context (<c>Lambda-Runtime-Client-Context</c>), or null: the header is only sent for
+    /// Mobile SDK invocations. A default member so that contexts written before it (tests' own) still compile.
+    /// </summary>
+    IClientContext? ClientContext => null;
+
+    /// <summary>The Cognito identity the Mobile SDK invoked with (<c>Lambda-Runtime-Cognito-Identity</c>), or null.</summary>
+    ICognitoIdentity? Identity => null;
+
     /// <summary>Writes to the function's log, tagged with this invocation's request id.</summary>
     ILambdaLogger Logger { get; }
 }

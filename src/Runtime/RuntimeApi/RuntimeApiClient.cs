@@ -43,7 +43,8 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
             throw new RuntimeApiException("GET /runtime/invocation/next gave no Lambda-Runtime-Aws-Request-Id", response.StatusCode);
         _ = long.TryParse(h[RuntimeApiHeaders.DeadlineMs], NumberStyles.Integer, CultureInfo.InvariantCulture, out var deadline);
         return new InvocationRequest(requestId, deadline, h[RuntimeApiHeaders.InvokedFunctionArn] ?? "",
-            h[RuntimeApiHeaders.TraceId], h[RuntimeApiHeaders.TenantId], response.Body);
+            h[RuntimeApiHeaders.TraceId], h[RuntimeApiHeaders.TenantId], response.Body,
+            h[RuntimeApiHeaders.ClientContext], h[RuntimeApiHeaders.CognitoIdentity]);
     }
 
     public void SendResponse(string requestId, byte[] payload, CancellationToken cancellationToken) =>

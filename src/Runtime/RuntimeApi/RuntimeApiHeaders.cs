@@ -8,6 +8,8 @@ internal static class RuntimeApiHeaders
     public const string InvokedFunctionArn = "Lambda-Runtime-Invoked-Function-Arn";
     public const string TraceId = "Lambda-Runtime-Trace-Id";
     public const string TenantId = "Lambda-Runtime-Aws-Tenant-Id";
+    public const string ClientContext = "Lambda-Runtime-Client-Context";
+    public const string CognitoIdentity = "Lambda-Runtime-Cognito-Identity";
     public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
     public const string FunctionErrorBody = "Lambda-Runtime-Function-Error-Body";
     public const string FunctionResponseMode = "Lambda-Runtime-Function-Response-Mode";
