@@ -35,7 +35,7 @@ public static class LambdaHost
         var environment = new SystemEnvironmentVariables();
         // Only the real process entry point touches the GC: tests call the internal overload and keep their host's settings.
         if (MemoryLimit.FromEnvironment(environment) is { } limit) MemoryLimit.Apply(limit);
-        return RunAsync(createRoute, options, json, environment, LogSink.StandardOutput(LogOptions.From(environment)),
+        return RunAsync(createRoute, options, json, environment, LogSink.FromEnvironment(environment),
             static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
     }
 
