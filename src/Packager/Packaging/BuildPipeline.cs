@@ -14,7 +14,8 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   4. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
 ///   5. only if every route has its artifacts: remove the old manifest, move the staged artifacts into place, write the
-///      manifest atomically. A failed or interrupted build leaves the previous good output as it was.
+///      manifest atomically. A failed or interrupted build leaves the previous good output as it was;
+///   6. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline
 {
@@ -54,9 +55,14 @@ internal static class BuildPipeline
             DeleteStaging(outDir);
         }
 
-        RemoveStaleArtifacts(outDir, builds);
         ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
+        var stale = StaleOutput.Remove(table.AppDir, outDir, builds);
         reporter.Summary(builds, total.Elapsed);
+        if (stale.Count > 0)
+        {
+            reporter.Info($"removed the output of route(s) no longer in the app: {string.Join(", ", stale)}");
+        }
+
         reporter.Info($"manifest: {Path.Combine(outDir, ManifestWriter.FileName)}");
         return 0;
     }
@@ -198,21 +204,6 @@ internal static class BuildPipeline
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
-        }
-    }
-
-    /// <summary>Artifacts of routes that no longer exist would otherwise linger beside the manifest; only stamped folders are ours to delete.</summary>
-    private static void RemoveStaleArtifacts(string outDir, IReadOnlyList<RouteBuild> builds)
-    {
-        var ids = builds.Select(b => b.Route.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var folder in Directory.GetDirectories(outDir))
-        {
-            var id = Path.GetFileName(folder);
-            if (!ids.Contains(id) && File.Exists(Path.Combine(folder, ".input-hash")))
-            {
-                Directory.Delete(folder, recursive: true);
-                File.Delete(Path.Combine(outDir, id + ".zip"));
-            }
         }
     }
 }

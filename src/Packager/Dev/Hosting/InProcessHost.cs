@@ -8,7 +8,8 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 /// The default mode: the app compiled with <c>dotnet build</c> and loaded into this process; each request runs the route
 /// through the runtime's <see cref="RouteInvoker"/> on the event bytes, as the bootstrap would. The app folder is watched:
 /// a change prints what changed, rebuilds, and swaps in the new build (the old one keeps serving until then, and stays
-/// if the rebuild fails). A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
+/// if the rebuild fails). Each route has a pool of instances, one invocation at a time each, as Lambda runs them; a reload
+/// drops the pools. A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
 /// </summary>
 internal sealed class InProcessHost : IRouteHost
 {
@@ -53,83 +54,91 @@ internal sealed class InProcessHost : IRouteHost
     }
 
     /// <summary>
-    /// The Lambda context of one invocation and the route's invoker from the current build (created on first use: a
-    /// cold start). A constructor that throws is the route's init error, answered as Lambda would.
+    /// An instance of the route from the current build's pool, with the Lambda context of one invocation. A constructor
+    /// that throws is the route's init error, answered as Lambda would.
     /// </summary>
-    private (DevLambdaContext Context, RouteInvoker Invoker, bool Cold, RouteRun? InitFailure) Prepare(DevRoute route)
+    private (Lease? Lease, RouteRun? InitFailure) Rent(DevRoute route)
     {
         var generation = Volatile.Read(ref _current);
-        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", route.Id, route.MemorySize,
-            TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
-        try
+        var pool = generation.App.Pool(route.Id);
+        var rental = pool.Rent();
+        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
+            route.MemorySize, TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
+        if (rental.Instance is null)
         {
-            var (invoker, cold) = generation.App.GetInvoker(route.Id);
-            return (context, invoker, cold, null);
+            context.Logger.LogCritical("Route initialisation failed\n" + rental.InitError);
+            return (null, new RouteRun(RunOutcome.FunctionError, [], Cold: true, Name(rental.Number), "Runtime.InitError"));
         }
-        catch (Exception ex)
-        {
-            context.Logger.LogCritical("Route initialisation failed\n" + ex);
-            return (context, null!, true, new RouteRun(RunOutcome.FunctionError, [], Cold: true, "in-process", "Runtime.InitError"));
-        }
+
+        return (new Lease(pool, rental.Instance, rental.Cold, context), null);
     }
+
+    private static string Name(int instance) => "#" + instance;
 
     public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
     {
-        var (context, invoker, cold, initFailure) = Prepare(route);
-        if (initFailure is not null)
+        var (lease, initFailure) = Rent(route);
+        if (lease is null)
         {
-            return initFailure;
+            return initFailure!;
         }
 
         // Task.Run: a handler that blocks its thread still meets the timeout below.
-        var run = Task.Run(() => invoker.InvokeAsync(eventJson, context));
-        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(route.TimeoutSeconds))) != run)
+        var run = Task.Run(() => lease.Instance.Invoker.InvokeAsync(eventJson, lease.Context));
+        if (!await lease.FinishesInTimeAsync(run, route))
         {
-            context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns)");
-            return new RouteRun(RunOutcome.Timeout, [], cold, "in-process", "Sandbox.Timedout");
+            return lease.Run(RunOutcome.Timeout, "Sandbox.Timedout");
         }
 
         try
         {
             var payload = await run;
             return payload.Length > LambdaRoutes.Emulator.LambdaLimits.MaxResponseBytes
-                ? new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", "Function.ResponseSizeTooLarge")
-                : new RouteRun(RunOutcome.Success, payload, cold, "in-process");
+                ? lease.Run(RunOutcome.FunctionError, "Function.ResponseSizeTooLarge")
+                : lease.Run(RunOutcome.Success, payload: payload);
         }
         catch (Exception ex)
         {
-            context.Logger.LogError(ex, "The runtime failed to answer");
-            return new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", ex.GetType().Name);
+            lease.Context.Logger.LogError(ex, "The runtime failed to answer");
+            return lease.Run(RunOutcome.FunctionError, ex.GetType().Name);
+        }
+        finally
+        {
+            lease.Release();
         }
     }
 
     /// <summary>
     /// A streaming route: the runtime's streaming path (the one the bootstrap uses) writes straight through to the
-    /// client, so chunks arrive while the handler runs. A failure after the prelude is a function error mid-stream.
+    /// client, so chunks arrive while the handler runs; the instance stays busy until the stream ends. A failure after
+    /// the prelude is a function error mid-stream.
     /// </summary>
     public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
     {
-        var (context, invoker, cold, initFailure) = Prepare(route);
-        if (initFailure is not null)
+        var (lease, initFailure) = Rent(route);
+        if (lease is null)
         {
-            return initFailure;
+            return initFailure!;
         }
 
-        var run = Task.Run(() => invoker.InvokeStreamingAsync(eventJson, context, write));
-        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(route.TimeoutSeconds))) != run)
+        var run = Task.Run(() => lease.Instance.Invoker.InvokeStreamingAsync(eventJson, lease.Context, write));
+        if (!await lease.FinishesInTimeAsync(run, route))
         {
-            context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns)");
-            return new RouteRun(RunOutcome.Timeout, [], cold, "in-process", "Sandbox.Timedout");
+            return lease.Run(RunOutcome.Timeout, "Sandbox.Timedout");
         }
 
         try
         {
             await run;
-            return new RouteRun(RunOutcome.Success, [], cold, "in-process");
+            return lease.Run(RunOutcome.Success);
         }
         catch (Exception ex)
         {
-            return new RouteRun(RunOutcome.FunctionError, [], cold, "in-process", ex.GetType().Name);
+            return lease.Run(RunOutcome.FunctionError, ex.GetType().Name);
+        }
+        finally
+        {
+            lease.Release();
         }
     }
 
@@ -212,4 +221,28 @@ internal sealed class InProcessHost : IRouteHost
     }
 
     private sealed record Generation(LoadedApp App, DevRouteSet Routes);
+
+    /// <summary>One invocation's hold on an instance: given back to its pool when the invocation ends.</summary>
+    private sealed record Lease(InstancePool Pool, RouteInstance Instance, bool Cold, DevLambdaContext Context)
+    {
+        /// <summary>
+        /// False at the route's timeout. The handler cannot be stopped in-process, so its instance is never given back:
+        /// the next request gets a fresh one, as after Lambda kills a timed-out environment.
+        /// </summary>
+        public async Task<bool> FinishesInTimeAsync(Task run, DevRoute route)
+        {
+            if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(route.TimeoutSeconds))) == run)
+            {
+                return true;
+            }
+
+            Context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns; its instance is dropped)");
+            return false;
+        }
+
+        public RouteRun Run(RunOutcome outcome, string? errorType = null, byte[]? payload = null) =>
+            new(outcome, payload ?? [], Cold, Name(Instance.Number), errorType);
+
+        public void Release() => Pool.Return(Instance);
+    }
 }

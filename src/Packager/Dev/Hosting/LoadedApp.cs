@@ -5,24 +5,22 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
 /// <summary>
-/// One build of the app, loaded: its route objects are created on first use — that first request is the route's cold
-/// start — by reflection (fine in a tool, never in the runtime), with the app's JSON context, and wrapped in the runtime's
-/// own <see cref="RouteInvoker"/>, so the mapping is exactly production's. A constructor that throws is an init error,
-/// retried on the next request as Lambda retries init in a fresh environment.
+/// One build of the app, loaded, with a pool of instances per route. A route object is created when a request finds no
+/// idle instance — that request is a cold start — by reflection (fine in a tool, never in the runtime), with the app's
+/// JSON context, and wrapped in the runtime's own <see cref="RouteInvoker"/>, so the mapping is exactly production's. A
+/// constructor that throws is an init error, retried on the next request as Lambda retries init in a fresh environment.
 /// </summary>
 internal sealed class LoadedApp
 {
     private readonly AppLoadContext _context;
     private readonly JsonSerializerContext? _json;
-    private readonly Dictionary<string, RouteEntry> _entries;
-    private readonly Dictionary<string, RouteInvoker> _invokers = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly Dictionary<string, InstancePool> _pools;
 
     private LoadedApp(AppLoadContext context, JsonSerializerContext? json, RouteTable table)
     {
         _context = context;
         _json = json;
-        _entries = table.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _pools = table.Routes.ToDictionary(r => r.Id, r => new InstancePool(() => CreateInvoker(r)), StringComparer.Ordinal);
         Table = table;
     }
 
@@ -42,42 +40,34 @@ internal sealed class LoadedApp
         return new LoadedApp(context, json, table);
     }
 
-    /// <summary>The route's invoker and whether this call created it (a cold start).</summary>
+    /// <summary>The route's instance pool; it lives as long as this build, so a reload starts every route cold.</summary>
+    public InstancePool Pool(string routeId) => _pools[routeId];
+
+    /// <summary>A new instance of the route: its object and an invoker around it.</summary>
     /// <exception cref="Exception">Whatever the route's constructor threw (an init error).</exception>
-    public (RouteInvoker Invoker, bool Cold) GetInvoker(string routeId)
+    private RouteInvoker CreateInvoker(RouteEntry entry)
     {
-        lock (_gate)
+        var type = _context.MainAssembly.GetType(entry.Handler, throwOnError: true)!;
+        IApiRoute route;
+        try
         {
-            if (_invokers.TryGetValue(routeId, out var existing))
-            {
-                return (existing, false);
-            }
-
-            var entry = _entries[routeId];
-            var type = _context.MainAssembly.GetType(entry.Handler, throwOnError: true)!;
-            IApiRoute route;
-            try
-            {
-                route = entry.Style == RouteStyle.Verbs
-                    ? VerbRouteFactory.Create(type, entry.File, entry.Methods)
-                    : (IApiRoute)Activator.CreateInstance(type)!;
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
-
-            var invoker = new RouteInvoker(route, new RouteOptions
-            {
-                Route = entry.Route,
-                BodySizeLimit = entry.Settings.BodySizeLimit,
-                BodyParser = entry.Settings.BodyParser,
-                Streaming = entry.Settings.Streaming,
-                Cors = entry.Settings.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
-            }, _json);
-            _invokers[routeId] = invoker;
-            return (invoker, true);
+            route = entry.Style == RouteStyle.Verbs
+                ? VerbRouteFactory.Create(type, entry.File, entry.Methods)
+                : (IApiRoute)Activator.CreateInstance(type)!;
         }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+
+        return new RouteInvoker(route, new RouteOptions
+        {
+            Route = entry.Route,
+            BodySizeLimit = entry.Settings.BodySizeLimit,
+            BodyParser = entry.Settings.BodyParser,
+            Streaming = entry.Settings.Streaming,
+            Cors = entry.Settings.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
+        }, _json);
     }
 
     /// <summary>Lets the old code go once its in-flight requests finish (a collectible context unloads when unreferenced).</summary>
