@@ -10,7 +10,8 @@ namespace LambdaRoutes.Runtime.Tests.Aot;
 /// The runtime under Native AOT, for real (issue 2 "AOT-clean"): publish a route with zero trim/AOT warnings, then run
 /// its <c>bootstrap</c> against a Runtime API on 127.0.0.1 and check the responses it posts.
 /// </summary>
-public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper output) : IClassFixture<AotPublishFixture>
+[Collection(AotCollection.Name)]
+public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper output)
 {
     private void AssertPublished()
     {

@@ -6,6 +6,16 @@ using LambdaRoutes.Runtime.Tests.Support;
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
 /// <summary>
+/// The test classes that run the published <c>bootstrap</c>: one collection so they share one AOT publish (and, as a
+/// collection, run one after another).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AotCollection : ICollectionFixture<AotPublishFixture>
+{
+    public const string Name = "AOT bootstrap";
+}
+
+/// <summary>
 /// Publishes AotFixture/ once per test run with Native AOT (net8.0, linux-x64) into a temporary folder, keeping
 /// the publish log so tests can assert on trim/AOT warnings. Output and intermediate files go to an artifacts path
 /// outside the repository, so a concurrent build of src/Runtime is not disturbed.

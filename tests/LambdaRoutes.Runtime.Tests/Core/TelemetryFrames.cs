@@ -31,4 +31,24 @@ internal static class TelemetryFrames
         }
         return frames;
     }
+
+    /// <summary>
+    /// The next frame on a stream that stays open (a pipe still being written to), or null at a clean end of stream.
+    /// A stream that ends inside a frame fails, and the frame's bytes go through <see cref="Parse"/>, so the same checks apply.
+    /// </summary>
+    public static TelemetryFrame? Read(Stream stream)
+    {
+        var header = new byte[LogSink.FrameHeaderLength];
+        var got = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (got == 0) return null;
+        Assert.True(got == header.Length, $"the stream ended {got} bytes into a frame header");
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4));
+        // A type or length that is not a frame's (a torn or interleaved write) fails in Parse; do not allocate for it first.
+        Assert.True(length <= 16 * 1024 * 1024, $"frame length {length}: not a frame header (type bytes {Convert.ToHexString(header, 0, 4)})");
+        var frame = new byte[header.Length + (int)length];
+        header.CopyTo(frame, 0);
+        got = stream.ReadAtLeast(frame.AsSpan(header.Length), (int)length, throwOnEndOfStream: false);
+        Assert.True(got == length, $"the stream ended {got} bytes into a {length}-byte frame message");
+        return Assert.Single(Parse(frame));
+    }
 }
