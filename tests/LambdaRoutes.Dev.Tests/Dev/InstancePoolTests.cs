@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Dev.Tests.Support;
 using LambdaRoutes.Packager.Dev;
+using LambdaRoutes.Packager.Dev.Gateway;
 
 namespace LambdaRoutes.Dev.Tests.Dev;
 
@@ -18,7 +19,11 @@ public sealed class InstancePoolTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestApp", "counter.cs.txt"), Path.Combine(_app.Dir, "api", "counter.cs"));
+        foreach (var route in new[] { "counter", "relay", "flaky" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "TestApp", route + ".cs.txt"), Path.Combine(_app.Dir, "api", route + ".cs"));
+        }
+
         _server = await DevServer.StartAsync(new DevOptions(_app.Dir, Port: 0, Watch: false), _log) ?? throw new InvalidOperationException(_log.ToString());
         _client = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -53,6 +58,85 @@ public sealed class InstancePoolTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.GatewayTimeout, second.StatusCode);
         var lines = await Lines("GET /api/slow → ApiSlow 504", 2);
         Assert.Equal(["cold #1", "cold #2"], lines.Select(StartAndInstance));
+    }
+
+    [Fact]
+    public async Task A_streaming_request_holds_its_instance_until_the_stream_ends()
+    {
+        using var gate = new SignalFile();
+        using var first = await _client.GetAsync($"/api/relay?wait={Uri.EscapeDataString(gate.Path)}", HttpCompletionOption.ResponseHeadersRead);
+        await using var firstBody = await first.Content.ReadAsStreamAsync();
+        // The handler is parked on the gate after this chunk: the first instance is still in its invocation.
+        Assert.Equal("instance 1\n", await StreamedBody.ReadUntilAsync(firstBody, "\n"));
+
+        using var second = await _client.GetAsync("/api/relay");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("instance 2\ndone\n", await second.Content.ReadAsStringAsync());
+        var secondLine = Assert.Single(await Lines("GET /api/relay → ApiRelay 200 ", 1));
+        Assert.Equal("cold #2", StartAndInstance(secondLine));
+        Assert.EndsWith(" (streamed)", secondLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(_log.Lines, l => l.StartsWith("GET /api/relay?wait=", StringComparison.Ordinal));
+
+        gate.Raise();
+
+        Assert.Equal("done\n", await new StreamReader(firstBody).ReadToEndAsync());
+        var firstLine = Assert.Single(await Lines("GET /api/relay?wait=", 1));
+        Assert.Contains(" → ApiRelay 200 ", firstLine, StringComparison.Ordinal);
+        Assert.Equal("cold #1", StartAndInstance(firstLine));
+        Assert.EndsWith(" (streamed)", firstLine, StringComparison.Ordinal);
+
+        // #2 went back to the pool first, #1 when its stream ended; the pool reuses the last one given back (LIFO), so
+        // this is #1 only if the end of the stream released it.
+        using var third = await _client.GetAsync("/api/relay?third=1");
+
+        Assert.Equal("instance 1\ndone\n", await third.Content.ReadAsStringAsync());
+        var thirdLine = Assert.Single(await Lines("GET /api/relay?third=1 → ApiRelay 200 ", 1));
+        Assert.Equal("warm #1", StartAndInstance(thirdLine));
+        Assert.EndsWith(" (streamed)", thirdLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_constructor_that_throws_is_an_init_error_and_the_next_request_tries_a_new_instance()
+    {
+        using var failed = await _client.GetAsync("/api/flaky");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal("{\"message\":\"Internal Server Error\"}", await failed.Content.ReadAsStringAsync());
+        var failedLine = Assert.Single(await Lines("GET /api/flaky → ApiFlaky 500 ", 1));
+        Assert.Equal("cold #1", StartAndInstance(failedLine));
+        Assert.EndsWith(" (function error Runtime.InitError)", failedLine, StringComparison.Ordinal);
+        Assert.Contains(_log.Lines, l => l.StartsWith("  [ApiFlaky#1] ", StringComparison.Ordinal) && l.Contains("Route initialisation failed", StringComparison.Ordinal));
+        Assert.Contains("flaky init failed on construction 1", _log.ToString(), StringComparison.Ordinal);
+
+        var next = await Get("/api/flaky?next=1");
+
+        Assert.Equal(2, next["construction"]!.GetValue<int>());
+        Assert.Equal("cold #2", StartAndInstance(Assert.Single(await Lines("GET /api/flaky?next=1 → ApiFlaky 200 ", 1))));
+
+        var again = await Get("/api/flaky?again=1");
+
+        Assert.Equal(2, again["construction"]!.GetValue<int>());
+        Assert.Equal("warm #2", StartAndInstance(Assert.Single(await Lines("GET /api/flaky?again=1 → ApiFlaky 200 ", 1))));
+    }
+
+    [Fact]
+    public async Task A_constructor_that_throws_is_a_502_behind_a_rest_api()
+    {
+        await using var rest = await DevServer.StartAsync(new DevOptions(_app.Dir, Port: 0, Flavor: ApiFlavor.RestApi, Watch: false), _log)
+            ?? throw new InvalidOperationException(_log.ToString());
+        using var client = new HttpClient { BaseAddress = rest.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        using var failed = await client.GetAsync("/api/flaky?rest=1");
+        using var next = await client.GetAsync("/api/flaky?rest=2");
+
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        Assert.Equal("{\"message\": \"Internal server error\"}", await failed.Content.ReadAsStringAsync());
+        var failedLine = Assert.Single(await Lines("GET /api/flaky?rest=1 → ApiFlaky 502 ", 1));
+        Assert.Equal("cold #1", StartAndInstance(failedLine));
+        Assert.EndsWith(" (function error Runtime.InitError)", failedLine, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("cold #2", StartAndInstance(Assert.Single(await Lines("GET /api/flaky?rest=2 → ApiFlaky 200 ", 1))));
     }
 
     private async Task<JsonNode> Get(string path)
