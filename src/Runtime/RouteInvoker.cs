@@ -85,7 +85,7 @@ public sealed class RouteInvoker
         var prelude = StreamingPrelude.Write(res);
         if (res.StreamWriter is not { } writer)
         {
-            await write(prelude.Concat(res.BodyBytes).ToArray()).ConfigureAwait(false);
+            await write(Joined(prelude, res)).ConfigureAwait(false);
             return;
         }
         await write(prelude).ConfigureAwait(false);
@@ -133,6 +133,16 @@ public sealed class RouteInvoker
         res.StripBodyForNoContent();
         if (request.Method == "HEAD") res.StripBodyForHead();
         return new Outcome(request, res, 0, null);
+    }
+
+    /// <summary>A buffered answer on a streaming route goes out as one chunk: prelude, delimiter and body together.</summary>
+    private static byte[] Joined(byte[] prelude, ApiResponse res)
+    {
+        var body = res.BodySpan;
+        var chunk = new byte[prelude.Length + body.Length];
+        prelude.CopyTo(chunk, 0);
+        body.CopyTo(chunk.AsSpan(prelude.Length));
+        return chunk;
     }
 
     private sealed record Outcome(HttpRequestData? Request, ApiResponse? Response, int UnknownStatus, string? UnknownMessage);

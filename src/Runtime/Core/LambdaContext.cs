@@ -59,33 +59,25 @@ internal sealed class LambdaContext : ILambdaContext
     }
 
     /// <summary>From <c>Lambda-Runtime-Client-Context</c>, parsed on first read; null when absent or malformed.</summary>
-    public IClientContext? ClientContext
-    {
-        get
-        {
-            var state = Volatile.Read(ref _clientContext);
-            if (state is string raw)
-            {
-                var ok = MobileContextParser.TryParseClientContext(raw, out var parsed, out var error);
-                state = Publish(ref _clientContext, raw, ok ? parsed : null, RuntimeApiHeaders.ClientContext, error);
-            }
-            return state as IClientContext;
-        }
-    }
+    public IClientContext? ClientContext =>
+        Resolve<IClientContext>(ref _clientContext, RuntimeApiHeaders.ClientContext, MobileContextParser.TryParseClientContext);
 
     /// <summary>From <c>Lambda-Runtime-Cognito-Identity</c>, parsed on first read; null when absent or malformed.</summary>
-    public ICognitoIdentity? Identity
+    public ICognitoIdentity? Identity =>
+        Resolve<ICognitoIdentity>(ref _identity, RuntimeApiHeaders.CognitoIdentity, MobileContextParser.TryParseIdentity);
+
+    private delegate bool HeaderParser<T>(string json, out T? result, out string? error) where T : class;
+
+    /// <summary>The header's value: parsed (and published) by the first read, taken from the field afterwards.</summary>
+    private T? Resolve<T>(ref object? field, string header, HeaderParser<T> parse) where T : class
     {
-        get
+        var state = Volatile.Read(ref field);
+        if (state is string raw)
         {
-            var state = Volatile.Read(ref _identity);
-            if (state is string raw)
-            {
-                var ok = MobileContextParser.TryParseIdentity(raw, out var parsed, out var error);
-                state = Publish(ref _identity, raw, ok ? parsed : null, RuntimeApiHeaders.CognitoIdentity, error);
-            }
-            return state as ICognitoIdentity;
+            var ok = parse(raw, out var parsed, out var error);
+            state = Publish(ref field, raw, ok ? parsed : null, header, error);
         }
+        return state as T;
     }
 
     /// <summary>

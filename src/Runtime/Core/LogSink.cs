@@ -54,9 +54,6 @@ internal sealed class LogSink
         get { lock (_gate) return _framed; }
     }
 
-    /// <summary>The process's standard output as a raw stream (no Console encoder set-up on the cold path).</summary>
-    public static LogSink StandardOutput(LogOptions options) => new(Console.OpenStandardOutput(), options);
-
     /// <summary>
     /// The sink Lambda expects: telemetry frames on <c>_LAMBDA_TELEMETRY_LOG_FD</c> when it names a descriptor this
     /// process has open, else stdout. A value that cannot be used is reported once, as a record on stdout, because a
