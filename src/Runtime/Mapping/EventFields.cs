@@ -27,6 +27,6 @@ internal sealed class EventFields
     // Both.
     public List<KeyValuePair<string, string>>? Headers;
     public List<KeyValuePair<string, string>>? QueryStringParameters;
-    public string? Body;
+    public byte[]? Body;            // the JSON string's UTF-8 bytes, unescaped: text bodies need no string round trip
     public bool IsBase64Encoded;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -30,7 +31,7 @@ internal static class EventReader
             else if (Is(ref reader, "path"u8)) fields.Path = String(ref reader, "path");
             else if (Is(ref reader, "rawPath"u8)) fields.RawPath = String(ref reader, "rawPath");
             else if (Is(ref reader, "rawQueryString"u8)) fields.RawQueryString = String(ref reader, "rawQueryString");
-            else if (Is(ref reader, "body"u8)) fields.Body = String(ref reader, "body");
+            else if (Is(ref reader, "body"u8)) fields.Body = Utf8String(ref reader, "body");
             else if (Is(ref reader, "isBase64Encoded"u8)) fields.IsBase64Encoded = Boolean(ref reader, "isBase64Encoded");
             else if (Is(ref reader, "headers"u8)) fields.Headers = StringMap(ref reader, "headers");
             else if (Is(ref reader, "queryStringParameters"u8)) fields.QueryStringParameters = StringMap(ref reader, "queryStringParameters");
@@ -91,6 +92,29 @@ internal static class EventReader
             JsonTokenType.Null => null,
             _ => throw Wrong(field, "a string"),
         };
+    }
+
+    /// <summary>A string's unescaped UTF-8 bytes (a body can be megabytes: no string in between).</summary>
+    private static byte[]? Utf8String(ref Utf8JsonReader reader, string field)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType != JsonTokenType.String) throw Wrong(field, "a string");
+        if (!reader.ValueIsEscaped) return reader.ValueSpan.ToArray();
+        // Unescaping only shrinks; CopyString validates escapes as GetString does (lone surrogates throw). Small values
+        // go through a pooled buffer; large ones get their own, so a multi-megabyte body is not kept in the pool.
+        var length = reader.ValueSpan.Length;
+        var rented = length <= 64 * 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented ?? new byte[length];
+        try
+        {
+            var written = reader.CopyString(buffer);
+            return rented is null && written == length ? buffer : buffer.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static bool Boolean(ref Utf8JsonReader reader, string field)

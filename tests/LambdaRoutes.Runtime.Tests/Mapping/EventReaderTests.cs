@@ -41,6 +41,17 @@ public sealed class EventReaderTests
     }
 
     [Theory]
+    [InlineData(10)]        // pooled buffer
+    [InlineData(40_000)]    // escaped text over 64 KiB: a buffer of its own
+    public void Body_is_the_unescaped_utf8_of_the_json_string_at_any_size(int repeat)
+    {
+        var text = string.Concat(Enumerable.Repeat("{\"é\":\"a\\b\"}\n", repeat));
+        var fields = Read("{\"body\":" + JsonSerializer.Serialize(text) + "}");
+
+        Assert.Equal(Encoding.UTF8.GetBytes(text), fields.Body);
+    }
+
+    [Theory]
     [InlineData("{\"headers\":5}", "\"headers\" must be an object")]
     [InlineData("{\"headers\":{\"h\":1}}", "\"headers\" must be a string")]
     [InlineData("{\"cookies\":\"a=1\"}", "\"cookies\" must be an array of strings")]
