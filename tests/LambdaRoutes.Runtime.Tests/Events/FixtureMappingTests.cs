@@ -4,7 +4,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.Events;
 
-/// <summary>Every genuine event in ../shared/fixtures/events decodes and maps to the right request (aws.md §2.7).</summary>
+/// <summary>Every genuine event in tests/fixtures/events decodes and maps to the right request (aws.md §2.7).</summary>
 public sealed class FixtureMappingTests
 {
     /// <summary>Runs the fixture and checks the three things every event must map: its source, method and path.</summary>
