@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# LambdaRoutes bench: one command for the whole comparison (issue 7).
+# LambdaRoutes bench: one command for the whole peer comparison.
 #
 #   bash bench/run.sh           full run: 30 cold starts and 3,000 warm invocations per peer, build times of samples/Hello
 #   bash bench/run.sh --quick   CI smoke: 3 cold starts, 200 warm invocations, no samples/Hello build timings (~2-4 min

@@ -6,7 +6,7 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// <c>lambda-routes build</c> as stages (DESIGN.md §5):
+/// <c>lambda-routes build</c> as stages (docs/packager.md):
 ///   1. discover routes; any error stops here and nothing is built;
 ///   2. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
 ///      (a no-op rebuild ends here without running dotnet at all);

@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// Per-route settings from <c>[RouteConfig]</c> (DESIGN.md §2, docs/architecture.md), after defaults:
+/// Per-route settings from <c>[RouteConfig]</c> (docs/architecture.md), after defaults:
 /// 256 MB, 10 s, Next's <c>"1mb"</c> body limit, body parsing on, no response streaming.
 /// </summary>
 internal sealed record RouteSettings(int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LambdaRoutes.Bootstrap;
 
 /// <summary>
-/// Caps the GC heap at the function's configured memory, as RuntimeSupport does at start-up (aws.md §1.4): inside
+/// Caps the GC heap at the function's configured memory, as RuntimeSupport does at start-up (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/): inside
 /// Lambda's VM .NET may see more memory than the function is allowed and size its heap for it
 /// (dotnet/runtime#70601). Opt out with <c>AWS_LAMBDA_DOTNET_DISABLE_MEMORY_LIMIT_CHECK=true</c>.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace LambdaRoutes;
 
-/// <summary>How the request body was parsed before the handler ran (nextjs.md §1.5).</summary>
+/// <summary>How the request body was parsed before the handler ran (Next.js packages/next/src/server/api-utils/node/parse-body.ts).</summary>
 public enum BodyKind
 {
     /// <summary>No body and no JSON/form content type.</summary>

@@ -7,7 +7,7 @@ using LambdaRoutes.Mapping;
 namespace LambdaRoutes.Http;
 
 /// <summary>
-/// Next's <c>parse-body</c> (nextjs.md §1.5), run before the handler: size limit first (413), then by content type —
+/// Next's <c>parse-body</c> (Next.js packages/next/src/server/api-utils/node/parse-body.ts), run before the handler: size limit first (413), then by content type —
 /// JSON (empty → <c>{}</c>, invalid → 400 <c>Invalid JSON</c>), urlencoded form, <c>multipart/form-data</c> (fields and
 /// files; malformed → 400 <c>Invalid multipart/form-data body: …</c> — Next's Pages Router leaves multipart unparsed, the
 /// App Router's <c>formData()</c> parses it; we parse it for both styles), otherwise text in the request charset

@@ -7,7 +7,7 @@ using LambdaRoutes.Json;
 namespace LambdaRoutes;
 
 /// <summary>
-/// The request body, parsed before the handler runs as Next's <c>parse-body</c> does (nextjs.md §1.5):
+/// The request body, parsed before the handler runs as Next's <c>parse-body</c> does (Next.js packages/next/src/server/api-utils/node/parse-body.ts):
 /// by content type into JSON, a urlencoded form or text. The raw bytes are always available.
 /// </summary>
 public sealed class RequestBody

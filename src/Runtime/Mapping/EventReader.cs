@@ -7,7 +7,7 @@ namespace LambdaRoutes.Mapping;
 /// <summary>
 /// Reads an API Gateway event in one pass with <see cref="Utf8JsonReader"/> into <see cref="EventFields"/>, keeping only
 /// what the runtime maps. Binding AWS's event models with JsonSerializer instead cost a millisecond of every cold start
-/// (building their metadata) and 3 KB per invocation (bench/). Matches the models' binding rules (aws.md §2.6): names
+/// (building their metadata) and 3 KB per invocation (bench/). Matches the models' binding rules (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs): names
 /// case-insensitive, a null value is an absent one, and a value of the wrong type is refused.
 /// </summary>
 internal static class EventReader

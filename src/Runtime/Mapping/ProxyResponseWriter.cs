@@ -7,7 +7,7 @@ using LambdaRoutes.Http;
 namespace LambdaRoutes.Mapping;
 
 /// <summary>
-/// <see cref="ApiResponse"/> → the integration's response JSON (aws.md §2.2 REST/1.0, §2.4 2.0), written straight to
+/// <see cref="ApiResponse"/> → the integration's response JSON (REST/1.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html; 2.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), written straight to
 /// UTF-8: the body bytes go into the JSON string (or base64) without an intermediate string, and no serializer
 /// metadata is built at start-up (JsonSerializer's first use cost about 1 ms of cold start in bench/).
 /// Same output as serializing <see cref="APIGatewayProxyResponse"/> / <see cref="APIGatewayHttpApiV2ProxyResponse"/>
@@ -138,7 +138,7 @@ internal static class ProxyResponseWriter
         static bool IsSetCookie(string name) => name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Text goes out as text; binary bodies, and bytes that are not valid UTF-8, as base64 (aws.md §3.2).</summary>
+    /// <summary>Text goes out as text; binary bodies, and bytes that are not valid UTF-8, as base64 (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html).</summary>
     private static void WriteBody(Utf8JsonWriter writer, ReadOnlySpan<byte> body, bool binary)
     {
         if (body.IsEmpty || (!binary && Utf8.IsValid(body)))

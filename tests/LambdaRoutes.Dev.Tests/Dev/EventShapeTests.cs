@@ -6,7 +6,7 @@ namespace LambdaRoutes.Dev.Tests.Dev;
 
 /// <summary>
 /// The events the dev server builds for real requests, compared with the genuine AWS events in tests/fixtures/events
-/// (same property names, same shapes) and checked value by value against what API Gateway would put there (aws.md §2.1, §2.3).
+/// (same property names, same shapes) and checked value by value against what API Gateway would put there (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
 /// </summary>
 public sealed class EventShapeTests(InProcessHttpApiFixture http, InProcessRestApiFixture rest)
     : IClassFixture<InProcessHttpApiFixture>, IClassFixture<InProcessRestApiFixture>

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
 /// <summary>
-/// The runtime under Native AOT, for real (issue 2 "AOT-clean"): publish a route with zero trim/AOT warnings, then run
+/// The runtime under Native AOT, for real (AOT-clean): publish a route with zero trim/AOT warnings, then run
 /// its <c>bootstrap</c> against a Runtime API on 127.0.0.1 and check the responses it posts.
 /// </summary>
 [Collection(AotCollection.Name)]
@@ -36,7 +36,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         var newest = System.Text.RegularExpressions.Regex.Matches(symbols, @"GLIBC_(\d+)\.(\d+)")
             .Select(m => new Version(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value))).Max();
         Assert.NotNull(newest);
-        Assert.True(newest <= new Version(2, 34), $"needs GLIBC_{newest} (DESIGN.md §4: ≤ 2.34)");
+        Assert.True(newest <= new Version(2, 34), $"needs GLIBC_{newest} (Amazon Linux 2023 has glibc 2.34)");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     [InlineData("response")]
     public async Task The_real_process_exits_1_after_logging_when_the_runtime_api_answers_500(string failing)
     {
-        // Issue 8 (aws.md §1.4): a Runtime API failure ends the bootstrap process non-zero, after a log line.
+        // As RuntimeSupport does (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs): a Runtime API failure ends the bootstrap process non-zero, after a log line.
         AssertPublished();
         await using var api = new Reliability.ScriptedRuntimeApi(async (r, s) =>
         {

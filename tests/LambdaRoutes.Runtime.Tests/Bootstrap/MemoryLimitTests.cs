@@ -3,7 +3,7 @@ using LambdaRoutes.Runtime.Tests.Support;
 
 namespace LambdaRoutes.Runtime.Tests.Bootstrap;
 
-/// <summary>The GC heap cap from the function's memory (aws.md §1.4); its effect is checked in the AOT bootstrap test.</summary>
+/// <summary>The GC heap cap from the function's memory (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs); its effect is checked in the AOT bootstrap test.</summary>
 public sealed class MemoryLimitTests
 {
     [Theory]

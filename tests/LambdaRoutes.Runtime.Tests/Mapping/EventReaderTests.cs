@@ -5,7 +5,7 @@ using LambdaRoutes.Mapping;
 namespace LambdaRoutes.Runtime.Tests.Mapping;
 
 /// <summary>
-/// The one-pass event reader binds like AWS's event models did with JsonSerializer (aws.md §2.6): names are
+/// The one-pass event reader binds like AWS's event models did with JsonSerializer (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs): names are
 /// case-insensitive, null means absent, unknown fields are skipped at any depth, and a known field of the wrong type
 /// is refused with its name.
 /// </summary>
