@@ -1,5 +1,5 @@
 // The CDK app the repository's cdk.json runs: `npx cdk synth` / `npx cdk deploy` at the root.
-// Context (see AppSettings) picks the app folder and stack name; the default deploys samples/Hello.
+// Context (see AppSettings) picks the app folder and stack name; the default deploys samples/Hello as LambdaRoutesHello.
 using Amazon.CDK;
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.CdkApp;
@@ -8,7 +8,7 @@ var app = new App();
 try
 {
     var settings = AppSettings.FromContext(key => app.Node.TryGetContext(key)?.ToString());
-    new LambdaRoutesStack(app, settings.StackName, settings.ApiProps, new StackProps
+    new LambdaRoutesStack(app, settings.ResolveStackName(), settings.ApiProps, new StackProps
     {
         // Environment-agnostic unless the CLI knows an account/region (a profile): synth works offline.
         Env = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT") is { } account
