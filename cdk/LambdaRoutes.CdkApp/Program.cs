@@ -4,6 +4,15 @@ using Amazon.CDK;
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.CdkApp;
 
+// jsii, which Amazon.CDK.Lib runs on, starts a node child process that checks node's version and prints a large banner
+// on an end-of-life release (Node 20 since 2026-04-30). The cdk CLI that runs this app has already printed the same
+// banner; hush the second copy before the first jsii call, unless the user chose their own setting.
+const string EndOfLifeSilencer = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION";
+if (System.Environment.GetEnvironmentVariable(EndOfLifeSilencer) is null)
+{
+    System.Environment.SetEnvironmentVariable(EndOfLifeSilencer, "20");
+}
+
 var app = new App();
 try
 {
