@@ -64,7 +64,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         var getJson = JsonNode.Parse(get.Text)!;
         Assert.Equal(200, (int)getJson["statusCode"]!);
         Assert.Equal("get-1", (string?)getJson["headers"]!["x-request-id"]);
-        Assert.Equal("{\"method\":\"GET\",\"query\":{\"a\":[\"1\",\"2\"],\"rest\":[\"x\"]},\"cookies\":1,\"source\":\"HttpApi\",\"heapLimit\":268435456}", (string?)getJson["body"]);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{\"a\":[\"1\",\"2\"],\"rest\":[\"x\"]},\"cookies\":1,\"source\":\"HttpApi\",\"heapLimit\":251658240}", (string?)getJson["body"]);
 
         var orderJson = JsonNode.Parse(order.Text)!;
         Assert.Equal(201, (int)orderJson["statusCode"]!);
@@ -79,7 +79,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         Assert.Equal(400, (int)JsonNode.Parse(junk.Text)!["statusCode"]!);
         Assert.Equal(404, (int)JsonNode.Parse(missing.Text)!["statusCode"]!);
         Assert.Equal("/2018-06-01/runtime/invocation/get-6/response", last.Path);
-        Assert.Equal("{\"method\":\"GET\",\"query\":{},\"cookies\":0,\"source\":\"FunctionUrl\",\"heapLimit\":268435456}", (string?)JsonNode.Parse(last.Text)!["body"]);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{},\"cookies\":0,\"source\":\"FunctionUrl\",\"heapLimit\":251658240}", (string?)JsonNode.Parse(last.Text)!["body"]);
 
         Assert.False(bootstrap.HasExited);
         Assert.Matches(@"\tboom-3\tfail\tUnhandled error in GET /api/aot/boom \(request boom-3\)\nSystem.InvalidOperationException: boom from the handler", bootstrap.Output);
