@@ -64,26 +64,32 @@ internal sealed class BuildLock : IDisposable
     private static (BuildLock? Held, string? Busy) TryAcquireAll(IReadOnlyList<string> paths)
     {
         var streams = new List<FileStream>();
-        try
+        foreach (var path in paths)
         {
-            foreach (var path in paths)
+            try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                try
-                {
-                    streams.Add(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-                }
-                catch (IOException)
-                {
-                    streams.ForEach(s => s.Dispose());
-                    return (null, path);
-                }
             }
-        }
-        catch
-        {
-            streams.ForEach(s => s.Dispose()); // an unwritable folder: release what was taken before failing
-            throw;
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                streams.ForEach(s => s.Dispose());
+                throw new BuildLockException(path, ex);
+            }
+
+            try
+            {
+                streams.Add(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException)
+            {
+                streams.ForEach(s => s.Dispose()); // held by another process (the lock is not ours to wait on while holding others)
+                return (null, path);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                streams.ForEach(s => s.Dispose());
+                throw new BuildLockException(path, ex);
+            }
         }
 
         return (new BuildLock(streams), null);
@@ -97,3 +103,7 @@ internal sealed class BuildLock : IDisposable
         }
     }
 }
+
+/// <summary>A lock file that cannot be created: its folder is not writable, or a file stands where the folder should be.</summary>
+internal sealed class BuildLockException(string path, Exception inner)
+    : IOException($"cannot create the build lock file {path}: {inner.Message}", inner);

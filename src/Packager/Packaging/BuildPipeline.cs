@@ -32,12 +32,26 @@ internal static class BuildPipeline
             return 1;
         }
 
+        try
+        {
+            return await BuildUnderAppLockAsync(table, options, reporter, stderr, steps ?? DotnetBuildSteps.Instance, total, cancel);
+        }
+        catch (BuildLockException e)
+        {
+            stderr.WriteLine($"error LR3101: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> BuildUnderAppLockAsync(
+        RouteTable table, BuildOptions options, IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, Stopwatch total, CancellationToken cancel)
+    {
         var outDir = options.ResolvedOutDir;
         Directory.CreateDirectory(outDir);
         using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
         var builds = Plan(table, options, outDir);
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
-        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps ?? DotnetBuildSteps.Instance, cancel))
+        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, cancel))
         {
             DeleteStaging(outDir);
             reporter.Summary(builds, total.Elapsed);

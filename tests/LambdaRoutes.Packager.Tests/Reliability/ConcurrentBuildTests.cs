@@ -119,6 +119,21 @@ public sealed class ConcurrentBuildTests
         }
     }
 
+    [Fact]
+    public async Task A_lock_file_that_cannot_be_created_is_error_LR3101_naming_it_and_nothing_is_compiled()
+    {
+        using var shared = new TempApp("Shared");
+        shared.Write("obj", "a file where the project's obj/ folder would go\n");
+        using var app = AppReferencing("One", shared);
+        var (steps, stderr) = (new StandInBuildSteps(), new StringWriter());
+
+        var exitCode = await BuildPipeline.RunAsync(new BuildOptions(app.Dir), new RecordingReporter(), stderr, steps: steps);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"error LR3101: cannot create the build lock file {Path.Combine(shared.Dir, "obj", "lambda-routes.lock")}: ", stderr.ToString());
+        Assert.Equal(0, steps.Compiles);
+    }
+
     private static TempApp AppReferencing(string name, TempApp shared) =>
         new TempApp(name, withProject: false)
             .Write($"{name}.csproj", $"""
