@@ -7,7 +7,7 @@ using LambdaRoutes.Cdk.Diagnostics;
 var app = new App();
 try
 {
-    var stack = new Stack(app, "MyApi", new StackProps
+    var stack = new Stack(app, "LAMBDA_ROUTES_STACK_NAME", new StackProps
     {
         // Environment-agnostic unless the CLI knows an account and region (a profile): synth works offline.
         Env = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT") is { } account
