@@ -86,6 +86,17 @@ internal static class BuildPipeline
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
         IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
     {
+        if (CrossToolchain.For(options.Architecture).Problem(options.RuntimeIdentifier) is { } noToolchain)
+        {
+            stderr.WriteLine(noToolchain);
+            foreach (var build in pending)
+            {
+                build.State = RouteBuildState.Failed;
+            }
+
+            return false;
+        }
+
         using var buildLock = await BuildLock.AcquireAsync(
             () => reporter.Info($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel);
 
