@@ -91,6 +91,17 @@ internal static class BuildPipeline
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
         IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, CancellationToken cancel)
     {
+        if (CrossToolchain.For(options.Architecture).Problem(options.RuntimeIdentifier) is { } noToolchain)
+        {
+            stderr.WriteLine(noToolchain);
+            foreach (var build in pending)
+            {
+                build.State = RouteBuildState.Failed;
+            }
+
+            return false;
+        }
+
         DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build (the app lock rules out a running one)
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)

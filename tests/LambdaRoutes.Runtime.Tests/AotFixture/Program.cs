@@ -2,8 +2,8 @@ using AotFixture;
 using LambdaRoutes;
 
 // One published binary, four route shapes (one AOT publish for the whole test class): AOT_FIXTURE_ROUTE picks the
-// handler-style route (default), the verb-style route, the streaming route or the payload-limit echo — each started
-// the way the packager's generated entry point starts it.
+// handler-style route (default), the verb-style route, the streaming route, the payload-limit echo, or a route whose
+// constructor throws (an init error) — each started the way the packager's generated entry point starts it.
 return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
 {
     "verb" => await LambdaHost.RunAsync(
@@ -17,6 +17,10 @@ return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
     "payload" => await LambdaHost.RunAsync(
         () => new AotPayloadRoute(),
         new RouteOptions { Route = "/api/aot/payload", BodySizeLimit = "6mb", BodyParser = true },
+        AotJson.Default),
+    "init-error" => await LambdaHost.RunAsync(
+        () => throw new InvalidOperationException("the route's constructor failed"),
+        new RouteOptions { Route = "/api/aot" },
         AotJson.Default),
     _ => await LambdaHost.RunAsync(
         () => new AotRoute(),
