@@ -33,7 +33,8 @@ public static class CdkCli
             start.ArgumentList.Add($"{key}={value}");
         }
 
-        start.Environment["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1";
+        // As in a user's shell: the CDK app itself must keep jsii's node child from repeating the CLI's end-of-life banner.
+        start.Environment.Remove("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION");
         start.Environment["CDK_DISABLE_VERSION_CHECK"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
