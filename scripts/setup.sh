@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LambdaRoutes needs on a fresh Debian machine with the .NET SDK:
-# clang + zlib for Native AOT linking, and the npm packages (aws-cdk CLI) for synthesis.
+# clang + zlib for Native AOT linking, the arm64 cross toolchain (`build --arch arm64` on an x86_64 host: GNU linker and
+# objdump, C library and libgcc for aarch64) and qemu-user to run those binaries in tests and `dev --aot --arch arm64`,
+# and the npm packages (aws-cdk CLI) for synthesis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,12 @@ command -v clang >/dev/null 2>&1 || command -v clang-14 >/dev/null 2>&1 || need_
 [ -e /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v objdump >/dev/null 2>&1 || need_apt+=(binutils)
+if [ "$(uname -m)" = x86_64 ]; then
+  command -v aarch64-linux-gnu-ld.bfd >/dev/null 2>&1 || need_apt+=(binutils-aarch64-linux-gnu)
+  [ -e /usr/aarch64-linux-gnu/lib/Scrt1.o ] || need_apt+=(libc6-dev-arm64-cross)
+  compgen -G '/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o' >/dev/null || need_apt+=(gcc-aarch64-linux-gnu)
+  command -v qemu-aarch64 >/dev/null 2>&1 || need_apt+=(qemu-user)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -60,6 +60,19 @@ public class UsersTests
         Assert.Equal(reason, res.Json()!["error"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("", null, "Expected a JSON body")]
+    [InlineData("null", "application/json", "Expected a JSON object, not null")]
+    [InlineData("{oops", "text/plain", "Invalid JSON body at line 1")]
+    [InlineData("""{"name":7}""", "text/plain", "Invalid JSON body at line 1")]
+    public async Task A_body_that_is_not_a_user_is_refused_with_the_reason_not_a_500(string body, string? contentType, string reason)
+    {
+        var res = await _users.SendAsync(new HttpApiEventBuilder().Post("/api/users").Body(body, contentType));
+
+        Assert.Equal(400, res.StatusCode);
+        Assert.StartsWith(reason, res.Json()!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_body_over_the_routes_16kb_limit_never_reaches_the_handler()
     {

@@ -35,6 +35,31 @@ public class VerbRoutesTests
     }
 
     [Fact]
+    public async Task Notes_refuses_an_empty_or_null_body_with_the_reason_not_a_500()
+    {
+        var empty = await _notes.SendAsync(new HttpApiEventBuilder().Post("/api/notes"));
+        var jsonNull = await _notes.SendAsync(new HttpApiEventBuilder().Post("/api/notes").Body("null", "application/json"));
+
+        Assert.Equal(400, empty.StatusCode);
+        Assert.Equal("Expected a JSON body", empty.Json()!["error"]!.GetValue<string>());
+        Assert.Equal(400, jsonNull.StatusCode);
+        Assert.Equal("Expected a JSON object, not null", jsonNull.Json()!["error"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{oops", "application/json")]
+    [InlineData("{oops", "text/plain")]
+    [InlineData("""{"text":5}""", "application/json")]
+    [InlineData("[]", "application/json")]
+    public async Task Notes_refuses_a_body_that_is_not_a_note_with_400(string body, string contentType)
+    {
+        var res = await _notes.SendAsync(new HttpApiEventBuilder().Post("/api/notes").Body(body, contentType));
+
+        Assert.Equal(400, res.StatusCode);
+        Assert.NotEmpty(res.Body);
+    }
+
+    [Fact]
     public async Task Notes_answers_cors_preflights_and_the_runtime_does_head_options_and_405()
     {
         var preflight = await _notes.SendAsync(new HttpApiEventBuilder().Request("OPTIONS", "/api/notes")
@@ -81,6 +106,16 @@ public class VerbRoutesTests
         Assert.Equal(
             """{"title":"holiday","files":[{"field":"photo","fileName":"beach.jpg","contentType":"image/jpeg","bytes":1234},{"field":"notes","fileName":"notes.txt","contentType":"application/octet-stream","bytes":5}]}""",
             res.Body);
+    }
+
+    [Fact]
+    public async Task Upload_of_something_that_is_not_a_form_is_400_with_the_reason()
+    {
+        var res = await _upload.SendAsync(new HttpApiEventBuilder().Post("/api/upload")
+            .Header("Authorization", "Bearer " + Upload.Token).Body("""{"title":"x"}""", "application/json"));
+
+        Assert.Equal(400, res.StatusCode);
+        Assert.Equal("expected a multipart/form-data body with at least one file", res.Json()!["error"]!.GetValue<string>());
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class RouteInvoker
     private async Task<Outcome> RunAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         HttpRequestData request;
-        switch (EventDecoder.Decode(eventJson.Span))
+        switch (EventDecoder.Decode(eventJson))
         {
             case DecodedEvent.Request decoded:
                 request = decoded.Data;

@@ -65,9 +65,9 @@ public sealed class RouteFunction : Construct
             SecurityGroups = defaults.SecurityGroups?.ToArray(),
             Layers = defaults.Layers?.ToArray(),
         });
-        // The role must exist with its policy before the function is created, or the first invocations
-        // could run without log permissions.
-        Function.Node.AddDependency(Role);
+        // Function already makes its resource depend on the role's policy, so the first invocations cannot run
+        // without log permissions; only the role entry, which the Role GetAtt already orders, is dropped.
+        Node.AddValidation(new RoleDependsOnTrim((CfnResource)Function.Node.DefaultChild!, (CfnResource)Role.Node.DefaultChild!));
     }
 
     /// <summary>

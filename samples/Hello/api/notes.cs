@@ -18,8 +18,10 @@ public static class Notes
 
     public static RouteResult POST(ApiRequest req)
     {
-        var input = req.Json<NewNote>();
-        if (string.IsNullOrWhiteSpace(input?.Text)) return Results.Json(new ApiError("text is required"), 400);
+        // Never trust the body: an empty, null or malformed one is the client's mistake, answered 400 with the reason.
+        var input = JsonBody.Read<NewNote>(req, out var problem);
+        if (input is null) return Results.Json(new ApiError(problem!), 400);
+        if (string.IsNullOrWhiteSpace(input.Text)) return Results.Json(new ApiError("text is required"), 400);
         var note = new Note((Seed.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), input.Text.Trim());
         return Results.Json(note, 201).WithHeader("Location", "/api/notes/" + note.Id);
     }

@@ -16,7 +16,17 @@ public static class Upload
     public static RouteResult POST(ApiRequest req)
     {
         if (BearerAuth.Check(req, token => BearerAuth.Matches(token, Token)) is { } denied) return denied;
-        var form = req.FormData();
+        FormData form;
+        try
+        {
+            form = req.FormData();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not a form at all (e.g. no body, or JSON): the client's mistake, so a 400 that says what to send.
+            return Results.Json(new ApiError("expected a multipart/form-data body with at least one file"), 400);
+        }
+
         var files = form.Files.Select(f => new UploadedFile(f.Name, f.FileName, f.ContentType, f.Length)).ToList();
         return files.Count == 0
             ? Results.Json(new ApiError("attach at least one file"), 400)

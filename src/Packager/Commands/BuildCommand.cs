@@ -6,7 +6,7 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Commands;
 
 /// <summary>
-/// <c>lambda-routes build &lt;appDir&gt; [--out DIR] [--framework net8.0] [--arch x86_64|arm64] [--jobs N] [--api http|rest]</c>:
+/// <c>lambda-routes build &lt;appDir&gt; [--out DIR] [--framework net10.0] [--arch x86_64|arm64] [--jobs N] [--api http|rest]</c>:
 /// one Native AOT <c>bootstrap</c> and zip per route, and <c>manifest.json</c>.
 /// </summary>
 internal static class BuildCommand
@@ -17,8 +17,9 @@ internal static class BuildCommand
         var outDir = new Option<string?>("--out") { Description = $"Output folder (default: <appDir>/{BuildOptions.DefaultOutFolder})." };
         var framework = new Option<string>("--framework")
         {
-            Description = "Target framework of the route binaries (net8.0 or net9.0: Native AOT packages for net10.0 are not served here).",
-            DefaultValueFactory = _ => "net8.0",
+            Description = $"Target framework of the route binaries (default {BuildOptions.DefaultFramework}; net8.0 and net9.0 are still accepted). " +
+                          "The app project must build for it, and your NuGet feeds must provide its Native AOT compiler packages (LR3004 names what is missing).",
+            DefaultValueFactory = _ => BuildOptions.DefaultFramework,
         };
         var arch = new Option<string>("--arch") { Description = "Lambda architecture: x86_64 or arm64.", DefaultValueFactory = _ => "x86_64" };
         arch.AcceptOnlyFromAmong("x86_64", "arm64");

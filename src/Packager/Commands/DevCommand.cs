@@ -5,7 +5,7 @@ using LambdaRoutes.Packager.Dev.Gateway;
 namespace LambdaRoutes.Packager.Commands;
 
 /// <summary>
-/// <c>lambda-routes dev &lt;appDir&gt; [--port 3000] [--aot] [--rest]</c>: API Gateway and Lambda on this machine, no Docker
+/// <c>lambda-routes dev &lt;appDir&gt; [--port 3000] [--aot [--arch x86_64|arm64]] [--rest]</c>: API Gateway and Lambda on this machine, no Docker
 /// (docs/dev.md). Serves on 127.0.0.1 until Ctrl+C.
 /// </summary>
 internal static class DevCommand
@@ -16,11 +16,18 @@ internal static class DevCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 3000 };
         var aot = new Option<bool>("--aot") { Description = "Build the real Native AOT bootstraps and run them behind a local Lambda Runtime API." };
         var rest = new Option<bool>("--rest") { Description = "Imitate a REST API (payload v1) instead of an HTTP API (payload 2.0)." };
-        var command = new Command("dev", "Serve the app locally the way API Gateway and Lambda would.") { appDir, port, aot, rest };
+        var arch = new Option<string>("--arch")
+        {
+            Description = "With --aot: the architecture the bootstraps are built for; a foreign one runs under qemu-user (correctness, not timings).",
+            DefaultValueFactory = _ => "x86_64",
+        };
+        arch.AcceptOnlyFromAmong("x86_64", "arm64");
+        var command = new Command("dev", "Serve the app locally the way API Gateway and Lambda would.") { appDir, port, aot, rest, arch };
         command.SetAction(async (parse, cancel) =>
         {
             var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
-                parse.GetValue(rest) ? ApiFlavor.RestApi : ApiFlavor.HttpApi);
+                parse.GetValue(rest) ? ApiFlavor.RestApi : ApiFlavor.HttpApi,
+                Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64);
             await using var server = await DevServer.StartAsync(options, stdout, cancel);
             if (server is null)
             {

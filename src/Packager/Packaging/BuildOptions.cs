@@ -21,13 +21,16 @@ internal enum BuildMode
 internal sealed record BuildOptions(
     string AppDir,
     string? OutDir = null,
-    string Framework = "net8.0",
+    string Framework = BuildOptions.DefaultFramework,
     Architecture Architecture = Architecture.X86_64,
     int Jobs = 0,
     Routing.ApiKind Api = Routing.ApiKind.Http,
     BuildMode Mode = BuildMode.PerRoute)
 {
     public const string DefaultOutFolder = ".lambda-routes/out";
+
+    /// <summary>.NET 10 is the supported LTS (.NET 8 and 9 reached end of support in November 2026); net8.0/net9.0 stay selectable.</summary>
+    public const string DefaultFramework = "net10.0";
 
     public string ResolvedOutDir => Path.GetFullPath(OutDir ?? Path.Combine(AppDir, DefaultOutFolder));
 

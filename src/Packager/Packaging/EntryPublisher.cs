@@ -32,7 +32,7 @@ internal static class EntryPublisher
             return new PublishOutcome(null, errors.Count > 0 ? errors : [.. result.Lines.TakeLast(20)], warnings, aotWarnings, watch.Elapsed);
         }
 
-        var glibc = GlibcCheck.Check(bootstrap);
+        var glibc = GlibcCheck.Check(bootstrap, objdump: CrossToolchain.For(entry.Architecture).Objdump);
         if (glibc.Problem is not null)
         {
             warnings.Add($"warning LR3003: {glibc.Problem}");

@@ -12,30 +12,31 @@ internal sealed record GlibcReport(Version? Highest, IReadOnlyList<string> TooNe
 /// <summary>
 /// Checks the glibc symbol versions a bootstrap needs (docs/packager.md): Amazon Linux 2023, which <c>provided.al2023</c>
 /// runs, has glibc 2.34, and a binary linked on a newer host can fail at start with <c>GLIBC_2.38 not found</c> (https://docs.aws.amazon.com/lambda/latest/dg/dotnet-native-aot.html).
-/// Reads the dynamic symbol table with <c>objdump -T</c>.
+/// Reads the dynamic symbol table with <c>objdump -T</c>; a binary for another architecture needs that architecture's
+/// objdump (<c>aarch64-linux-gnu-objdump</c>), which <see cref="CrossToolchain"/> names.
 /// </summary>
 internal static partial class GlibcCheck
 {
     public static readonly Version AmazonLinux2023 = new(2, 34);
 
-    public static GlibcReport Check(string binary, Version? limit = null)
+    public static GlibcReport Check(string binary, Version? limit = null, string objdump = "objdump")
     {
         limit ??= AmazonLinux2023;
         string output;
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("objdump", ["-T", binary]) { RedirectStandardOutput = true, RedirectStandardError = true })
+            using var process = Process.Start(new ProcessStartInfo(objdump, ["-T", binary]) { RedirectStandardOutput = true, RedirectStandardError = true })
                 ?? throw new InvalidOperationException("objdump did not start");
             output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                return new GlibcReport(null, [], $"objdump -T failed with exit code {process.ExitCode}");
+                return new GlibcReport(null, [], $"{objdump} -T failed with exit code {process.ExitCode}");
             }
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return new GlibcReport(null, [], "objdump was not found (install binutils) so the glibc versions could not be checked");
+            return new GlibcReport(null, [], $"{objdump} was not found (install binutils) so the glibc versions could not be checked");
         }
 
         return FromObjdump(output, limit);

@@ -27,6 +27,6 @@ internal sealed class EventFields
     // Both.
     public List<KeyValuePair<string, string>>? Headers;
     public List<KeyValuePair<string, string>>? QueryStringParameters;
-    public byte[]? Body;            // the JSON string's UTF-8 bytes, unescaped: text bodies need no string round trip
+    public ReadOnlyMemory<byte> Body; // the JSON string's UTF-8 bytes, unescaped, often a slice of the payload; empty when absent or null
     public bool IsBase64Encoded;
 }

@@ -53,4 +53,15 @@ public sealed class StreamingRouteTests
         Assert.Null(synth.Api.Routes["ApiHello"].StreamingUrl);
         Assert.Contains(synth.Json.GetProperty("Outputs").EnumerateObject(), o => o.Name.Contains("StreamingUrl", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(ApiKind.Rest)]
+    [InlineData(ApiKind.Http)]
+    public void Passes_cfn_lint_without_findings(ApiKind kind)
+    {
+        using var app = App();
+        using var synth = new SynthesizedStack(new LambdaRoutesApiProps { Manifest = app.ManifestPath, ApiKind = kind });
+
+        CfnLint.AssertClean(synth.TemplatePath);
+    }
 }

@@ -141,6 +141,17 @@ public abstract class RouteBehaviourTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_response_without_a_content_type_gets_http_apis_text_plain()
+    {
+        // The runtime's automatic 405 of a verb route has no body and names no content type; an HTTP API then sends
+        // text/plain; charset=utf-8 (docs/dev.md cites the recorded answer).
+        using var response = await Client.DeleteAsync("/api/notes");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
     public async Task Method_not_allowed_comes_from_the_route()
     {
         using var response = await Client.DeleteAsync("/api/users");

@@ -54,7 +54,7 @@ public sealed class BuildArtifactTests(BuiltAppFixture built)
         Assert.Equal(1, (int)manifest["schemaVersion"]!);
         Assert.Equal("Shop", (string?)manifest["app"]);
         Assert.Equal("../../Shop.csproj", (string?)manifest["appProject"]);
-        Assert.Equal("net8.0", (string?)manifest["framework"]);
+        Assert.Equal("net10.0", (string?)manifest["framework"]);
         Assert.Equal("x86_64", (string?)manifest["architecture"]);
         Assert.Equal("provided.al2023", (string?)manifest["runtime"]);
         var routes = manifest["routes"]!.AsArray().Select(r => r!.AsObject()).ToList();

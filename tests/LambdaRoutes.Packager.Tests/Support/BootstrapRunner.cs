@@ -6,14 +6,18 @@ namespace LambdaRoutes.Packager.Tests.Support;
 /// <summary>What a bootstrap did with one event: its exit code, what it posted back, and its log.</summary>
 internal sealed record Invocation(int ExitCode, string Kind, JsonObject Response, string Log);
 
-/// <summary>Runs a built bootstrap as Lambda would, against <see cref="RuntimeApiServer"/>, for exactly one event.</summary>
+/// <summary>
+/// Runs a built bootstrap as Lambda would, against <see cref="RuntimeApiServer"/>, for exactly one event; a bootstrap of
+/// another architecture runs under qemu-user.
+/// </summary>
 internal static class BootstrapRunner
 {
-    public static async Task<Invocation> InvokeAsync(string bootstrap, string eventJson)
+    public static async Task<Invocation> InvokeAsync(string bootstrap, string eventJson, string architecture = "x86_64")
     {
         await using var server = new RuntimeApiServer();
         var outcome = server.Enqueue(eventJson);
-        var start = new ProcessStartInfo(bootstrap) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var (executable, arguments) = Emulator.ArchitectureLauncher.Command(bootstrap, architecture);
+        var start = new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Endpoint;
         start.Environment["LAMBDA_ROUTES_RUN_ONCE"] = "true";
         start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "test";

@@ -6,12 +6,22 @@ using Xunit.Abstractions;
 
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
-/// <summary>
-/// The runtime under Native AOT, for real (AOT-clean): publish a route with zero trim/AOT warnings, then run
-/// its <c>bootstrap</c> against a Runtime API on 127.0.0.1 and check the responses it posts.
-/// </summary>
+/// <summary>The cases below on the linux-x64 bootstrap, run natively.</summary>
 [Collection(AotCollection.Name)]
-public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper output)
+public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper output) : BootstrapTestCases(aot, output);
+
+/// <summary>
+/// The same cases on the linux-arm64 bootstrap, cross-compiled here and run under qemu-user: proof that the arm64 binary
+/// is right (buffered, streaming, handler errors, init errors, Runtime API failures), not a measure of its speed.
+/// </summary>
+[Collection(Arm64AotCollection.Name)]
+public sealed class Arm64BootstrapTests(Arm64AotPublishFixture aot, ITestOutputHelper output) : BootstrapTestCases(aot, output);
+
+/// <summary>
+/// The runtime under Native AOT, for real: publish a route with zero trim/AOT warnings, then run its <c>bootstrap</c>
+/// against a Runtime API on 127.0.0.1 and check the responses it posts. One subclass per architecture.
+/// </summary>
+public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelper output)
 {
     private void AssertPublished()
     {
@@ -31,12 +41,12 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     public void Bootstrap_needs_glibc_2_34_at_most()
     {
         AssertPublished();
-        var (exit, symbols) = AotPublishFixture.Run("objdump", new[] { "-T", aot.BootstrapPath }, TimeSpan.FromMinutes(1));
+        var (exit, symbols) = AotPublishFixture.Run(aot.Objdump, new[] { "-T", aot.BootstrapPath }, TimeSpan.FromMinutes(1));
         Assert.Equal(0, exit);
         var newest = System.Text.RegularExpressions.Regex.Matches(symbols, @"GLIBC_(\d+)\.(\d+)")
             .Select(m => new Version(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value))).Max();
         Assert.NotNull(newest);
-        Assert.True(newest <= new Version(2, 34), $"needs GLIBC_{newest} (Amazon Linux 2023 has glibc 2.34)");
+        Assert.True(newest <= new Version(2, 34), $"needs GLIBC_{newest}; Amazon Linux 2023 (provided.al2023) has 2.34");
     }
 
     [Fact]
@@ -44,7 +54,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     {
         AssertPublished();
         await using var api = new FakeRuntimeApi();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
 
         api.Enqueue("get-1", new HttpApiEventBuilder().Get("/api/aot/x?a=1&a=2").Cookie("s", "1").ToJson(), traceId: "Root=1-aot");
         api.Enqueue("order-2", new RestApiEventBuilder().Post("/api/aot/order").Body("{\"Item\":\"tea\",\"Quantity\":2}", "application/json").ToJson());
@@ -64,7 +74,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         var getJson = JsonNode.Parse(get.Text)!;
         Assert.Equal(200, (int)getJson["statusCode"]!);
         Assert.Equal("get-1", (string?)getJson["headers"]!["x-request-id"]);
-        Assert.Equal("{\"method\":\"GET\",\"query\":{\"a\":[\"1\",\"2\"],\"rest\":[\"x\"]},\"cookies\":1,\"source\":\"HttpApi\",\"heapLimit\":268435456}", (string?)getJson["body"]);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{\"a\":[\"1\",\"2\"],\"rest\":[\"x\"]},\"cookies\":1,\"source\":\"HttpApi\",\"heapLimit\":251658240}", (string?)getJson["body"]);
 
         var orderJson = JsonNode.Parse(order.Text)!;
         Assert.Equal(201, (int)orderJson["statusCode"]!);
@@ -79,7 +89,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
         Assert.Equal(400, (int)JsonNode.Parse(junk.Text)!["statusCode"]!);
         Assert.Equal(404, (int)JsonNode.Parse(missing.Text)!["statusCode"]!);
         Assert.Equal("/2018-06-01/runtime/invocation/get-6/response", last.Path);
-        Assert.Equal("{\"method\":\"GET\",\"query\":{},\"cookies\":0,\"source\":\"FunctionUrl\",\"heapLimit\":268435456}", (string?)JsonNode.Parse(last.Text)!["body"]);
+        Assert.Equal("{\"method\":\"GET\",\"query\":{},\"cookies\":0,\"source\":\"FunctionUrl\",\"heapLimit\":251658240}", (string?)JsonNode.Parse(last.Text)!["body"]);
 
         Assert.False(bootstrap.HasExited);
         Assert.Matches(@"\tboom-3\tfail\tUnhandled error in GET /api/aot/boom \(request boom-3\)\nSystem.InvalidOperationException: boom from the handler", bootstrap.Output);
@@ -92,7 +102,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     {
         AssertPublished();
         await using var api = new FakeRuntimeApi();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
         var cases = MalformedEvents.All("/api/aot/echo").ToList();
         foreach (var (c, i) in cases.Select((c, i) => (c, i))) api.Enqueue("bad-" + i, c.Event);
         api.Enqueue("good", new HttpApiEventBuilder().Post("/api/aot/echo").Body("still alive", "text/plain").ToJson());
@@ -126,7 +136,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
                 await Reliability.ScriptedRuntimeApi.Answer(s, 500, "{}"u8.ToArray());
             return true;
         });
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint);
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
 
         var exit = await bootstrap.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
@@ -136,13 +146,40 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     }
 
     [Fact]
+    public void Bootstrap_is_built_for_its_architecture()
+    {
+        AssertPublished();
+        var (exit, headers) = AotPublishFixture.Run(aot.Objdump, new[] { "-f", aot.BootstrapPath }, TimeSpan.FromMinutes(1));
+        Assert.Equal(0, exit);
+        Assert.Contains(aot.Architecture == "arm64" ? "architecture: aarch64" : "architecture: i386:x86-64", headers);
+    }
+
+    [Fact]
+    public async Task A_throwing_constructor_is_reported_to_init_error_and_the_process_exits_1()
+    {
+        AssertPublished();
+        await using var api = new FakeRuntimeApi();
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "init-error"));
+
+        var post = await api.NextPostAsync();
+        var exit = await bootstrap.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("/2018-06-01/runtime/init/error", post.Path);
+        var error = JsonNode.Parse(post.Text)!;
+        Assert.Equal("InvalidOperationException", (string?)error["errorType"]);
+        Assert.Equal("the route's constructor failed", (string?)error["errorMessage"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("Route initialisation failed", bootstrap.Output);
+    }
+
+    [Fact]
     public async Task Run_once_serves_one_invocation_and_exits_0()
     {
         AssertPublished();
         await using var api = new FakeRuntimeApi();
         api.Enqueue("only", new HttpApiEventBuilder().Get("/api/aot").ToJson());
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"));
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"));
 
         var post = await api.NextPostAsync();
         var firstResponse = clock.Elapsed;
@@ -159,7 +196,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     {
         AssertPublished();
         await using var api = new FakeRuntimeApi();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("AOT_FIXTURE_ROUTE", "verb"));
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "verb"));
         var file = Enumerable.Range(0, 2048).Select(i => (byte)i).ToArray();
         var multipart = System.Text.Encoding.ASCII.GetBytes(
                 "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n" +
@@ -203,7 +240,7 @@ public sealed class AotBootstrapTests(AotPublishFixture aot, ITestOutputHelper o
     {
         AssertPublished();
         await using var api = new FakeRuntimeApi();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("AOT_FIXTURE_ROUTE", "stream"));
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "stream"));
         api.Enqueue("ok", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream").ToJson());
         api.Enqueue("fail", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream?fail=1").ToJson());
         var ok = await api.NextPostAsync();

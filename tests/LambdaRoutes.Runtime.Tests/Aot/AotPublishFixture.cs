@@ -15,27 +15,53 @@ public sealed class AotCollection : ICollectionFixture<AotPublishFixture>
     public const string Name = "AOT bootstrap";
 }
 
-/// <summary>
-/// Publishes AotFixture/ once per test run with Native AOT (net8.0, linux-x64) into a temporary folder, keeping
-/// the publish log so tests can assert on trim/AOT warnings. Output and intermediate files go to an artifacts path
-/// outside the repository, so a concurrent build of src/Runtime is not disturbed.
-/// </summary>
-public sealed partial class AotPublishFixture : IDisposable
+/// <summary>The arm64 bootstrap tests: their own collection and publish, run under qemu-user on an x86_64 host.</summary>
+[CollectionDefinition(Name)]
+public sealed class Arm64AotCollection : ICollectionFixture<Arm64AotPublishFixture>
 {
-    public AotPublishFixture()
+    public const string Name = "AOT bootstrap, linux-arm64";
+}
+
+/// <summary>AotFixture/ cross-compiled for linux-arm64 (Lambda's Graviton functions), once per test run.</summary>
+public sealed class Arm64AotPublishFixture() : AotPublishFixture("linux-arm64", "arm64");
+
+/// <summary>
+/// Publishes AotFixture/ once per test run with Native AOT (net10.0, linux-x64 unless a subclass picks another RID) into
+/// a temporary folder, keeping the publish log so tests can assert on trim/AOT warnings. Output and intermediate files go
+/// to an artifacts path outside the repository, so a concurrent build of src/Runtime is not disturbed.
+/// </summary>
+public partial class AotPublishFixture : IDisposable
+{
+    public AotPublishFixture() : this("linux-x64", "x86_64")
     {
-        Root = Path.Combine(Path.GetTempPath(), "lambda-routes-aot-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    protected AotPublishFixture(string runtimeIdentifier, string architecture)
+    {
+        Architecture = architecture;
+        Root = Path.Combine(Path.GetTempPath(), $"lambda-routes-aot-{architecture}-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Root);
         var project = Path.Combine(Fixtures.RepositoryRoot, "tests", "LambdaRoutes.Runtime.Tests", "AotFixture", "AotFixture.csproj");
         var (exit, output) = Run(DotnetHost(), new[]
         {
-            "publish", project, "-c", "Release", "--artifacts-path", Path.Combine(Root, "artifacts"),
+            "publish", project, "-c", "Release", "-p:AotFixtureRuntimeIdentifier=" + runtimeIdentifier, "--artifacts-path", Path.Combine(Root, "artifacts"),
             "-o", Path.Combine(Root, "out"), "-nologo", "-clp:NoSummary",
         }, TimeSpan.FromMinutes(8));
         PublishExitCode = exit;
         PublishLog = output;
         BootstrapPath = Path.Combine(Root, "out", "bootstrap");
     }
+
+    /// <summary>The Lambda architecture of the bootstrap: <c>x86_64</c> or <c>arm64</c>.</summary>
+    public string Architecture { get; }
+
+    /// <summary>The objdump that reads this architecture's binaries (binutils-aarch64-linux-gnu's for arm64 on x86_64).</summary>
+    public string Objdump => Architecture == "arm64" && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.Arm64
+        ? "aarch64-linux-gnu-objdump"
+        : "objdump";
+
+    /// <summary>The command that starts the bootstrap on this host: itself, or qemu-user running it (see <see cref="Emulator.ArchitectureLauncher"/>).</summary>
+    public (string Executable, IReadOnlyList<string> Arguments) Launch => Emulator.ArchitectureLauncher.Command(BootstrapPath, Architecture);
 
     public string Root { get; }
 

@@ -35,7 +35,7 @@ public sealed class AotTelemetryLogTests(AotPublishFixture aot, ITestOutputHelpe
         {
             // Run once: the process exits after the invocation, so its stdout has been read to the end before the
             // assertion that the record is not on it.
-            bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"),
+            bootstrap = new BootstrapProcess(aot, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"),
                 ("AWS_LAMBDA_LOG_FORMAT", format), (LogSink.TelemetryFdVariable, pipe.GetClientHandleAsString()));
         }
         finally

@@ -3,15 +3,19 @@ using System.Text;
 
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
-/// <summary>The published <c>bootstrap</c> running as a child process against a Runtime API endpoint; stdout captured.</summary>
+/// <summary>
+/// The published <c>bootstrap</c> running as a child process (under qemu-user when it is built for another architecture)
+/// against a Runtime API endpoint; stdout captured.
+/// </summary>
 internal sealed class BootstrapProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
 
-    public BootstrapProcess(string path, string runtimeApi, params (string Name, string Value)[] environment)
+    public BootstrapProcess(AotPublishFixture aot, string runtimeApi, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var (executable, arguments) = aot.Launch;
+        var info = new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "aot-fixture";
         info.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256";
@@ -26,6 +30,8 @@ internal sealed class BootstrapProcess : IDisposable
     public string Output { get { lock (_stdout) return _stdout.ToString(); } }
 
     public bool HasExited => _process.HasExited;
+
+    public int Pid => _process.Id;
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -18,8 +18,8 @@ public sealed class UsersIndex : IApiRoute
                 res.Status(200).Json(new UserList(UserDirectory.All, UserDirectory.All.Count));
                 break;
             case "POST":
-                var input = req.Body.As<NewUser>();
-                if (UserDirectory.Validate(input) is { } problem)
+                var input = JsonBody.Read<NewUser>(req, out var unreadable);
+                if ((unreadable ?? UserDirectory.Validate(input)) is { } problem)
                 {
                     res.Status(400).Json(new ApiError(problem));
                     break;

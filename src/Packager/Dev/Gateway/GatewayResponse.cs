@@ -12,8 +12,16 @@ internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePai
         return new GatewayResponse(status, [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(json));
     }
 
-    /// <summary>No route for the path and method (the issue asks 404 for both flavours; REST itself answers 403, see docs/dev.md).</summary>
-    public static GatewayResponse NotFound(ApiFlavor flavor) => Message(flavor, 404, "Not Found");
+    /// <summary>
+    /// No route for the path and method. An HTTP API answers 404 "Not Found"; a REST API answers every unknown resource or
+    /// method with its <c>MISSING_AUTHENTICATION_TOKEN</c> gateway response: 403, and the error type in a header
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
+    /// </summary>
+    public static GatewayResponse NotFound(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+        ? new GatewayResponse(403,
+            [new("Content-Type", "application/json"), new("x-amzn-ErrorType", "MissingAuthenticationTokenException")],
+            Encoding.UTF8.GetBytes("{\"message\":\"Missing Authentication Token\"}"))
+        : Message(flavor, 404, "Not Found");
 
     /// <summary>A function error, an init error, a crash or a malformed response (API Gateway's answers for it: https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html).</summary>
     public static GatewayResponse FunctionError(ApiFlavor flavor) => flavor == ApiFlavor.RestApi

@@ -72,8 +72,7 @@ internal static class ProxyResponseParser
 
         if (!headers.Any(h => h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)))
         {
-            // What sam local does when the function names no content type (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
-            headers.Add(new("Content-Type", "application/json"));
+            headers.Add(new("Content-Type", DefaultContentType(flavor)));
         }
 
         var text = root.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() ?? "" : "";
@@ -90,6 +89,15 @@ internal static class ProxyResponseParser
 
         return new GatewayResponse(status, headers, bytes);
     }
+
+    /// <summary>
+    /// What API Gateway sends when a response object names no content type. Recorded from real APIs in AWS's own test tool
+    /// (aws/aws-lambda-dotnet, Tools/LambdaTestTool-v2/tests/Amazon.Lambda.TestTool.IntegrationTests/Snapshots/
+    /// V2_SetsCorrectStatusCode.json and V1_DefaultsToCorrectContentTYpeRest.json): an HTTP API answers
+    /// <c>text/plain; charset=utf-8</c>, a REST API <c>application/json</c>. (sam local sends application/json for both.)
+    /// </summary>
+    private static string DefaultContentType(ApiFlavor flavor) =>
+        flavor == ApiFlavor.RestApi ? "application/json" : "text/plain; charset=utf-8";
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {

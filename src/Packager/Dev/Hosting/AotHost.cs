@@ -34,7 +34,13 @@ internal sealed class AotHost : IRouteHost
 
     public static async Task<AotHost?> StartAsync(DevOptions options, TextWriter output, Action<string> log, CancellationToken cancel)
     {
-        var build = new BuildOptions(options.AppDir, Api: options.ApiKind);
+        var build = new BuildOptions(options.AppDir, Api: options.ApiKind, Architecture: options.Architecture);
+        if (ArchitectureLauncher.Problem(build.ArchitectureName) is { } cannotRun)
+        {
+            output.WriteLine($"dev --aot: {cannotRun}.");
+            return null;
+        }
+
         if (await BuildPipeline.RunAsync(build, new PlainBuildReporter(output), output, cancel) != 0)
         {
             return null;
@@ -49,10 +55,13 @@ internal sealed class AotHost : IRouteHost
         });
         foreach (var route in manifest.Routes)
         {
+            var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), manifest.Architecture);
             emulator.AddFunction(new LambdaFunction
             {
                 Name = $"{manifest.App}-{route.Id}",
-                Executable = Path.Combine(build.ResolvedOutDir, route.Bootstrap),
+                Executable = executable,
+                Arguments = arguments,
+                WorkingDirectory = Path.GetDirectoryName(Path.Combine(build.ResolvedOutDir, route.Bootstrap)),
                 MemorySizeMb = route.Settings.MemorySize,
                 Timeout = TimeSpan.FromSeconds(route.Settings.Timeout),
                 Handler = route.Handler,
