@@ -13,6 +13,8 @@ internal static class EventDecoder
     /// <param name="payload">The event; the decoded request's body may be a slice of it, so it must not be reused while the request is served.</param>
     public static DecodedEvent Decode(ReadOnlyMemory<byte> payload)
     {
+        // A leading UTF-8 byte order mark is not part of the JSON; AWS's .NET runtime skips it (JsonSerializer on a stream).
+        if (payload.StartsWith(Utf8ByteOrderMark)) payload = payload[Utf8ByteOrderMark.Length..];
         // The reader checks structure, not the UTF-8 inside strings it skips; check the whole payload once (vectorised).
         if (!System.Text.Unicode.Utf8.IsValid(payload.Span)) return new DecodedEvent.InvalidJson("the payload is not valid UTF-8");
         EventFields fields;
@@ -51,4 +53,6 @@ internal static class EventDecoder
             ? $"unsupported payload version \"{v}\""
             : "neither \"version\": \"2.0\" nor \"httpMethod\" is present");
     }
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 }

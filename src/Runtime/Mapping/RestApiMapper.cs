@@ -29,9 +29,15 @@ internal static class RestApiMapper
 
         var (body, invalid) = BodyDecoding.Decode(e.Body, e.IsBase64Encoded);
         return new HttpRequestData(
-            ApiEventSource.RestApi, e.HttpMethod ?? "GET", string.IsNullOrEmpty(e.Path) ? "/" : e.Path,
+            ApiEventSource.RestApi, e.HttpMethod ?? "GET", Rooted(e.Path),
             RebuildQuery(query), query, headers, body, invalid);
     }
+
+    /// <summary>
+    /// API Gateway's <c>path</c> starts with <c>/</c>; hand-made events sometimes drop it (<c>"path": "api/values"</c>).
+    /// The route sees a rooted path either way, as a Node <c>req.url</c> always is.
+    /// </summary>
+    private static string Rooted(string? path) => string.IsNullOrEmpty(path) ? "/" : path[0] == '/' ? path : "/" + path;
 
     /// <summary>REST events carry the query only as decoded maps; re-encode it for <see cref="ApiRequest.Url"/>.</summary>
     private static string RebuildQuery(ParamMap query)
