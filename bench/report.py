@@ -85,7 +85,7 @@ def main():
     ours, node, jit, floor = (peers[n] for n in order)
     cold = lambda p: p["coldTotalMs"]["p50"]
     warm_delta = ours["warmUs"]["p50"] - floor["warmUs"]["p50"]
-    add("## Targets (issue 7)")
+    add("## Targets")
     add("")
     add("| Target | Measured | Verdict |")
     add("| --- | --- | --- |")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# LambdaRoutes bench: one command for the whole comparison (issue 7).
+# LambdaRoutes bench: one command for the whole peer comparison.
 #
 #   bash bench/run.sh           full run: 30 cold starts and 3,000 warm invocations per peer, build times of samples/Hello
 #   bash bench/run.sh --quick   CI smoke: 3 cold starts, 200 warm invocations, no samples/Hello build timings (~2-4 min
@@ -160,7 +160,7 @@ lock_waited() { if cat "$logs"/hello-*.log "$logs"/benchapp-noop.log 2>/dev/null
 per_route_times() { # the "built <Id> in N s" lines of a packager log, as a JSON object
   grep -oE 'built [A-Za-z0-9]+ in [0-9.]+ s' "$1" | awk 'BEGIN { printf "{" } { printf "%s\"%s\": %s", (NR > 1 ? ", " : ""), $2, $4 } END { printf "}" }'
 }
-lock_wait() { # seconds a packager log spent waiting for the machine-wide build lock (0 if none)
+lock_wait() { # seconds a packager log spent waiting for another build's lock (0 if none)
   awk '/waiting for another lambda-routes build/ { w = $1; next } w != "" && n == "" { n = $1 } END { printf "%.2f", (w != "" && n != "") ? n - w : 0 }' "$1"
 }
 timed_build() { # name, args...: prints "seconds lock-wait-seconds"; log (timestamped lines) in $logs/name.log

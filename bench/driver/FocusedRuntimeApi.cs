@@ -8,7 +8,7 @@ using System.Threading.Channels;
 namespace LambdaRoutes.Bench;
 
 /// <summary>
-/// A deliberately tiny Lambda Runtime API server (aws.md §1: <c>/next</c>, <c>/response</c>, <c>/error</c>,
+/// A deliberately tiny Lambda Runtime API server (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html: <c>/next</c>, <c>/response</c>, <c>/error</c>,
 /// <c>/init/error</c>) on 127.0.0.1 for precise timing: it is started once per peer and kept running, so a cold start
 /// measured here is exactly <c>Process.Start</c> → the first <c>/response</c> body fully received, with no server start
 /// inside the interval; and a warm invocation is the event's first byte written → the response body fully received.

@@ -31,8 +31,7 @@ public sealed class LambdaRoutesApi : Construct
     public LambdaRoutesApi(Construct scope, string id, LambdaRoutesApiProps props)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(props);
-        Manifest = ManifestReader.Read(ResolveManifestPath(props));
+        Manifest = ReadManifest(props);
         var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods, corsEnabled: props.Cors is not null);
         var routeEnvironment = RouteEnvironment.Resolve(Manifest, props);
 
@@ -114,7 +113,7 @@ public sealed class LambdaRoutesApi : Construct
     }
 
     // API Gateway answers 503/504 after 30 s (HTTP API) or 29 s (REST) whatever the function's timeout
-    // (aws.md §3.1). Not an error: the function may finish work after the response is cut off.
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html). Not an error: the function may finish work after the response is cut off.
     private static void WarnAboutIntegrationTimeout(RouteFunction function, ApiKind kind, RouteFunctionDefaults defaults)
     {
         var timeout = function.Route.Timeout ?? defaults.Timeout ?? RouteFunction.DefaultTimeoutSeconds;
@@ -124,6 +123,19 @@ public sealed class LambdaRoutesApi : Construct
             Amazon.CDK.Annotations.Of(function).AddWarningV2("lambda-routes:timeout-above-api-limit",
                 $"{function.Route.File} ({function.Route.Route}): timeout {timeout} s exceeds the {kind} API's {cap} s integration limit; clients get a gateway timeout after {cap} s.");
         }
+    }
+
+    /// <summary>
+    /// The validated manifest these props stand for: built now from <see cref="LambdaRoutesApiProps.AppPath"/>, or
+    /// read from <see cref="LambdaRoutesApiProps.Manifest"/>. A CDK app can call it before it creates the stack (to name
+    /// the stack after <see cref="RouteManifest.App"/>); the construct then reuses that build, as a build runs once per
+    /// app and options in a process.
+    /// </summary>
+    /// <exception cref="LambdaRoutesException">The manifest is unusable or the packager failed.</exception>
+    public static RouteManifest ReadManifest(LambdaRoutesApiProps props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        return ManifestReader.Read(ResolveManifestPath(props));
     }
 
     private static string ResolveManifestPath(LambdaRoutesApiProps props) => (props.AppPath, props.Manifest) switch

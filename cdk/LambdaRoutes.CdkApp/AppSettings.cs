@@ -8,7 +8,7 @@ namespace LambdaRoutes.CdkApp;
 /// <list type="bullet">
 /// <item><c>lambdaRoutes:app</c>: the app folder, relative to where <c>cdk</c> runs (default <c>samples/Hello</c>).</item>
 /// <item><c>lambdaRoutes:manifest</c>: a prebuilt manifest.json instead of building the app.</item>
-/// <item><c>lambdaRoutes:stackName</c>: default <c>LambdaRoutes&lt;AppFolder&gt;</c>.</item>
+/// <item><c>lambdaRoutes:stackName</c>: default <c>LambdaRoutes&lt;App&gt;</c>, after the manifest's app name (see <see cref="DefaultStackName"/>).</item>
 /// <item><c>lambdaRoutes:api</c>: <c>http</c> (default) or <c>rest</c>.</item>
 /// <item><c>lambdaRoutes:methods</c>: <c>any</c> (default) or <c>exported</c>.</item>
 /// <item><c>lambdaRoutes:cors</c>: <c>true</c> for CORS with any origin (default off).</item>
@@ -17,7 +17,9 @@ namespace LambdaRoutes.CdkApp;
 /// <item><c>lambdaRoutes:packagerArgs</c>: further packager options, e.g. <c>--mode single</c> (space-separated).</item>
 /// </list>
 /// </summary>
-internal sealed record AppSettings(string StackName, LambdaRoutesApiProps ApiProps)
+/// <param name="StackName">The stack name the context sets, or null for <see cref="DefaultStackName"/>.</param>
+/// <param name="ApiProps">The construct's props.</param>
+internal sealed record AppSettings(string? StackName, LambdaRoutesApiProps ApiProps)
 {
     internal const string DefaultApp = "samples/Hello";
 
@@ -25,7 +27,7 @@ internal sealed record AppSettings(string StackName, LambdaRoutesApiProps ApiPro
     {
         var manifest = context("lambdaRoutes:manifest");
         var app = context("lambdaRoutes:app") ?? DefaultApp;
-        var stackName = context("lambdaRoutes:stackName") ?? DefaultStackName(manifest is null ? app : Path.GetDirectoryName(Path.GetFullPath(manifest))!);
+        var stackName = context("lambdaRoutes:stackName");
 
         var props = new LambdaRoutesApiProps
         {
@@ -47,11 +49,20 @@ internal sealed record AppSettings(string StackName, LambdaRoutesApiProps ApiPro
         return new AppSettings(stackName, props);
     }
 
-    // samples/Hello → LambdaRoutesHello: a valid, stable CloudFormation stack name.
-    private static string DefaultStackName(string appPath)
+    /// <summary>
+    /// The context's stack name, else <see cref="DefaultStackName"/> of the app's manifest (which builds the app when
+    /// synthesizing from source; the construct reuses that build).
+    /// </summary>
+    public string ResolveStackName() => StackName ?? DefaultStackName(LambdaRoutesApi.ReadManifest(ApiProps).App);
+
+    /// <summary>
+    /// <c>Hello</c> → <c>LambdaRoutesHello</c>: a valid CloudFormation stack name from the manifest's app name (the
+    /// app's project name). It does not depend on how the app is synthesized (built from its folder, or from a
+    /// manifest anywhere), so a deploy from a prebuilt manifest updates the stack a deploy from source created.
+    /// </summary>
+    public static string DefaultStackName(string appName)
     {
-        var name = new DirectoryInfo(Path.GetFullPath(appPath)).Name;
-        var letters = new string(name.Where(char.IsAsciiLetterOrDigit).ToArray());
+        var letters = new string(appName.Where(char.IsAsciiLetterOrDigit).ToArray());
         return "LambdaRoutes" + (letters.Length == 0 ? "App" : char.ToUpperInvariant(letters[0]) + letters[1..]);
     }
 

@@ -18,13 +18,13 @@ public enum InvocationOutcome
     /// <summary>The runtime process exited while handling the invocation (<c>Runtime.ExitError</c>).</summary>
     RuntimeExited,
 
-    /// <summary>The event was over Lambda's 6 MB synchronous request limit (aws.md §3.1); nothing ran.</summary>
+    /// <summary>The event was over Lambda's 6 MB synchronous request limit (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); nothing ran.</summary>
     RequestTooLarge,
 }
 
 /// <summary>The result of one <see cref="LambdaEmulator.InvokeAsync"/>, with the cold/warm accounting a benchmark needs.</summary>
 /// <param name="Outcome">How it ended.</param>
-/// <param name="Payload">The response body, or the error JSON (aws.md §1.3) for the failure outcomes.</param>
+/// <param name="Payload">The response body, or the error JSON (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) for the failure outcomes.</param>
 /// <param name="ErrorType">The error type (<c>Lambda-Runtime-Function-Error-Type</c> or the emulator's own), null on success.</param>
 /// <param name="RequestId">The <c>Lambda-Runtime-Aws-Request-Id</c> of the invocation.</param>
 /// <param name="InstanceId">The instance that served it (0 when none did).</param>

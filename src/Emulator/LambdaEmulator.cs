@@ -6,7 +6,7 @@ namespace LambdaRoutes.Emulator;
 /// <summary>
 /// A local Lambda service for custom runtimes: each invocation goes to an instance — a real runtime process started with
 /// <c>AWS_LAMBDA_RUNTIME_API</c> pointing at a Runtime API server on 127.0.0.1 that belongs to that instance
-/// (aws.md §1). One invocation at a time per instance; idle instances are reused (warm); a new one is started when all
+/// (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html). One invocation at a time per instance; idle instances are reused (warm); a new one is started when all
 /// are busy (cold); the deadline header is set and the timeout enforced by killing the instance; init errors answer the
 /// invocation that started the instance. Disposing stops every process.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
     /// <summary>
     /// Invokes <paramref name="function"/> like <see cref="InvokeAsync"/>, but hands over a streamed response while it
-    /// arrives (aws.md §1.6): the returned task completes as soon as the runtime starts streaming, with
+    /// arrives (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the returned task completes as soon as the runtime starts streaming, with
     /// <see cref="StreamingInvocation.Response"/> to read the chunks from; or when the invocation ends without a stream.
     /// Timeouts, exits and payload limits apply as usual, and end the stream.
     /// </summary>

@@ -21,13 +21,13 @@ public sealed record LambdaFunction
     /// <summary><c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c> in MB (reported, not enforced).</summary>
     public int MemorySizeMb { get; init; } = 128;
 
-    /// <summary>The function timeout: an invocation still running after it is killed with its instance (aws.md §1.2 deadline).</summary>
+    /// <summary>The function timeout: an invocation still running after it is killed with its instance (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, <c>Lambda-Runtime-Deadline-Ms</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long an instance may take to reach its first <c>/next</c> (Lambda's on-demand init limit is 10 s).</summary>
     public TimeSpan InitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary><c>_HANDLER</c>: free-form for custom runtimes (aws.md §1.5).</summary>
+    /// <summary><c>_HANDLER</c>: free-form for custom runtimes (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).</summary>
     public string Handler { get; init; } = "bootstrap";
 
     /// <summary><c>AWS_LAMBDA_FUNCTION_VERSION</c>.</summary>

@@ -28,7 +28,7 @@ public static class LambdaHost
 
     /// <summary>
     /// Serves the route made by <paramref name="createRoute"/>. Prefer this form in generated code: a constructor that
-    /// throws is then reported to the Runtime API's <c>init/error</c> (aws.md §1.1) instead of crashing before the loop starts.
+    /// throws is then reported to the Runtime API's <c>init/error</c> (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) instead of crashing before the loop starts.
     /// </summary>
     public static Task<int> RunAsync(Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json = null)
     {
@@ -77,13 +77,13 @@ public static class LambdaHost
             }
             catch (Exception ex)
             {
-                // aws.md §1.4: log, report to /init/error, exit non-zero.
+                // aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs: log, report to /init/error, exit non-zero.
                 initLogger.LogCritical("Route initialisation failed\n" + ex);
                 client.ReportInitializationError(ex, cancellationToken);
                 return 1;
             }
 
-            // AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE is RuntimeSupport's name for the same switch (aws.md §1.4).
+            // AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE is RuntimeSupport's name for the same switch (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
             var runOnce = IsTrue(environment.Get("LAMBDA_ROUTES_RUN_ONCE")) || IsTrue(environment.Get("AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE"));
             using var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log,
                 options.Streaming ? invoker.InvokeStreamingAsync : null);
@@ -96,7 +96,7 @@ public static class LambdaHost
         }
         catch (Exception ex)
         {
-            // A Runtime API failure (or a lost connection) is not recoverable in single-concurrency mode (aws.md §1.4).
+            // A Runtime API failure (or a lost connection) is not recoverable in single-concurrency mode (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
             initLogger.LogCritical("Runtime API failure, exiting\n" + ex);
             return 1;
         }

@@ -58,7 +58,7 @@ public sealed class RouteInvoker
         var payload = Encode(request.Source, res);
         if (payload.Length > MaxResponsePayloadBytes)
         {
-            // Lambda would refuse it (Function.ResponseSizeTooLarge, aws.md §3.1) and the caller would get a bare 502;
+            // Lambda would refuse it (Function.ResponseSizeTooLarge, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html) and the caller would get a bare 502;
             // answer a defined 500 instead and say why in the log.
             context.Logger.LogError($"Response for {request.Method} {request.Path} is {payload.Length} bytes encoded, over Lambda's " +
                                     $"{MaxResponsePayloadBytes}-byte response limit; answering 500 instead.");
@@ -69,7 +69,7 @@ public sealed class RouteInvoker
     }
 
     /// <summary>
-    /// Handles one invocation in Lambda's response streaming mode (aws.md §1.6): <paramref name="write"/> receives the
+    /// Handles one invocation in Lambda's response streaming mode (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): <paramref name="write"/> receives the
     /// HTTP integration prelude and the 8-NUL delimiter as the first chunk, then each body write as it happens. Every
     /// answer, streamed or not (404, 413, a plain JSON result), goes out this way on a streaming route.
     /// </summary>
@@ -108,7 +108,7 @@ public sealed class RouteInvoker
     private async Task<Outcome> RunAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         HttpRequestData request;
-        switch (EventDecoder.Decode(eventJson.Span))
+        switch (EventDecoder.Decode(eventJson))
         {
             case DecodedEvent.Request decoded:
                 request = decoded.Data;
@@ -169,10 +169,10 @@ public sealed class RouteInvoker
         }
     }
 
-    /// <summary>Lambda's synchronous response limit: 6 MiB + 100 bytes (aws.md §3.1, the RIE's <c>MaxPayloadSize</c>).</summary>
+    /// <summary>Lambda's synchronous response limit: 6 MiB + 100 bytes (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, the RIE's <c>MaxPayloadSize</c>).</summary>
     internal const int MaxResponsePayloadBytes = 6 * 1024 * 1024 + 100;
 
-    /// <summary>Next warns (and still sends) at 4 MiB (nextjs.md §1.7, <c>responseLimit</c> default).</summary>
+    /// <summary>Next warns (and still sends) at 4 MiB (Next.js packages/next/src/server/api-utils/node/api-resolver.ts, <c>responseLimit</c> default).</summary>
     internal const int ResponseWarningBytes = 4 * 1024 * 1024;
 
     private static byte[] Encode(ApiEventSource source, ApiResponse res) => ProxyResponseWriter.Write(source, res);
@@ -189,7 +189,7 @@ public sealed class RouteInvoker
         var url = request.RawQuery.Length > 0 ? request.Path + "?" + request.RawQuery : request.Path;
         if (PathNormalizer.RedirectTarget(request.Path) is { } target)
         {
-            // Next's built-in redirect (nextjs.md §1.8): 308, Location, Refresh, destination as the body.
+            // Next's built-in redirect (Next.js packages/next/src/lib/load-custom-routes.ts): 308, Location, Refresh, destination as the body.
             // Control characters cannot come from a real HTTP request line; refuse rather than echo them in a header.
             if (target.Any(char.IsControl) || request.RawQuery.Any(char.IsControl)) { res.Reset(400, "Bad Request"); return; }
             var destination = PathNormalizer.EncodeForLocation(target) + (request.RawQuery.Length > 0 ? "?" + request.RawQuery : "");
@@ -221,7 +221,7 @@ public sealed class RouteInvoker
         }
         catch (Exception ex)
         {
-            // nextjs.md §1.7 (production): the error goes to the log with the request id, never to the client.
+            // Next.js packages/next/src/server/api-utils/node/api-resolver.ts (production): the error goes to the log with the request id, never to the client.
             context.Logger.LogError(ex, $"Unhandled error in {req.Method} {url} (request {context.AwsRequestId})");
             if (!res.HasEnded) res.Reset(500, "Internal Server Error");
             return;
@@ -233,7 +233,7 @@ public sealed class RouteInvoker
 
         if (!res.HasEnded)
         {
-            // Next would stall here; a Lambda must answer, so: Next's warning text, then a 500 (issue 2).
+            // Next would stall here; a Lambda must answer, so: Next's warning text, then a 500.
             context.Logger.LogWarning($"API resolved without sending a response for {url}, this may result in stalled requests.");
             res.Reset(500, "Internal Server Error");
         }

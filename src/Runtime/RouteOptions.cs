@@ -25,7 +25,7 @@ public sealed class RouteOptions
     public bool BodyParser { get; init; } = true;
 
     /// <summary>
-    /// True serves the route in Lambda's response streaming mode (aws.md §1.6): prelude, 8 NUL bytes, then the body as it
+    /// True serves the route in Lambda's response streaming mode (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): prelude, 8 NUL bytes, then the body as it
     /// is written. Needs a function URL with <c>InvokeMode=RESPONSE_STREAM</c> or a REST integration with
     /// <c>responseTransferMode=STREAM</c> (the CDK construct wires either from the manifest).
     /// </summary>

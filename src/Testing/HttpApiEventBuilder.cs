@@ -4,8 +4,8 @@ using LambdaRoutes.Events;
 namespace LambdaRoutes.Testing;
 
 /// <summary>
-/// Builds an HTTP API payload 2.0 event (aws.md §2.3), or a function URL event with <see cref="AsFunctionUrl"/>
-/// (aws.md §2.5): <c>rawPath</c> carries the stage prefix on a named stage, cookies go to <c>cookies[]</c>
+/// Builds an HTTP API payload 2.0 event (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), or a function URL event with <see cref="AsFunctionUrl"/>
+/// (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html): <c>rawPath</c> carries the stage prefix on a named stage, cookies go to <c>cookies[]</c>
 /// (and stay in the header only for function URLs), duplicate query values are comma-joined in
 /// <c>queryStringParameters</c> as API Gateway does.
 /// </summary>

@@ -4,7 +4,7 @@ using LambdaRoutes.Events;
 namespace LambdaRoutes.Testing;
 
 /// <summary>
-/// Builds an API Gateway REST API proxy (v1) event, shaped as in aws.md §2.1: <c>path</c> without the stage,
+/// Builds an API Gateway REST API proxy (v1) event, shaped as in https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html: <c>path</c> without the stage,
 /// <c>multiValueHeaders</c> and <c>multiValueQueryStringParameters</c> next to their single-value maps (the last value).
 /// </summary>
 public sealed class RestApiEventBuilder : EventBuilder<RestApiEventBuilder>

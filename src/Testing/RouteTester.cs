@@ -146,7 +146,7 @@ public sealed class RouteTester
         }
         foreach (var (name, values) in v1.MultiValueHeaders ?? new()) foreach (var v in values) Add(name, v);
         foreach (var (name, value) in v1.Headers ?? new())
-            if (v1.MultiValueHeaders?.ContainsKey(name) != true) Add(name, value); // same name in both: multiValueHeaders wins (aws.md §2.2)
+            if (v1.MultiValueHeaders?.ContainsKey(name) != true) Add(name, value); // same name in both: multiValueHeaders wins (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html)
         cookies.AddRange(v2.Cookies ?? new());
 
         var body = v1.Body is null ? Array.Empty<byte>()

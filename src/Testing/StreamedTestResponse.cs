@@ -3,7 +3,7 @@ using System.Text;
 namespace LambdaRoutes.Testing;
 
 /// <summary>
-/// A streaming route's answer as Lambda's response streaming carries it (aws.md §1.6): the prelude (status, headers,
+/// A streaming route's answer as Lambda's response streaming carries it (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the prelude (status, headers,
 /// cookies) and the body chunks in the order the handler wrote them.
 /// </summary>
 public sealed class StreamedTestResponse : TestResponse

@@ -4,7 +4,7 @@ namespace LambdaRoutes.Testing;
 
 /// <summary>
 /// An <see cref="ILambdaLogger"/> that captures what a route logs, for assertions (the role of
-/// Amazon.Lambda.TestUtilities' <c>TestLambdaLogger</c>, aws.md §4.2). Thread-safe.
+/// Amazon.Lambda.TestUtilities' <c>TestLambdaLogger</c>, aws-lambda-dotnet Libraries/src/Amazon.Lambda.TestUtilities/TestLambdaLogger.cs). Thread-safe.
 /// </summary>
 public sealed class TestLambdaLogger : ILambdaLogger
 {

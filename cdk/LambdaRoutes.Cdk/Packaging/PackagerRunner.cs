@@ -25,7 +25,16 @@ internal static class PackagerRunner
             throw Fail(appDirectory, $"app folder '{appDirectory}' does not exist.");
         }
 
-        var command = PackagerCommand.For(appDirectory, options, apiKind);
+        PackagerCommand command;
+        try
+        {
+            command = PackagerCommand.For(appDirectory, options, apiKind);
+        }
+        catch (PackagerNotFoundException e)
+        {
+            throw Fail(appDirectory, e.Message);
+        }
+
         var key = command.ToString();
         var lazy = Built.GetOrAdd(key, _ => new Lazy<string>(() => Run(appDirectory, command)));
         try
@@ -47,6 +56,7 @@ internal static class PackagerRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = command.WorkingDirectory ?? "",
         };
         foreach (var argument in command.Arguments)
         {
@@ -86,7 +96,7 @@ internal static class PackagerRunner
         }
         catch (Win32Exception e)
         {
-            throw Fail(appDirectory, $"could not start `{command}`: {e.Message}. Install the packager (`dotnet tool install -g lambda-routes`) or set PackagerOptions.Command.");
+            throw Fail(appDirectory, $"could not start `{command}`: {e.Message}. {PackagerLocator.InstallHint}.");
         }
 
         process.BeginOutputReadLine();

@@ -50,7 +50,7 @@ public sealed class RouteFunction : Construct
             Runtime = Runtime.PROVIDED_AL2023,
             Handler = "bootstrap",
             // A folder asset: CDK stages it into cdk.out and records aws:asset:path, which is how
-            // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws.md §3.4).
+            // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws-sam-cli samcli/local/apigw/local_apigw_service.py).
             // Dotfiles are the packager's bookkeeping (.input-hash), not part of the function.
             Code = Code.FromAsset(route.ArtifactDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [".*"] }),
             Architecture = architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
@@ -65,14 +65,14 @@ public sealed class RouteFunction : Construct
             SecurityGroups = defaults.SecurityGroups?.ToArray(),
             Layers = defaults.Layers?.ToArray(),
         });
-        // The role must exist with its policy before the function is created, or the first invocations
-        // could run without log permissions.
-        Function.Node.AddDependency(Role);
+        // Function already makes its resource depend on the role's policy, so the first invocations cannot run
+        // without log permissions; only the role entry, which the Role GetAtt already orders, is dropped.
+        Node.AddValidation(new RoleDependsOnTrim((CfnResource)Function.Node.DefaultChild!, (CfnResource)Role.Node.DefaultChild!));
     }
 
     /// <summary>
-    /// The function URL that streams this route's responses (function URL <c>InvokeMode=RESPONSE_STREAM</c>, aws.md
-    /// §1.6), when the route is streaming behind an HTTP API; null otherwise. Also a stack output <c>StreamingUrl</c>.
+    /// The function URL that streams this route's responses (function URL <c>InvokeMode=RESPONSE_STREAM</c>,
+    /// https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html), when the route is streaming behind an HTTP API; null otherwise. Also a stack output <c>StreamingUrl</c>.
     /// </summary>
     public FunctionUrl? StreamingUrl { get; private set; }
 

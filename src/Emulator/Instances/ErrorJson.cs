@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LambdaRoutes.Emulator.Instances;
 
-/// <summary>The error JSON of aws.md §1.3 (<c>errorType</c>, <c>errorMessage</c>) for failures the emulator itself detects.</summary>
+/// <summary>The error JSON of https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html (<c>errorType</c>, <c>errorMessage</c>) for failures the emulator itself detects.</summary>
 internal static class ErrorJson
 {
     public static byte[] Create(string errorType, string errorMessage)

@@ -6,7 +6,7 @@ namespace LambdaRoutes.Emulator.Instances;
 
 /// <summary>
 /// One execution environment: a runtime process and the Runtime API server it talks to. It runs one invocation at a
-/// time; init ends at its first <c>/next</c>; a timeout, an init error or an exit kills it for good (aws.md §1.1, §1.4).
+/// time; init ends at its first <c>/next</c>; a timeout, an init error or an exit kills it for good (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
 /// </summary>
 internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
 {
@@ -162,7 +162,7 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
 
     void IRuntimeApiBackend.InitFailed(string errorType, byte[] body)
     {
-        // The runtime must exit after reporting (aws.md §1.1); the error is the answer to the first invoke.
+        // The runtime must exit after reporting (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html); the error is the answer to the first invoke.
         _ready.TrySetResult(new InvocationEnd(InvocationOutcome.InitError, body, errorType));
         Kill();
     }

@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Emulator.Instances;
 
 /// <summary>
-/// The environment Lambda gives a custom runtime (aws.md §1.5). The emulator's own environment is not inherited (Lambda's
+/// The environment Lambda gives a custom runtime (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). The emulator's own environment is not inherited (Lambda's
 /// is not the caller's either), except <c>PATH</c> and <c>HOME</c>, which interpreters such as Node.js need to start.
 /// Public so that a host which starts runtime processes itself (the bench driver) gives them exactly what the emulator does.
 /// </summary>
@@ -48,7 +48,7 @@ public static class LambdaEnvironment
         return env;
     }
 
-    /// <summary>An X-Ray trace header of the documented shape (aws.md §1.2): <c>Root=1-{epoch hex}-{24 hex};Parent={16 hex};Sampled=0</c>.</summary>
+    /// <summary>An X-Ray trace header of the documented shape (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html): <c>Root=1-{epoch hex}-{24 hex};Parent={16 hex};Sampled=0</c>.</summary>
     internal static string NewTraceId()
     {
         var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);

@@ -25,5 +25,5 @@ internal interface IRuntimeApiBackend
     void InitFailed(string errorType, byte[] body);
 }
 
-/// <summary>An event as <c>/next</c> returns it, with the headers of aws.md §1.2.</summary>
+/// <summary>An event as <c>/next</c> returns it, with the headers of https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html.</summary>
 internal sealed record NextInvocation(string RequestId, byte[] Payload, long DeadlineMs, string FunctionArn, string TraceId);

@@ -12,7 +12,7 @@ namespace LambdaRoutes.Emulator.RuntimeApi;
 
 /// <summary>
 /// A bare Kestrel server on 127.0.0.1 and a free port, calling one delegate per request. Every instance gets its own
-/// (AWS_LAMBDA_RUNTIME_API is only <c>host:port</c>, aws.md §1.1, so the port is what tells instances apart); the
+/// (AWS_LAMBDA_RUNTIME_API is only <c>host:port</c>, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, so the port is what tells instances apart); the
 /// server is built without a host, DI or logging so that one costs milliseconds, not a web-app start-up.
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
@@ -31,7 +31,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler, CancellationToken cancel = default)
     {
         var options = new KestrelServerOptions { AddServerHeader = false };
-        options.Limits.MaxRequestBodySize = null; // the Runtime API endpoints enforce their own limits (aws.md §3.1)
+        options.Limits.MaxRequestBodySize = null; // the Runtime API endpoints enforce their own limits (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)
         options.Limits.MinRequestBodyDataRate = null; // a streamed response may pause for as long as its handler likes
         options.Listen(IPAddress.Loopback, 0);
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);

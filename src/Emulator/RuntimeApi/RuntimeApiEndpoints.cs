@@ -4,11 +4,11 @@ using LambdaRoutes.Emulator.Instances;
 namespace LambdaRoutes.Emulator.RuntimeApi;
 
 /// <summary>
-/// The server side of the Lambda Runtime API (aws.md §1.1–1.3) for one instance:
+/// The server side of the Lambda Runtime API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) for one instance:
 /// <c>GET /2018-06-01/runtime/invocation/next</c>, <c>POST …/invocation/{id}/response</c>, <c>POST …/invocation/{id}/error</c>
 /// and <c>POST …/runtime/init/error</c>. A streamed response goes to <see cref="StreamedResponseReader"/> when its caller
 /// takes it as it arrives, and is collected whole otherwise. Success is <c>202 {"status":"OK"}</c>; a wrong request id is a 400, an oversized
-/// response a 413 (Lambda's 6 MB + 100 bytes, the RIE's <c>MaxPayloadSize</c>, aws.md §3.1).
+/// response a 413 (Lambda's 6 MB + 100 bytes, the RIE's <c>MaxPayloadSize</c>, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
 /// </summary>
 internal static class RuntimeApiEndpoints
 {
@@ -53,7 +53,7 @@ internal static class RuntimeApiEndpoints
 
     private static async Task NextAsync(HttpContext context, IRuntimeApiBackend backend)
     {
-        // No timeout on this long poll (aws.md §1.1): it lasts until an event arrives or the instance is stopped.
+        // No timeout on this long poll (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html): it lasts until an event arrives or the instance is stopped.
         var next = await backend.NextAsync(context.RequestAborted);
         if (next is null)
         {
@@ -84,7 +84,7 @@ internal static class RuntimeApiEndpoints
         var body = await ReadBodyAsync(context, MaxResponseBytes);
         if (body is null)
         {
-            // The runtime learns of the 413; the caller sees Lambda's error for it (aws.md §3.1).
+            // The runtime learns of the 413; the caller sees Lambda's error for it (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
             backend.Fail(requestId, "Function.ResponseSizeTooLarge",
                 ErrorJson.Create("Function.ResponseSizeTooLarge", $"Response payload size exceeded maximum allowed payload size ({MaxResponseBytes} bytes)."));
             await WriteErrorAsync(context, 413, "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({MaxResponseBytes} bytes).");
@@ -109,7 +109,7 @@ internal static class RuntimeApiEndpoints
     private static bool IsStreamed(HttpContext context) =>
         string.Equals(context.Request.Headers[ResponseModeHeader].ToString(), "streaming", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The header names the type; the body's <c>errorType</c> is the fallback (aws.md §1.3).</summary>
+    /// <summary>The header names the type; the body's <c>errorType</c> is the fallback (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).</summary>
     private static string ErrorTypeOf(HttpContext context, byte[] body, string fallback)
     {
         var header = context.Request.Headers[ErrorTypeHeader].ToString();

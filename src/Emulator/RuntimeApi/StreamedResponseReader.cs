@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace LambdaRoutes.Emulator.RuntimeApi;
 
 /// <summary>
-/// Reads a streamed <c>POST /response</c> (aws.md §1.6) into its <see cref="StreamedResponse"/> piece by piece, as
+/// Reads a streamed <c>POST /response</c> (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming) into its <see cref="StreamedResponse"/> piece by piece, as
 /// Kestrel receives the chunks, then ends the invocation with the outcome its trailers report.
 /// </summary>
 internal static class StreamedResponseReader
@@ -58,7 +58,7 @@ internal static class StreamedResponseReader
     }
 
     /// <summary>
-    /// A streamed response that failed mid-way reports the error in trailers, the body base64-encoded (aws.md §1.6).
+    /// A streamed response that failed mid-way reports the error in trailers, the body base64-encoded (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming).
     /// Null when the stream succeeded.
     /// </summary>
     public static (string Type, byte[] Body)? TrailerError(HttpContext context)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LambdaRoutes.Emulator;
 
 /// <summary>
-/// The prelude of a streamed HTTP integration response (aws.md §1.6): the JSON object before the 8-NUL delimiter,
+/// The prelude of a streamed HTTP integration response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the JSON object before the 8-NUL delimiter,
 /// read the way a function URL in <c>RESPONSE_STREAM</c> mode reads it.
 /// </summary>
 /// <param name="StatusCode">The HTTP status (200 when the prelude has none).</param>
@@ -63,7 +63,7 @@ public sealed record HttpIntegrationPrelude(int StatusCode, IReadOnlyList<KeyVal
         : throw new MalformedPreludeException($"{where} is {value.GetRawText()}, not a string");
 }
 
-/// <summary>A streamed response whose prelude cannot be read (aws.md §1.6).</summary>
+/// <summary>A streamed response whose prelude cannot be read (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming).</summary>
 public sealed class MalformedPreludeException : FormatException
 {
     /// <summary>Creates the exception.</summary>

@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Emulator;
 
 /// <summary>
-/// Finds the end of an HTTP integration prelude in a streamed body (aws.md §1.6: prelude JSON, 8 NUL bytes, body),
+/// Finds the end of an HTTP integration prelude in a streamed body (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming: prelude JSON, 8 NUL bytes, body),
 /// whatever the chunk boundaries: the delimiter may be split over chunks, and the first chunk may carry body bytes too.
 /// </summary>
 public sealed class PreludeSplitter

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace LambdaRoutes.Emulator;
 
 /// <summary>
-/// A response the runtime is streaming (<c>Lambda-Runtime-Function-Response-Mode: streaming</c>, aws.md §1.6), exposed
+/// A response the runtime is streaming (<c>Lambda-Runtime-Function-Response-Mode: streaming</c>, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming), exposed
 /// while it arrives: each piece of the chunked body is readable as soon as the Runtime API server has it. The
 /// sequence ends when the runtime ends the stream or the invocation ends otherwise (timeout, exit, size limit);
 /// <see cref="StreamingInvocation.Completion"/> then says which.

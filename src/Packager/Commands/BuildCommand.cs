@@ -17,7 +17,8 @@ internal static class BuildCommand
         var outDir = new Option<string?>("--out") { Description = $"Output folder (default: <appDir>/{BuildOptions.DefaultOutFolder})." };
         var framework = new Option<string>("--framework")
         {
-            Description = "Target framework of the route binaries (net8.0 or net9.0: Native AOT packages for net10.0 are not served here).",
+            Description = "Target framework of the route binaries (default net8.0). The app project must build for it, and your NuGet " +
+                          "feeds must provide its Native AOT compiler packages (LR3004 names what is missing).",
             DefaultValueFactory = _ => "net8.0",
         };
         var arch = new Option<string>("--arch") { Description = "Lambda architecture: x86_64 or arm64.", DefaultValueFactory = _ => "x86_64" };

@@ -14,7 +14,7 @@ internal sealed record SourceLocation(string File, int? Line = null)
 
 /// <summary>
 /// One finding of a pipeline stage. Stages accumulate these in a list instead of throwing, so a user
-/// sees every bad route in one run (house style: architect/inventory's error accumulation).
+/// sees every bad route in one run (as architect/inventory accumulates its errors).
 /// </summary>
 internal sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, IReadOnlyList<SourceLocation> Locations)
 {

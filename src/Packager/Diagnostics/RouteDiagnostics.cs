@@ -2,7 +2,7 @@ namespace LambdaRoutes.Packager.Diagnostics;
 
 /// <summary>
 /// Every diagnostic of route discovery, with its stable code and its one canonical wording.
-/// The LR1xxx texts are Next.js's (reference/nextjs.md §1.3). Where Next's wording drifted between versions we keep
+/// The LR1xxx texts are Next.js's (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts, test/unit/page-route-sorter.test.ts). Where Next's wording drifted between versions we keep
 /// the newer, grammatical form: "a required", "an optional", no space before ")", and "/sub/[[...all]]" with its slash.
 /// </summary>
 internal static class RouteDiagnostics
@@ -24,7 +24,7 @@ internal static class RouteDiagnostics
         Diagnostic.Error("LR0005", "More than one .csproj file in the app folder; keep exactly one.",
             projects.Select(p => new SourceLocation(p)).ToArray());
 
-    // LR1xxx: Next.js's file-name and route-tree rules (nextjs.md §1.3).
+    // LR1xxx: Next.js's file-name and route-tree rules (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts).
     public static Diagnostic DifferentSlugNames(string first, string second, string firstFile, string secondFile) =>
         Diagnostic.Error("LR1001", $"You cannot use different slug names for the same dynamic path ('{first}' !== '{second}').",
             new SourceLocation(firstFile), new SourceLocation(secondFile));
@@ -74,7 +74,7 @@ internal static class RouteDiagnostics
         Diagnostic.Error("LR1013", $"'{name}' is not a valid URL path segment: {character} cannot appear in a route's path; rename the file or folder.",
             new SourceLocation(file));
 
-    // LR00xx continued: the app tree itself (issue 8: hostile trees are a clear error, never a crash or a runaway walk).
+    // LR00xx continued: the app tree itself (hostile trees are a clear error, never a crash or a runaway walk).
     public static Diagnostic SymlinkLoop(string link, string target) =>
         Diagnostic.Error("LR0006", $"Symbolic link loop: {link} points to {target}, a folder that contains it; remove the link.",
             new SourceLocation(link));
@@ -85,7 +85,7 @@ internal static class RouteDiagnostics
     public static Diagnostic UnreadableRouteFile(string file, string reason) =>
         Diagnostic.Error("LR0008", $"Cannot read route file: {reason}", new SourceLocation(file));
 
-    // LR11xx: API Gateway's own rules (aws.md §3.3).
+    // LR11xx: API Gateway's own rules (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
     public static Diagnostic RestVariableSiblings(string parent, string variable, string greedy, string variableFile, string greedyFile, bool isError) =>
         new("LR1101", isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
             $"API Gateway REST APIs allow only one variable child per resource: \"{parent}/{variable}\" and \"{parent}/{greedy}\" " +

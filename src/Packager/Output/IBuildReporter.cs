@@ -2,7 +2,7 @@ using LambdaRoutes.Packager.Packaging;
 
 namespace LambdaRoutes.Packager.Output;
 
-/// <summary>How a build shows its progress: live on a terminal, plain lines in CI (issue 3).</summary>
+/// <summary>How a build shows its progress: live on a terminal, plain lines in CI.</summary>
 internal interface IBuildReporter
 {
     void Info(string line);

@@ -68,7 +68,7 @@ internal static class AppCompiler
         return path;
     }
 
-    /// <summary>arm64 (or another RID) fails here when its ILCompiler package cannot be had; say that plainly (issue 3).</summary>
+    /// <summary>arm64 (or another RID) fails here when its ILCompiler package cannot be had; say that plainly.</summary>
     private static IReadOnlyList<string> RestoreErrors(ProcessResult restore, BuildOptions options)
     {
         var messages = BuildMessageParser.Parse(restore.Lines).Where(m => m.IsError).ToList();

@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// Turns a published binary into one route's artifacts (DESIGN.md §5): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> (mode 0755),
+/// Turns a published binary into one route's artifacts (docs/packager.md): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> (mode 0755),
 /// <c>&lt;out&gt;/&lt;Id&gt;.zip</c>, and last the stamp that marks them up to date. In single-binary mode a <c>route</c>
 /// file beside the bootstrap tells the shared binary which route this Lambda serves.
 /// </summary>

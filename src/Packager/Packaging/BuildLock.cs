@@ -1,40 +1,99 @@
+using LambdaRoutes.Packager.Routing;
+
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// A machine-wide lock around the dotnet work of a build. Two packager runs at once (test projects in parallel, a CDK
-/// synth beside a manual build) would otherwise race on the obj/ folders of the projects every app shares (the runtime).
-/// An exclusive FileStream is an flock on Unix, released by the OS if the process dies, so a crash never leaves it stuck.
+/// The locks that keep concurrent packager runs from racing, each an exclusive <see cref="FileStream"/> — an flock on Unix,
+/// released by the OS when the process dies, so a killed build never leaves a lock that blocks the next one:
+///   - the app lock, <c>&lt;app&gt;/obj/lambda-routes/build.lock</c>, held by <c>build</c> from planning through the commit
+///     of the manifest: two builds of one app take turns, and the second plans against what the first committed;
+///   - one project lock per project the app compile writes to — the app's and every project it references (this repository's
+///     runtime), <c>&lt;project&gt;/obj/lambda-routes.lock</c> — held only while restoring and compiling, since that is the only
+///     step that writes the shared projects' obj/ and bin/ folders. Builds of different apps therefore wait for each other
+///     only while one of them compiles; their AOT publishes, which only read the shared outputs, run side by side.
+/// Several locks are taken all at once or not at all (a busy one releases the others before waiting), so two runs that
+/// need overlapping sets can never hold one each and wait forever.
 /// </summary>
 internal sealed class BuildLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 
-    private BuildLock(FileStream stream) => _stream = stream;
+    private readonly IReadOnlyList<FileStream> _streams;
 
-    public static string DefaultPath => Path.Combine(Path.GetTempPath(), "lambda-routes-build.lock");
+    private BuildLock(IReadOnlyList<FileStream> streams) => _streams = streams;
 
-    public static async Task<BuildLock> AcquireAsync(Action onWait, string? path = null, CancellationToken cancel = default)
+    public static string AppLockPath(string appDir) => Path.Combine(Path.GetFullPath(appDir), EntryProject.EntryRoot, "build.lock");
+
+    public static string ProjectLockPath(string projectDir) => Path.Combine(Path.GetFullPath(projectDir), "obj", "lambda-routes.lock");
+
+    /// <summary>The projects an app compile writes to: the app's own and, transitively, every project it references.</summary>
+    public static IReadOnlyList<string> CompiledProjectDirs(RouteTable table) =>
+        [.. InputHasher.ReferencedProjectDirs(table).Append(Path.GetFullPath(table.AppDir)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Waits until no other build of this app runs; <paramref name="onWait"/> hears once that it waits.</summary>
+    public static Task<BuildLock> ForAppAsync(string appDir, Action<string> onWait, CancellationToken cancel) =>
+        AcquireAsync([AppLockPath(appDir)], path => $"waiting for another lambda-routes build of this app to finish ({path})", onWait, cancel);
+
+    /// <summary>Waits until no other run restores or compiles any project the app compile writes to.</summary>
+    public static Task<BuildLock> ForCompileAsync(RouteTable table, Action<string> onWait, CancellationToken cancel) =>
+        AcquireAsync([.. CompiledProjectDirs(table).Select(ProjectLockPath)],
+            path => $"waiting for another lambda-routes build to finish compiling {Path.GetDirectoryName(Path.GetDirectoryName(path))} ({path})", onWait, cancel);
+
+    private static async Task<BuildLock> AcquireAsync(IReadOnlyList<string> paths, Func<string, string> waitMessage, Action<string> onWait, CancellationToken cancel)
     {
-        path ??= DefaultPath;
         var waited = false;
         while (true)
         {
-            try
+            var (held, busy) = TryAcquireAll(paths);
+            if (held is not null)
             {
-                return new BuildLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return held;
             }
-            catch (IOException)
-            {
-                if (!waited)
-                {
-                    onWait();
-                    waited = true;
-                }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancel);
+            if (!waited)
+            {
+                onWait(waitMessage(busy!));
+                waited = true;
             }
+
+            await Task.Delay(RetryDelay, cancel);
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Every lock, or none and the path of the first one another process holds.</summary>
+    private static (BuildLock? Held, string? Busy) TryAcquireAll(IReadOnlyList<string> paths)
+    {
+        var streams = new List<FileStream>();
+        try
+        {
+            foreach (var path in paths)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                try
+                {
+                    streams.Add(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException)
+                {
+                    streams.ForEach(s => s.Dispose());
+                    return (null, path);
+                }
+            }
+        }
+        catch
+        {
+            streams.ForEach(s => s.Dispose()); // an unwritable folder: release what was taken before failing
+            throw;
+        }
+
+        return (new BuildLock(streams), null);
+    }
+
+    public void Dispose()
+    {
+        foreach (var stream in _streams)
+        {
+            stream.Dispose();
+        }
+    }
 }

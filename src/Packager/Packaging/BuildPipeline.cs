@@ -6,20 +6,23 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// <c>lambda-routes build</c> as stages (DESIGN.md §5):
+/// <c>lambda-routes build</c> as stages (docs/packager.md):
 ///   1. discover routes; any error stops here and nothing is built;
-///   2. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
+///   2. take the app's build lock (<see cref="BuildLock"/>) and hold it to the end, so a second build of the app waits and
+///      then plans against what the first one committed;
+///   3. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
 ///      (a no-op rebuild ends here without running dotnet at all);
-///   3. under the machine-wide build lock: restore everything and compile the app once;
-///   4. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
+///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
+///      everything and compile the app once;
+///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
-///   5. only if every route has its artifacts: remove the old manifest, move the staged artifacts into place, write the
-///      manifest atomically. A failed or interrupted build leaves the previous good output as it was;
-///   6. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
+///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
+///      the manifest atomically. A failed or interrupted build leaves the previous good output as it was;
+///   7. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline
 {
-    public static async Task<int> RunAsync(BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel = default)
+    public static async Task<int> RunAsync(BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel = default, IBuildSteps? steps = null)
     {
         var total = Stopwatch.StartNew();
         var table = RouteDiscovery.Discover(options.AppDir, new DiscoveryOptions(options.Api));
@@ -31,9 +34,10 @@ internal static class BuildPipeline
 
         var outDir = options.ResolvedOutDir;
         Directory.CreateDirectory(outDir);
+        using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
         var builds = Plan(table, options, outDir);
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
-        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, cancel))
+        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps ?? DotnetBuildSteps.Instance, cancel))
         {
             DeleteStaging(outDir);
             reporter.Summary(builds, total.Elapsed);
@@ -42,20 +46,7 @@ internal static class BuildPipeline
             return 1;
         }
 
-        // Commit: from here on nothing can fail but the file system. The manifest goes first, so that an interruption while
-        // the artifacts move never leaves a manifest that points at a mix of old and new files.
-        if (pending.Count > 0)
-        {
-            ManifestWriter.Remove(outDir);
-            foreach (var build in pending)
-            {
-                Promote(build);
-            }
-
-            DeleteStaging(outDir);
-        }
-
-        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
+        Commit(table, builds, options, outDir);
         var stale = StaleOutput.Remove(table.AppDir, outDir, builds);
         reporter.Summary(builds, total.Elapsed);
         if (stale.Count > 0)
@@ -84,24 +75,9 @@ internal static class BuildPipeline
 
     private static async Task<bool> BuildPendingAsync(
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
-        IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
+        IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, CancellationToken cancel)
     {
-        using var buildLock = await BuildLock.AcquireAsync(
-            () => reporter.Info($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel);
-
-        // A build of the same app may have finished while this one waited for the lock: look at the stamps again.
-        foreach (var build in pending.Where(b => b.Artifacts.IsUpToDate(b.InputHash)))
-        {
-            build.State = RouteBuildState.Cached;
-        }
-
-        pending = pending.Where(b => b.State == RouteBuildState.Queued).ToList();
-        if (pending.Count == 0)
-        {
-            return true;
-        }
-
-        DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build
+        DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build (the app lock rules out a running one)
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)
         {
@@ -109,7 +85,12 @@ internal static class BuildPipeline
         }
 
         reporter.Info($"compiling {table.AppName} once for {pending.Count} route(s) ({builds.Count - pending.Count} cached)");
-        var compile = await AppCompiler.RestoreAndCompileAsync(table, entries, options, cancel);
+        CompileResult compile;
+        using (await BuildLock.ForCompileAsync(table, reporter.Info, cancel))
+        {
+            compile = await steps.RestoreAndCompileAsync(table, entries, options, cancel);
+        }
+
         if (!compile.Succeeded)
         {
             foreach (var error in compile.Errors)
@@ -128,12 +109,12 @@ internal static class BuildPipeline
         if (options.Mode == BuildMode.Single)
         {
             reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing one Native AOT binary for all {builds.Count} routes");
-            await reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, cancel));
+            await reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, steps, cancel));
         }
         else
         {
             reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
-            await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, cancel));
+            await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, cancel));
         }
 
         foreach (var build in pending.Where(b => b.Errors.Count > 0))
@@ -148,7 +129,7 @@ internal static class BuildPipeline
         return pending.All(b => b.State == RouteBuildState.Built);
     }
 
-    private static async Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, CancellationToken cancel)
+    private static async Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, IBuildSteps steps, CancellationToken cancel)
     {
         using var slots = new SemaphoreSlim(options.ResolvedJobs);
         await Task.WhenAll(pending.Select(async build =>
@@ -159,7 +140,7 @@ internal static class BuildPipeline
                 build.StartedAt = DateTimeOffset.UtcNow;
                 build.State = RouteBuildState.Building;
                 reporter.RouteStarted(build);
-                await RoutePublisher.PublishAsync(build, cancel);
+                await RoutePublisher.PublishAsync(build, steps, cancel);
                 reporter.RouteFinished(build);
             }
             finally
@@ -170,7 +151,7 @@ internal static class BuildPipeline
     }
 
     /// <summary>Single-binary mode: one publish, then every route's artifacts from the same binary plus its route file.</summary>
-    private static async Task PublishCombinedAsync(EntryProject combined, IReadOnlyList<RouteBuild> pending, CancellationToken cancel)
+    private static async Task PublishCombinedAsync(EntryProject combined, IReadOnlyList<RouteBuild> pending, IBuildSteps steps, CancellationToken cancel)
     {
         foreach (var build in pending)
         {
@@ -178,11 +159,32 @@ internal static class BuildPipeline
             build.State = RouteBuildState.Building;
         }
 
-        var outcome = await EntryPublisher.PublishAsync(combined, cancel);
+        var outcome = await steps.PublishAsync(combined, cancel);
         foreach (var build in pending)
         {
             RoutePublisher.Apply(outcome, build, withRouteSelector: true);
         }
+    }
+
+    /// <summary>
+    /// From here on nothing can fail but the file system. Only the routes this build staged move; the manifest goes first, so
+    /// that an interruption while the artifacts move never leaves a manifest that points at a mix of old and new files.
+    /// </summary>
+    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
+    {
+        var staged = builds.Where(b => b.State == RouteBuildState.Built).ToList();
+        if (staged.Count > 0)
+        {
+            ManifestWriter.Remove(outDir);
+            foreach (var build in staged)
+            {
+                Promote(build);
+            }
+
+            DeleteStaging(outDir);
+        }
+
+        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
     }
 
     /// <summary>Moves a route's staged artifacts (folder with bootstrap and stamp, then zip) over its previous ones.</summary>

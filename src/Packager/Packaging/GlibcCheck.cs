@@ -10,8 +10,8 @@ internal sealed record GlibcReport(Version? Highest, IReadOnlyList<string> TooNe
 }
 
 /// <summary>
-/// Checks the glibc symbol versions a bootstrap needs (DESIGN.md §4): Amazon Linux 2023, which <c>provided.al2023</c>
-/// runs, has glibc 2.34, and a binary linked on a newer host can fail at start with <c>GLIBC_2.38 not found</c> (aws.md §4.3, §5).
+/// Checks the glibc symbol versions a bootstrap needs (docs/packager.md): Amazon Linux 2023, which <c>provided.al2023</c>
+/// runs, has glibc 2.34, and a binary linked on a newer host can fail at start with <c>GLIBC_2.38 not found</c> (https://docs.aws.amazon.com/lambda/latest/dg/dotnet-native-aot.html).
 /// Reads the dynamic symbol table with <c>objdump -T</c>.
 /// </summary>
 internal static partial class GlibcCheck

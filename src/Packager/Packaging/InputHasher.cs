@@ -6,7 +6,7 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// Content hashes that decide whether a route must be rebuilt (DESIGN.md §5: an unchanged route is never rebuilt).
+/// Content hashes that decide whether a route must be rebuilt (docs/packager.md: an unchanged route is never rebuilt).
 /// A route's hash covers:
 ///   - its own route file;
 ///   - every other file that feeds the app's compilation except the other route files (shared code such as api/_lib,

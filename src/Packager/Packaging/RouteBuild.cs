@@ -40,7 +40,7 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, string in
     public IReadOnlyList<string> Errors { get; set; } = [];
 }
 
-/// <summary>The on-disk layout of one route's output (DESIGN.md §5): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> and <c>&lt;out&gt;/&lt;Id&gt;.zip</c>.</summary>
+/// <summary>The on-disk layout of one route's output (docs/packager.md): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> and <c>&lt;out&gt;/&lt;Id&gt;.zip</c>.</summary>
 internal sealed record ArtifactPaths(string OutDir, string Id)
 {
     /// <summary>The folder under <c>&lt;out&gt;</c> where a build stages new artifacts (a dot-folder: never a route id).</summary>

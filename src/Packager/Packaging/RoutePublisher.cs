@@ -3,9 +3,9 @@ namespace LambdaRoutes.Packager.Packaging;
 /// <summary>Per-route mode: publishes one route's own entry project and writes its artifacts.</summary>
 internal static class RoutePublisher
 {
-    public static async Task PublishAsync(RouteBuild build, CancellationToken cancel)
+    public static async Task PublishAsync(RouteBuild build, IBuildSteps steps, CancellationToken cancel)
     {
-        var outcome = await EntryPublisher.PublishAsync(build.Entry, cancel);
+        var outcome = await steps.PublishAsync(build.Entry, cancel);
         Apply(outcome, build, withRouteSelector: false);
     }
 

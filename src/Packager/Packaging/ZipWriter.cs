@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
-/// Writes a Lambda deployment zip of an artifact folder: <c>bootstrap</c> at the root with mode 0755 (DESIGN.md §5; a custom
+/// Writes a Lambda deployment zip of an artifact folder: <c>bootstrap</c> at the root with mode 0755 (docs/packager.md; a custom
 /// runtime's bootstrap must be executable), other files 0644, dot-files (the stamp) left out. Entries are sorted and carry a
 /// fixed timestamp, so the zip is a pure function of the files: its SHA-256 only changes when the code does and CDK
 /// assets do not churn.

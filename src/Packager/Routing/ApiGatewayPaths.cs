@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// Maps a Next-form route to API Gateway resource paths (DESIGN.md §2, aws.md §3.3, docs/architecture.md):
+/// Maps a Next-form route to API Gateway resource paths (docs/architecture.md, https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html):
 /// <c>[id]</c> → <c>{id}</c>; <c>[...slug]</c> → <c>{proxy+}</c> (one or more segments, as in Next);
 /// <c>[[...slug]]</c> → the bare parent and <c>{proxy+}</c>, because a greedy variable never matches its bare parent.
 /// </summary>

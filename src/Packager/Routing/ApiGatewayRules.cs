@@ -10,7 +10,7 @@ internal enum ApiKind
 }
 
 /// <summary>
-/// API Gateway's own rules on top of Next's (aws.md §3.3). One variable name per level is already guaranteed by the trie
+/// API Gateway's own rules on top of Next's (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html). One variable name per level is already guaranteed by the trie
 /// (Next's "different slug names" error, and every greedy variable is named <c>proxy</c>). What is left: a REST API resource
 /// has at most one variable child, so <c>[id]</c> beside <c>[...rest]</c> or <c>[[...rest]]</c> cannot be wired there
 /// ("A sibling ({id}) of this resource already has a variable path part -- only one is allowed"). That is an error

@@ -2,12 +2,12 @@ using LambdaRoutes.Packager.Diagnostics;
 
 namespace LambdaRoutes.Packager.Routing;
 
-/// <summary>Options of discovery: which API Gateway flavour the routes must fit (aws.md §3.3).</summary>
+/// <summary>Options of discovery: which API Gateway flavour the routes must fit (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).</summary>
 internal sealed record DiscoveryOptions(ApiKind Api = ApiKind.Http);
 
 /// <summary>
 /// Route discovery as a pipeline of separate stages, each adding to one diagnostics list
-/// (house style: parse → model → validate, all errors reported in one run):
+/// (parse → model → validate, all errors reported in one run):
 ///   1. the app folder and its project file;
 ///   2. walk api/ → route files and their segments (per-segment errors);
 ///   3. per-path rules (catch-all last, no repeated slug);

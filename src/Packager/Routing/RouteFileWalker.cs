@@ -3,7 +3,7 @@ using LambdaRoutes.Packager.Diagnostics;
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// Walks <c>&lt;app&gt;/api/</c> and maps each route file to its URL segments (DESIGN.md §2, nextjs.md §1.1):
+/// Walks <c>&lt;app&gt;/api/</c> and maps each route file to its URL segments (docs/packager.md; Next.js docs/02-pages/03-building-your-application/01-routing/07-api-routes.mdx):
 /// every <c>*.cs</c> file is a route; files and folders starting with <c>_</c> (and dot-folders) are private;
 /// <c>(group)</c> folders are walked but dropped from the URL; only a trailing <c>index</c> is stripped.
 /// Output is in ordinal path order so that everything downstream is deterministic.

@@ -4,7 +4,7 @@ using LambdaRoutes.Packager.Diagnostics;
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// The rules Next checks along one route's own path (nextjs.md §1.3): a catch-all is the last segment,
+/// The rules Next checks along one route's own path (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts): a catch-all is the last segment,
 /// and no slug name repeats, not even with only non-word characters changed (<c>[helloworld]/[hello-world]</c>).
 /// </summary>
 internal static partial class RoutePathRules

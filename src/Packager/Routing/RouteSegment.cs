@@ -1,6 +1,6 @@
 namespace LambdaRoutes.Packager.Routing;
 
-/// <summary>How one URL segment matches, in Next's precedence order (nextjs.md §1.2): static beats [x] beats [...x] beats [[...x]].</summary>
+/// <summary>How one URL segment matches, in Next's precedence order (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts): static beats [x] beats [...x] beats [[...x]].</summary>
 internal enum SegmentKind
 {
     Static,

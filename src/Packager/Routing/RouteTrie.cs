@@ -3,7 +3,7 @@ using LambdaRoutes.Packager.Diagnostics;
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// Next's route sorter as a trie (nextjs.md §1.2). Precedence comes from the structure, not from a multi-key sort:
+/// Next's route sorter as a trie (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts). Precedence comes from the structure, not from a multi-key sort:
 /// at every node the order is
 ///   1. the node's own route,
 ///   2. static children, ordinal order, each fully recursed,

@@ -2,7 +2,7 @@ namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
 /// One level of the route tree. A node has at most one child of each parameter kind, which is what makes
-/// "different slug names for the same dynamic path" an error (nextjs.md §1.3) and gives API Gateway one variable name per level.
+/// "different slug names for the same dynamic path" an error (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts) and gives API Gateway one variable name per level.
 /// </summary>
 internal sealed class RouteTrieNode(string path)
 {

@@ -2,7 +2,7 @@ using LambdaRoutes.Packager.Diagnostics;
 
 namespace LambdaRoutes.Packager.Routing;
 
-/// <summary>The two shapes of a route type (DESIGN.md §2).</summary>
+/// <summary>The two shapes of a route type (docs/routes.md).</summary>
 internal enum RouteStyle
 {
     /// <summary>A class implementing <c>IApiRoute</c>: every method reaches <c>HandleAsync</c>.</summary>

@@ -7,7 +7,7 @@ namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
 /// Reads one route file with Roslyn's syntax tree (no compilation, no reflection: the app need not build yet) and finds
-/// its one public route type (DESIGN.md §2): a class implementing <c>IApiRoute</c>, or a static class with public static
+/// its one public route type (docs/routes.md): a class implementing <c>IApiRoute</c>, or a static class with public static
 /// verb methods. Other public types (records for bodies, helpers) may sit beside it.
 /// </summary>
 internal static class RouteTypeReader

@@ -3,7 +3,7 @@ using LambdaRoutes.Packager.Diagnostics;
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>
-/// Parses one file or folder name into a <see cref="RouteSegment"/>, with Next's per-segment errors (nextjs.md §1.3):
+/// Parses one file or folder name into a <see cref="RouteSegment"/>, with Next's per-segment errors (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts):
 /// <c>[[...x]]</c> optional catch-all, <c>[...x]</c> catch-all, <c>[x]</c> dynamic; anything else is static.
 /// The bracket pair is removed first, then the "...", so <c>[...id]]</c> reports <c>'id]'</c> as Next does.
 /// </summary>

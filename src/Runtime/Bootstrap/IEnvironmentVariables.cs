@@ -2,7 +2,7 @@ namespace LambdaRoutes.Bootstrap;
 
 /// <summary>
 /// The process environment behind an interface, so the loop's logic never reads <see cref="Environment"/>
-/// directly and tests can hand it a dictionary (style-models.md §1, RuntimeSupport's <c>IEnvironmentVariables</c>).
+/// directly and tests can hand it a dictionary (as RuntimeSupport's aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Context/IEnvironmentVariables.cs does).
 /// </summary>
 internal interface IEnvironmentVariables
 {

@@ -4,7 +4,7 @@ using LambdaRoutes.RuntimeApi;
 namespace LambdaRoutes.Bootstrap;
 
 /// <summary>
-/// The Runtime API loop (aws.md §1.4, §7): get the next event, build its context, run the handler, post the response;
+/// The Runtime API loop (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html; aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs): get the next event, build its context, run the handler, post the response;
 /// a handler that throws is reported to <c>/error</c> and the loop goes on. Only a Runtime API failure ends it.
 /// </summary>
 /// <remarks>
@@ -53,7 +53,7 @@ internal sealed class InvocationLoop : IDisposable
     internal async Task InvokeOnceAsync(CancellationToken cancellationToken)
     {
         var invocation = _client.GetNextInvocation(cancellationToken);
-        // Custom runtimes do not get _X_AMZN_TRACE_ID from Lambda; the runtime sets it per invoke (aws.md §1.2).
+        // Custom runtimes do not get _X_AMZN_TRACE_ID from Lambda; the runtime sets it per invoke (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).
         _environment.Set("_X_AMZN_TRACE_ID", invocation.TraceId);
         ILambdaLogger logger = new InvocationLogger(_log, invocation.RequestId, invocation.TraceId);
         var context = new LambdaContext(invocation.RequestId, invocation.DeadlineMs, invocation.InvokedFunctionArn,
@@ -66,7 +66,7 @@ internal sealed class InvocationLoop : IDisposable
         {
             if (_streamingHandler is { } stream)
             {
-                // Response streaming (aws.md §1.6): the response is posted while the handler runs; a failure after the
+                // Response streaming (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the response is posted while the handler runs; a failure after the
                 // first chunk cannot go to /error any more, so the client sends it in the trailers and we log it here.
                 var streaming = _client.SendStreamingResponseAsync(invocation.RequestId,
                     write => stream(invocation.Payload, context, write), cancellationToken);

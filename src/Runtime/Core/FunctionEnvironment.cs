@@ -3,7 +3,7 @@ using LambdaRoutes.Bootstrap;
 
 namespace LambdaRoutes.Core;
 
-/// <summary>The function-level context fields Lambda passes through the environment (aws.md §1.5).</summary>
+/// <summary>The function-level context fields Lambda passes through the environment (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).</summary>
 internal sealed record FunctionEnvironment(
     string FunctionName, string FunctionVersion, int MemoryLimitInMB, string LogGroupName, string LogStreamName)
 {

@@ -1,8 +1,8 @@
 namespace LambdaRoutes;
 
 /// <summary>
-/// What the AWS Mobile SDK's client said about itself (<c>Lambda-Runtime-Client-Context</c>, aws.md §1.2), shaped like
-/// Amazon.Lambda.Core's <c>IClientContext</c> (aws.md §1.8).
+/// What the AWS Mobile SDK's client said about itself (<c>Lambda-Runtime-Client-Context</c>, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html), shaped like
+/// Amazon.Lambda.Core's <c>IClientContext</c> (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Core/IClientContext.cs).
 /// </summary>
 public interface IClientContext
 {
@@ -39,7 +39,7 @@ public interface IClientApplication
 }
 
 /// <summary>
-/// The Amazon Cognito identity the Mobile SDK invoked with (<c>Lambda-Runtime-Cognito-Identity</c>, aws.md §1.2), shaped like
+/// The Amazon Cognito identity the Mobile SDK invoked with (<c>Lambda-Runtime-Cognito-Identity</c>, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html), shaped like
 /// Amazon.Lambda.Core's <c>ICognitoIdentity</c>.
 /// </summary>
 public interface ICognitoIdentity

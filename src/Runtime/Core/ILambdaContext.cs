@@ -2,8 +2,8 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// What the Lambda service tells a function about the current invocation, shaped like
-/// Amazon.Lambda.Core's <c>ILambdaContext</c> (aws.md §1.8). Built from the Runtime API
-/// <c>next</c> headers and the function's environment (aws.md §1.2, §1.5).
+/// Amazon.Lambda.Core's <c>ILambdaContext</c> (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Core/ILambdaContext.cs). Built from the Runtime API
+/// <c>next</c> headers and the function's environment (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
 /// </summary>
 public interface ILambdaContext
 {

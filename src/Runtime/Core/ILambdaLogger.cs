@@ -2,7 +2,7 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// The logger handed to a route through <see cref="ILambdaContext.Logger"/>, shaped like
-/// Amazon.Lambda.Core's <c>ILambdaLogger</c> (aws.md §1.8) so AWS users find the same members.
+/// Amazon.Lambda.Core's <c>ILambdaLogger</c> (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Core/ILambdaLogger.cs) so AWS users find the same members.
 /// </summary>
 public interface ILambdaLogger
 {

@@ -1,6 +1,6 @@
 namespace LambdaRoutes.Core;
 
-/// <summary>The <see cref="ILambdaLogger"/> of one invocation: every record carries its request id and trace id (aws.md §1.7).</summary>
+/// <summary>The <see cref="ILambdaLogger"/> of one invocation: every record carries its request id and trace id (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/).</summary>
 internal sealed class InvocationLogger : ILambdaLogger
 {
     private readonly LogSink _sink;

@@ -48,7 +48,7 @@ internal sealed class LambdaContext : ILambdaContext
     public string? TenantId { get; }
     public ILambdaLogger Logger { get; }
 
-    /// <summary>Deadline minus now (aws.md §1.2 <c>Lambda-Runtime-Deadline-Ms</c>), never negative.</summary>
+    /// <summary>Deadline minus now (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html <c>Lambda-Runtime-Deadline-Ms</c>), never negative.</summary>
     public TimeSpan RemainingTime
     {
         get

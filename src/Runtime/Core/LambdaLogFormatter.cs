@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace LambdaRoutes.Core;
 
 /// <summary>
-/// Formats log records as Lambda's .NET runtime does (aws.md §1.7). Text:
+/// Formats log records as Lambda's .NET runtime does (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/). Text:
 /// <c>{timestamp:yyyy-MM-ddTHH:mm:ss.fffZ}\t{requestId}\t{level}\t{message}</c> with levels <c>trce/dbug/info/warn/fail/crit</c>,
 /// the exception after a newline. JSON: <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>traceId</c>, <c>message</c>,
 /// and for an exception <c>errorType</c> (full name), <c>errorMessage</c>, <c>stackTrace</c>.

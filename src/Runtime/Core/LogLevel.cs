@@ -1,6 +1,6 @@
 namespace LambdaRoutes;
 
-/// <summary>Log levels, numbered as Amazon.Lambda.Core's <c>LogLevel</c> (aws.md §1.8: Trace = 0 … Critical = 5).</summary>
+/// <summary>Log levels, numbered as Amazon.Lambda.Core's <c>LogLevel</c> (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Core/ILambdaLogger.cs: Trace = 0 … Critical = 5).</summary>
 public enum LogLevel
 {
     /// <summary>Most detailed messages.</summary>

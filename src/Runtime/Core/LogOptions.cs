@@ -3,7 +3,7 @@ using LambdaRoutes.Bootstrap;
 namespace LambdaRoutes.Core;
 
 /// <summary>
-/// Lambda's advanced logging controls (aws.md §1.5): <c>AWS_LAMBDA_LOG_FORMAT</c> (<c>Text</c> or <c>JSON</c>) and
+/// Lambda's advanced logging controls (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html): <c>AWS_LAMBDA_LOG_FORMAT</c> (<c>Text</c> or <c>JSON</c>) and
 /// <c>AWS_LAMBDA_LOG_LEVEL</c> (<c>TRACE</c> … <c>FATAL</c>; records below it are dropped). RuntimeSupport's
 /// <c>AWS_LAMBDA_HANDLER_LOG_*</c> overrides win when set.
 /// </summary>

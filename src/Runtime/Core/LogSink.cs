@@ -9,7 +9,7 @@ namespace LambdaRoutes.Core;
 
 /// <summary>
 /// Where log records go, filtered and formatted by <see cref="LogOptions"/>. On Lambda that is the telemetry file
-/// descriptor when <c>_LAMBDA_TELEMETRY_LOG_FD</c> is set (one frame per record, aws.md §1.7), stdout otherwise. One
+/// descriptor when <c>_LAMBDA_TELEMETRY_LOG_FD</c> is set (one frame per record, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/FileDescriptorLogStream.cs), stdout otherwise. One
 /// write per record, under a lock, so concurrent records never interleave.
 /// </summary>
 internal sealed class LogSink

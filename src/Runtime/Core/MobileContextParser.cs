@@ -4,7 +4,7 @@ namespace LambdaRoutes.Core;
 
 /// <summary>
 /// Reads the Mobile SDK headers <c>Lambda-Runtime-Client-Context</c> and <c>Lambda-Runtime-Cognito-Identity</c>
-/// (aws.md §1.2). <see cref="JsonDocument"/> rather than serializer binding: no metadata to build at cold start, and it
+/// (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html). <see cref="JsonDocument"/> rather than serializer binding: no metadata to build at cold start, and it
 /// only runs when a handler asks.
 /// </summary>
 internal static class MobileContextParser

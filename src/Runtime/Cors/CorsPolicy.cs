@@ -1,7 +1,7 @@
 namespace LambdaRoutes;
 
 /// <summary>
-/// Per-route CORS, off unless set (Next.js adds no CORS headers anywhere, nextjs.md §1.8). With a policy the runtime
+/// Per-route CORS, off unless set (Next.js adds no CORS headers anywhere; Next.js docs/02-pages/03-building-your-application/01-routing/07-api-routes.mdx). With a policy the runtime
 /// answers preflights itself (204, before the handler) and adds <c>Access-Control-Allow-Origin</c> to every answer for an
 /// allowed origin, errors included — the defaults of the <c>cors</c> package Next's own fixture uses. For a whole app,
 /// API Gateway's CORS (the CDK construct's <c>Cors</c> prop) does the same at the gateway.

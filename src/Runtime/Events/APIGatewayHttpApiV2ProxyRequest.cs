@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LambdaRoutes;
 
 /// <summary>
-/// HTTP API payload format 2.0 request, also used by Lambda function URLs (aws.md §2.3, §2.5), with AWS's JSON names.
+/// HTTP API payload format 2.0 request, also used by Lambda function URLs (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html, https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html), with AWS's JSON names.
 /// Same type name and members as Amazon.Lambda.APIGatewayEvents.
 /// </summary>
 public sealed class APIGatewayHttpApiV2ProxyRequest

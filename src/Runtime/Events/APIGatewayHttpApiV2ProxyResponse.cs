@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LambdaRoutes;
 
 /// <summary>
-/// HTTP API 2.0 / function URL response (aws.md §2.4): <c>statusCode</c>, <c>headers</c> (multi-values comma-joined),
+/// HTTP API 2.0 / function URL response (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html): <c>statusCode</c>, <c>headers</c> (multi-values comma-joined),
 /// <c>cookies</c> (one entry per <c>Set-Cookie</c>), <c>body</c>, <c>isBase64Encoded</c>. Always explicit, never
 /// relying on 2.0 inference.
 /// </summary>

@@ -5,7 +5,7 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// API Gateway REST API Lambda proxy request (payload "v1", also HTTP API payload 1.0), with AWS's JSON names
-/// (aws.md §2.1). Same type name and members as Amazon.Lambda.APIGatewayEvents.
+/// (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html). Same type name and members as Amazon.Lambda.APIGatewayEvents.
 /// </summary>
 public sealed class APIGatewayProxyRequest
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LambdaRoutes;
 
 /// <summary>
-/// REST API Lambda proxy response (aws.md §2.2): exactly <c>statusCode</c>, <c>headers</c>, <c>multiValueHeaders</c>,
+/// REST API Lambda proxy response (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html): exactly <c>statusCode</c>, <c>headers</c>, <c>multiValueHeaders</c>,
 /// <c>body</c>, <c>isBase64Encoded</c>; nulls are not written. Multiple <c>Set-Cookie</c> need <c>multiValueHeaders</c>.
 /// </summary>
 public sealed class APIGatewayProxyResponse

@@ -5,7 +5,7 @@ namespace LambdaRoutes.Events;
 
 /// <summary>
 /// Source-generated metadata for the event and response types (no reflection, AOT-safe). Options follow
-/// Amazon.Lambda.Serialization.SystemTextJson (aws.md §2.6): case-insensitive binding, nulls not written.
+/// Amazon.Lambda.Serialization.SystemTextJson (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs): case-insensitive binding, nulls not written.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
@@ -19,7 +19,7 @@ namespace LambdaRoutes.Events;
 [JsonSerializable(typeof(APIGatewayHttpApiV2ProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "HttpApiV2ProxyRequestContext")]
 internal sealed partial class EventJsonContext : JsonSerializerContext
 {
-    /// <summary>The instance the runtime uses: AWS's relaxed escaping on output (aws.md §2.6).</summary>
+    /// <summary>The instance the runtime uses: AWS's relaxed escaping on output (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs).</summary>
     public static EventJsonContext Wire { get; } = new(new JsonSerializerOptions
     {
         PropertyNameCaseInsensitive = true,

@@ -2,7 +2,7 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// A parsed form: <c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c> (the Web <c>FormData</c> of
-/// <c>request.formData()</c>, nextjs.md §1.9). Text fields and files are kept apart, each in body order.
+/// <c>request.formData()</c>, Next.js packages/next/src/server/route-modules/app-route/module.ts). Text fields and files are kept apart, each in body order.
 /// </summary>
 public sealed class FormData
 {

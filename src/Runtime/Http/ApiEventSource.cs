@@ -1,6 +1,6 @@
 namespace LambdaRoutes;
 
-/// <summary>Which kind of AWS event carried the request (told apart from the payload, DESIGN.md §4).</summary>
+/// <summary>Which kind of AWS event carried the request (told apart from the payload, docs/runtime.md).</summary>
 public enum ApiEventSource
 {
     /// <summary>API Gateway REST API proxy integration (payload v1, or HTTP API payload 1.0).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace LambdaRoutes;
 
 /// <summary>
-/// The incoming request, in the shape of Next's Pages Router <c>req</c> (nextjs.md §1.4), built from the
+/// The incoming request, in the shape of Next's Pages Router <c>req</c> (Next.js packages/next/src/server/api-utils/node/api-resolver.ts), built from the
 /// API Gateway or function URL event by the runtime.
 /// </summary>
 public sealed class ApiRequest
@@ -36,7 +36,7 @@ public sealed class ApiRequest
     /// <summary>Request headers (case-insensitive names).</summary>
     public HeaderMap Headers { get; }
 
-    /// <summary>The query string merged with the route params; params win (nextjs.md §1.4).</summary>
+    /// <summary>The query string merged with the route params; params win (Next.js packages/next/src/server/api-utils/node/api-resolver.ts).</summary>
     public ParamMap Query { get; }
 
     /// <summary>The route params alone, from matching the path against the route pattern.</summary>
@@ -54,7 +54,7 @@ public sealed class ApiRequest
     /// <summary>Which kind of event carried the request.</summary>
     public ApiEventSource SourceEvent { get; }
 
-    // ----- Web Request-style body readers (nextjs.md §1.9), for both route styles -----
+    // ----- Web Request-style body readers (Next.js packages/next/src/server/route-modules/app-route/module.ts), for both route styles -----
 
     /// <summary>
     /// The body as <typeparamref name="T"/>, through the app's source-generated <c>JsonSerializerContext</c> (no

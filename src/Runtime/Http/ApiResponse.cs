@@ -8,7 +8,7 @@ using LambdaRoutes.Json;
 namespace LambdaRoutes;
 
 /// <summary>
-/// The response, in the shape of Next's Pages Router <c>res</c> (nextjs.md §1.6). It is buffered: the runtime encodes
+/// The response, in the shape of Next's Pages Router <c>res</c> (Next.js packages/next/src/server/api-utils/node/api-resolver.ts). It is buffered: the runtime encodes
 /// it into the API Gateway response once the handler has ended it. Headers and status can no longer change after the
 /// response has ended (Node's "Cannot set headers after they are sent to the client").
 /// </summary>
@@ -114,7 +114,7 @@ public sealed class ApiResponse
         if (body is null) { End(); return; }
         EnsureOpen();
         if (_headers.Get("Content-Type") is null) _headers.Set("Content-Type", new[] { "application/octet-stream" });
-        // Next hashes a Buffer's JSON form (a quirk, nextjs.md §1.6); hashing the bytes themselves (one char per byte) keeps
+        // Next hashes a Buffer's JSON form (a quirk, Next.js packages/next/src/server/send-payload.ts); hashing the bytes themselves (one char per byte) keeps
         // the ETag stable and content-derived without that allocation.
         SendPayload(body, Encoding.Latin1.GetString(body), binary: true);
     }
@@ -148,7 +148,8 @@ public sealed class ApiResponse
     /// <summary>
     /// Streams the body: <paramref name="write"/> runs once the handler returns, after the status and headers are sent.
     /// On a route with <c>[RouteConfig(Streaming = true)]</c> each write reaches the client as it happens (Lambda response
-    /// streaming); elsewhere the writes are collected into one body. Ends the response. The Content-Type is
+    /// streaming, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming);
+    /// elsewhere the writes are collected into one body. Ends the response. The Content-Type is
     /// <paramref name="contentType"/>, else the one already set, else <c>application/octet-stream</c>, as Next sends for a
     /// piped stream and as <see cref="Send(byte[])"/> does.
     /// </summary>
@@ -252,7 +253,7 @@ public sealed class ApiResponse
         StreamWriter = null;
     }
 
-    /// <summary>Applied when encoding a HEAD response: headers as for GET, no body (Node omits it, nextjs.md §1.8).</summary>
+    /// <summary>Applied when encoding a HEAD response: headers as for GET, no body (Node's http module omits it).</summary>
     internal void StripBodyForHead()
     {
         _body = null;

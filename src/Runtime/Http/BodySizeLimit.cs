@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LambdaRoutes.Http;
 
 /// <summary>
-/// A body size limit in Next's notation (the <c>bytes</c> package, nextjs.md §1.5): <c>"1mb"</c>, <c>"500kb"</c>,
+/// A body size limit in Next's notation (the <c>bytes</c> package, Next.js packages/next/src/server/api-utils/node/parse-body.ts): <c>"1mb"</c>, <c>"500kb"</c>,
 /// <c>"1.5mb"</c>, or a plain byte count; units are powers of 1024. The original text is kept for the 413 message
 /// (<c>Body exceeded 1mb limit</c>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Http;
 
 /// <summary>
-/// Next's strong ETag for <c>res.send</c> bodies (nextjs.md §1.6): <c>"&lt;fnv1a52(payload) base36&gt;&lt;payload.length base36&gt;"</c>,
+/// Next's strong ETag for <c>res.send</c> bodies (Next.js packages/next/src/server/lib/etag.ts, send-payload.ts): <c>"&lt;fnv1a52(payload) base36&gt;&lt;payload.length base36&gt;"</c>,
 /// where the hash is 64-bit FNV-1a over the payload's UTF-16 code units, folded to 52 bits so JavaScript can hold it
 /// in a double. Matching Next exactly keeps ETags stable for clients moving from a Next deployment.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections;
 namespace LambdaRoutes;
 
 /// <summary>
-/// Request headers: case-insensitive names (aws.md §2.3 — API Gateway does not reliably lowercase them),
+/// Request headers: case-insensitive names (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html — API Gateway does not reliably lowercase them),
 /// several values per name. REST <c>multiValueHeaders</c> keep every value; HTTP API joins duplicates with commas
 /// before the runtime sees them, so there a repeated header is one comma-joined value.
 /// </summary>

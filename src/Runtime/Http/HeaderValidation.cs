@@ -3,7 +3,7 @@ namespace LambdaRoutes.Http;
 /// <summary>
 /// Refuses header names and values that would break the HTTP framing API Gateway writes (response splitting).
 /// The messages are Node's (<c>ERR_INVALID_HTTP_TOKEN</c>, <c>ERR_INVALID_CHAR</c>): thrown inside a handler they
-/// become a logged 500, as in Next (issue 2: "header values with CR/LF refused (500, logged) rather than sent").
+/// become a logged 500, as in Next: header values with CR/LF are refused (500, logged) rather than sent.
 /// </summary>
 internal static class HeaderValidation
 {

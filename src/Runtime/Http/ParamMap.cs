@@ -5,7 +5,7 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// Ordered, multi-valued string parameters: the query string, route params and urlencoded forms
-/// (Next's <c>req.query</c> / <c>req.body</c> objects, nextjs.md §1.4–1.5). Keys are case-sensitive, as in Next.
+/// (Next's <c>req.query</c> / <c>req.body</c> objects, Next.js packages/next/src/server/api-utils/node/parse-body.ts). Keys are case-sensitive, as in Next.
 /// A key is an <em>array</em> when it was repeated or comes from a catch-all segment; <see cref="ToJson"/>
 /// renders it the way Next's object would serialise.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ParamMap : IEnumerable<KeyValuePair<string, IReadOnlyList<st
 
     /// <summary>
     /// The Next-shaped JSON object: a string for a single value, an array for repeated keys and catch-alls
-    /// (<c>?a=1&amp;b=2&amp;a=3</c> → <c>{"a":["1","3"],"b":"2"}</c>, nextjs.md §2.1 case 22).
+    /// (<c>?a=1&amp;b=2&amp;a=3</c> → <c>{"a":["1","3"],"b":"2"}</c>, Next.js test/integration/api-support/test/index.test.ts).
     /// </summary>
     public JsonObject ToJson()
     {

@@ -13,7 +13,7 @@ namespace LambdaRoutes;
 /// The request body. The raw bytes are always there; JSON and forms are parsed from them on first read. A handler-style
 /// route has every read done before the handler runs, as Next's Pages Router <c>parse-body</c> does (a bad body is a 400
 /// and the handler never runs); a verb-style route reads on demand, as the Web <c>Request</c> of an App Router route
-/// handler does (docs/routes.md, "Reading the body").
+/// handler does (docs/routes.md, "Request bodies").
 /// </summary>
 public sealed class RequestBody
 {

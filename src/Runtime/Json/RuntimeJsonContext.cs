@@ -5,7 +5,7 @@ namespace LambdaRoutes.Json;
 
 /// <summary>
 /// JSON metadata the runtime brings itself, so <c>res.Json(...)</c> works with no app set-up for
-/// <see cref="JsonNode"/> values and JSON scalars (DESIGN.md §3: "JsonNode values need no registration").
+/// <see cref="JsonNode"/> values and JSON scalars (a <see cref="JsonNode"/> needs no registration in the app's context, docs/architecture.md).
 /// </summary>
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]

@@ -2,7 +2,7 @@ namespace LambdaRoutes.Mapping;
 
 /// <summary>
 /// Parses a <c>Cookie</c> header as the <c>cookie</c> package's <c>parse</c> does (Next's <c>req.cookies</c>,
-/// nextjs.md §1.4): <c>;</c>-separated <c>name=value</c> pairs, trimmed, surrounding quotes removed, values
+/// Next.js packages/next/src/server/api-utils/get-cookie-parser.ts): <c>;</c>-separated <c>name=value</c> pairs, trimmed, surrounding quotes removed, values
 /// percent-decoded when that succeeds, the first occurrence of a name wins; pairs without <c>=</c> are ignored.
 /// </summary>
 internal static class CookieParser

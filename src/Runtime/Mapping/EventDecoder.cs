@@ -3,17 +3,18 @@ using System.Text.Json;
 namespace LambdaRoutes.Mapping;
 
 /// <summary>
-/// Tells the payload formats apart from the payload itself (DESIGN.md §4), then maps the matching one:
-/// <c>"version": "2.0"</c> → HTTP API 2.0, or a function URL when the domain is <c>*.lambda-url.*</c> (aws.md §2.5);
-/// an <c>httpMethod</c> property → REST proxy v1 (or HTTP API payload 1.0, same shape, aws.md §2.3).
+/// Tells the payload formats apart from the payload itself (docs/runtime.md), then maps the matching one:
+/// <c>"version": "2.0"</c> → HTTP API 2.0, or a function URL when the domain is <c>*.lambda-url.*</c> (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html);
+/// an <c>httpMethod</c> property → REST proxy v1 (or HTTP API payload 1.0, same shape, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
 /// Stages: validate UTF-8 → read the fields (<see cref="EventReader"/>) → classify → map.
 /// </summary>
 internal static class EventDecoder
 {
-    public static DecodedEvent Decode(ReadOnlySpan<byte> payload)
+    /// <param name="payload">The event; the decoded request's body may be a slice of it, so it must not be reused while the request is served.</param>
+    public static DecodedEvent Decode(ReadOnlyMemory<byte> payload)
     {
         // The reader checks structure, not the UTF-8 inside strings it skips; check the whole payload once (vectorised).
-        if (!System.Text.Unicode.Utf8.IsValid(payload)) return new DecodedEvent.InvalidJson("the payload is not valid UTF-8");
+        if (!System.Text.Unicode.Utf8.IsValid(payload.Span)) return new DecodedEvent.InvalidJson("the payload is not valid UTF-8");
         EventFields fields;
         try
         {

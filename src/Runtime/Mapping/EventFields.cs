@@ -3,7 +3,7 @@ namespace LambdaRoutes.Mapping;
 /// <summary>
 /// The fields of an API Gateway event the runtime uses, as <see cref="EventReader"/> found them: REST (v1) and
 /// HTTP API 2.0 / function URL names side by side, since the payload's format is only known once it has been read.
-/// Absent fields are null (aws.md §2.1, §2.3, §2.5).
+/// Absent fields are null (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html, https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html).
 /// </summary>
 internal sealed class EventFields
 {
@@ -27,6 +27,6 @@ internal sealed class EventFields
     // Both.
     public List<KeyValuePair<string, string>>? Headers;
     public List<KeyValuePair<string, string>>? QueryStringParameters;
-    public byte[]? Body;            // the JSON string's UTF-8 bytes, unescaped: text bodies need no string round trip
+    public ReadOnlyMemory<byte> Body; // the JSON string's UTF-8 bytes, unescaped, often a slice of the payload; empty when absent or null
     public bool IsBase64Encoded;
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +6,7 @@ namespace LambdaRoutes.Mapping;
 /// <summary>
 /// Reads an API Gateway event in one pass with <see cref="Utf8JsonReader"/> into <see cref="EventFields"/>, keeping only
 /// what the runtime maps. Binding AWS's event models with JsonSerializer instead cost a millisecond of every cold start
-/// (building their metadata) and 3 KB per invocation (bench/). Matches the models' binding rules (aws.md §2.6): names
+/// (building their metadata) and 3 KB per invocation (bench/). Matches the models' binding rules (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs): names
 /// case-insensitive, a null value is an absent one, and a value of the wrong type is refused.
 /// </summary>
 internal static class EventReader
@@ -18,9 +17,9 @@ internal static class EventReader
     /// <exception cref="JsonException">Not JSON, or not one JSON object.</exception>
     /// <exception cref="InvalidOperationException">A string that cannot be decoded (e.g. an escaped lone surrogate).</exception>
     /// <exception cref="WrongTypeException">A known field with a value of the wrong type.</exception>
-    public static EventFields Read(ReadOnlySpan<byte> payload)
+    public static EventFields Read(ReadOnlyMemory<byte> payload)
     {
-        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(payload.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("the event is not a JSON object");
         var fields = new EventFields();
@@ -31,7 +30,7 @@ internal static class EventReader
             else if (Is(ref reader, "path"u8)) fields.Path = String(ref reader, "path");
             else if (Is(ref reader, "rawPath"u8)) fields.RawPath = String(ref reader, "rawPath");
             else if (Is(ref reader, "rawQueryString"u8)) fields.RawQueryString = String(ref reader, "rawQueryString");
-            else if (Is(ref reader, "body"u8)) fields.Body = Utf8String(ref reader, "body");
+            else if (Is(ref reader, "body"u8)) fields.Body = Utf8String(ref reader, payload, "body");
             else if (Is(ref reader, "isBase64Encoded"u8)) fields.IsBase64Encoded = Boolean(ref reader, "isBase64Encoded");
             else if (Is(ref reader, "headers"u8)) fields.Headers = StringMap(ref reader, "headers");
             else if (Is(ref reader, "queryStringParameters"u8)) fields.QueryStringParameters = StringMap(ref reader, "queryStringParameters");
@@ -94,27 +93,20 @@ internal static class EventReader
         };
     }
 
-    /// <summary>A string's unescaped UTF-8 bytes (a body can be megabytes: no string in between).</summary>
-    private static byte[]? Utf8String(ref Utf8JsonReader reader, string field)
+    /// <summary>
+    /// A string's unescaped UTF-8 bytes. A body can be megabytes and is almost never escaped (base64 never is): then it is
+    /// the slice of the payload the value occupies, no copy; an escaped one is unescaped into its own array.
+    /// </summary>
+    private static ReadOnlyMemory<byte> Utf8String(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload, string field)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType == JsonTokenType.Null) return ReadOnlyMemory<byte>.Empty;
         if (reader.TokenType != JsonTokenType.String) throw Wrong(field, "a string");
-        if (!reader.ValueIsEscaped) return reader.ValueSpan.ToArray();
-        // Unescaping only shrinks; CopyString validates escapes as GetString does (lone surrogates throw). Small values
-        // go through a pooled buffer; large ones get their own, so a multi-megabyte body is not kept in the pool.
-        var length = reader.ValueSpan.Length;
-        var rented = length <= 64 * 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        var buffer = rented ?? new byte[length];
-        try
-        {
-            var written = reader.CopyString(buffer);
-            return rented is null && written == length ? buffer : buffer.AsSpan(0, written).ToArray();
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
+        // TokenStartIndex is the opening quote; the reader runs over payload.Span, so offsets match.
+        if (!reader.ValueIsEscaped) return payload.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        // Unescaping only shrinks; CopyString validates escapes as GetString does (lone surrogates throw).
+        var buffer = new byte[reader.ValueSpan.Length];
+        return buffer.AsMemory(0, reader.CopyString(buffer));
     }
 
     private static bool Boolean(ref Utf8JsonReader reader, string field)

@@ -1,6 +1,6 @@
 namespace LambdaRoutes.Mapping;
 
-/// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/> (aws.md §2.3, §2.5); the response side is <see cref="ProxyResponseWriter"/>.</summary>
+/// <summary>HTTP API 2.0 / function URL event → <see cref="HttpRequestData"/> (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html, https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class HttpApiMapper
 {
     public static HttpRequestData ToRequest(EventFields e, bool isFunctionUrl)
@@ -9,11 +9,11 @@ internal static class HttpApiMapper
         if (e.Headers is { } map)
             foreach (var (name, value) in map) headers.Add(name, value);
         // API Gateway moves the Cookie header into cookies[]; put it back so req.Headers and req.Cookies agree.
-        // Function URLs keep the header as well (aws.md §2.5), so only add it when it is missing.
+        // Function URLs keep the header as well (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html), so only add it when it is missing.
         if (e.Cookies is { Count: > 0 } cookies && !headers.Contains("cookie"))
             headers.Add("cookie", string.Join("; ", cookies));
 
-        // rawQueryString is exact; queryStringParameters comma-joins and mis-decodes '+' (aws.md §2.3).
+        // rawQueryString is exact; queryStringParameters comma-joins and mis-decodes '+' (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
         var query = e.RawQueryString is not null
             ? QueryStringParser.Parse(e.RawQueryString)
             : FromDecodedMap(e.QueryStringParameters);
@@ -27,7 +27,7 @@ internal static class HttpApiMapper
             query, headers, body, invalid);
     }
 
-    /// <summary>On a named stage <c>rawPath</c> starts with <c>/{stage}</c>; the route never sees it (aws.md §2.3, §7).</summary>
+    /// <summary>On a named stage <c>rawPath</c> starts with <c>/{stage}</c>; the route never sees it (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).</summary>
     internal static string StripStage(string rawPath, string? stage)
     {
         if (string.IsNullOrEmpty(stage) || stage == "$default") return rawPath;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -7,8 +8,8 @@ using LambdaRoutes.Http;
 namespace LambdaRoutes.Mapping;
 
 /// <summary>
-/// <see cref="ApiResponse"/> → the integration's response JSON (aws.md §2.2 REST/1.0, §2.4 2.0), written straight to
-/// UTF-8: the body bytes go into the JSON string (or base64) without an intermediate string, and no serializer
+/// <see cref="ApiResponse"/> → the integration's response JSON (REST/1.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html; 2.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), written straight to
+/// UTF-8: the body bytes go into the JSON string (or base64) without an intermediate string or buffer, and no serializer
 /// metadata is built at start-up (JsonSerializer's first use cost about 1 ms of cold start in bench/).
 /// Same output as serializing <see cref="APIGatewayProxyResponse"/> / <see cref="APIGatewayHttpApiV2ProxyResponse"/>
 /// with the wire options: camelCase names, absent maps left out, AWS's relaxed escaping.
@@ -27,8 +28,8 @@ internal static class ProxyResponseWriter
         writer.WriteNumber("statusCode"u8, res.StatusCode);
         if (source == ApiEventSource.RestApi) WriteRestHeaders(writer, res.Headers);
         else WriteHttpApiHeaders(writer, res.Headers);
-        WriteBody(writer, res.BodySpan, res.BodyIsBinary);
-        return End(writer);
+        writer.Flush();
+        return WithBody(t_buffer!.WrittenSpan, res.BodySpan, res.BodyIsBinary);
     }
 
     /// <summary>For payloads whose format is unknown: a plain text answer that both REST and 2.0 integrations accept.</summary>
@@ -58,15 +59,17 @@ internal static class ProxyResponseWriter
     {
         writer.WriteEndObject();
         writer.Flush();
-        var buffer = t_buffer!;
-        var payload = buffer.WrittenSpan.ToArray();
-        // A multi-megabyte body should not stay pinned to the thread after it has been sent.
-        if (buffer.Capacity > 64 * 1024)
-        {
-            t_buffer = null;
-            t_writer = null;
-        }
+        var payload = t_buffer!.WrittenSpan.ToArray();
+        ReleaseIfLarge();
         return payload;
+    }
+
+    /// <summary>Huge headers should not stay pinned to the thread after they have been sent.</summary>
+    private static void ReleaseIfLarge()
+    {
+        if (t_buffer!.Capacity <= 64 * 1024) return;
+        t_buffer = null;
+        t_writer = null;
     }
 
     /// <summary>REST: one value per name in <c>headers</c>; several (and every Set-Cookie) in <c>multiValueHeaders</c>.</summary>
@@ -138,18 +141,36 @@ internal static class ProxyResponseWriter
         static bool IsSetCookie(string name) => name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Text goes out as text; binary bodies, and bytes that are not valid UTF-8, as base64 (aws.md §3.2).</summary>
-    private static void WriteBody(Utf8JsonWriter writer, ReadOnlySpan<byte> body, bool binary)
+    /// <summary>
+    /// The head (<c>{"statusCode":…,"headers":…</c>) followed by <c>,"body":"…","isBase64Encoded":…}</c>, in one array of
+    /// the exact size: the body (up to 6 MB) is encoded once, into its place, with no growing buffer and no final copy.
+    /// Text goes out as text; binary bodies, and bytes that are not valid UTF-8, as base64 (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html).
+    /// </summary>
+    private static byte[] WithBody(ReadOnlySpan<byte> head, ReadOnlySpan<byte> body, bool binary)
     {
-        if (body.IsEmpty || (!binary && Utf8.IsValid(body)))
+        var base64 = !body.IsEmpty && (binary || !Utf8.IsValid(body));
+        var bodyLength = base64 ? Base64.GetMaxEncodedToUtf8Length(body.Length) : JsonStringEscaper.EscapedLength(body, Options.Encoder!);
+        var tail = base64 ? "\",\"isBase64Encoded\":true}"u8 : "\",\"isBase64Encoded\":false}"u8;
+        var payload = GC.AllocateUninitializedArray<byte>(head.Length + BodyStart.Length + bodyLength + tail.Length);
+        var at = payload.AsSpan();
+        head.CopyTo(at);
+        at = at[head.Length..];
+        BodyStart.CopyTo(at);
+        at = at[BodyStart.Length..];
+        if (base64)
         {
-            writer.WriteString("body"u8, body);
-            writer.WriteBoolean("isBase64Encoded"u8, false);
+            if (Base64.EncodeToUtf8(body, at, out _, out var written) != OperationStatus.Done || written != bodyLength)
+                throw new InvalidOperationException("unreachable: base64 of a known length");
         }
         else
         {
-            writer.WriteBase64String("body"u8, body);
-            writer.WriteBoolean("isBase64Encoded"u8, true);
+            JsonStringEscaper.Escape(body, at[..bodyLength], Options.Encoder!);
         }
+        tail.CopyTo(at[bodyLength..]);
+        ReleaseIfLarge();
+        return payload;
     }
+
+    /// <summary>Follows the head, which always has <c>statusCode</c> before it.</summary>
+    private static ReadOnlySpan<byte> BodyStart => ",\"body\":\""u8;
 }

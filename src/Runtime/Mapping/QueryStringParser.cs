@@ -4,7 +4,7 @@ namespace LambdaRoutes.Mapping;
 
 /// <summary>
 /// Parses <c>a=1&amp;b=2&amp;a=3</c> as Node's <c>querystring.parse</c> does (used by Next for <c>req.query</c> and urlencoded
-/// bodies, nextjs.md §1.4–1.5): repeated keys collect every value, <c>+</c> is a space, no bracket nesting,
+/// bodies, Next.js packages/next/src/server/api-utils/node/parse-body.ts): repeated keys collect every value, <c>+</c> is a space, no bracket nesting,
 /// a key without <c>=</c> has the value <c>""</c>.
 /// </summary>
 internal static class QueryStringParser

@@ -2,12 +2,12 @@ using System.Text;
 
 namespace LambdaRoutes.Mapping;
 
-/// <summary>REST API proxy (v1) event → <see cref="HttpRequestData"/> (aws.md §2.1); the response side is <see cref="ProxyResponseWriter"/>.</summary>
+/// <summary>REST API proxy (v1) event → <see cref="HttpRequestData"/> (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html); the response side is <see cref="ProxyResponseWriter"/>.</summary>
 internal static class RestApiMapper
 {
     public static HttpRequestData ToRequest(EventFields e)
     {
-        // multiValue* carry every value; the single-value maps keep only one (aws.md §7 "prefer multiValue*").
+        // multiValue* carry every value; the single-value maps keep only one (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
         var headers = new HeaderMap();
         if (e.MultiValueHeaders is { } multi)
             foreach (var (name, values) in multi)

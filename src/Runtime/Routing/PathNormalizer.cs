@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Routing;
 
 /// <summary>
-/// Next's built-in path redirects (nextjs.md §1.7–1.8, default <c>trailingSlash: false</c>): a trailing slash, repeated
+/// Next's built-in path redirects (Next.js packages/next/src/lib/load-custom-routes.ts, default <c>trailingSlash: false</c>): a trailing slash, repeated
 /// slashes or a backslash get a 308 to the normalised path, query preserved. Returns null when the path is already normal.
 /// </summary>
 internal static class PathNormalizer
@@ -18,7 +18,7 @@ internal static class PathNormalizer
 
     /// <summary>
     /// A path as it may appear in a <c>Location</c> header: spaces and non-ASCII percent-encoded as UTF-8 (HTTP API
-    /// decodes <c>%20</c> in <c>rawPath</c>, aws.md §2.3; Node's <c>req.url</c> is always encoded). Existing escapes stay.
+    /// decodes <c>%20</c> in <c>rawPath</c>, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html; Node's <c>req.url</c> is always encoded). Existing escapes stay.
     /// </summary>
     public static string EncodeForLocation(string path)
     {

@@ -2,7 +2,7 @@ namespace LambdaRoutes.Routing;
 
 /// <summary>
 /// A Next-form route pattern (<c>/api/users/[id]</c>, <c>/api/posts/[...slug]</c>, <c>/api/docs/[[...slug]]</c>)
-/// parsed once at start-up, then matched against request paths (nextjs.md §1.1):
+/// parsed once at start-up, then matched against request paths (Next.js packages/next/src/shared/lib/router/utils/route-regex.ts):
 /// <c>[x]</c> takes exactly one non-empty segment, <c>[...x]</c> one or more, <c>[[...x]]</c> zero or more
 /// (the key is absent when there are none). Static segments compare case-sensitively.
 /// </summary>

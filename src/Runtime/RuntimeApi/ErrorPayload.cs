@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace LambdaRoutes.RuntimeApi;
 
 /// <summary>
-/// AWS's error JSON for <c>/error</c> and <c>/init/error</c>, written the way RuntimeSupport writes it (aws.md §1.3):
+/// AWS's error JSON for <c>/error</c> and <c>/init/error</c>, written the way RuntimeSupport writes it (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html):
 /// <c>errorType</c> (short type name), <c>errorMessage</c>, <c>stackTrace</c> (trimmed, non-blank lines), <c>cause</c>
 /// (inner exception), <c>causes</c> (aggregate), 2-space indented, capped at 256 KB. Written with
 /// <see cref="Utf8JsonWriter"/>, so no reflection.

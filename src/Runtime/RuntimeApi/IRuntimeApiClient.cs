@@ -15,7 +15,7 @@ internal interface IRuntimeApiClient
     void SendResponse(string requestId, byte[] payload, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Streams the response of invocation <paramref name="requestId"/> (aws.md §1.6): chunked, one chunk per write of
+    /// Streams the response of invocation <paramref name="requestId"/> (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): chunked, one chunk per write of
     /// <paramref name="writeBody"/>. When <paramref name="writeBody"/> throws, the stream ends with the error trailers and
     /// the exception is returned (not thrown); null means the stream ended normally.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace LambdaRoutes.RuntimeApi;
 
-/// <summary>One invocation as <c>GET /runtime/invocation/next</c> delivers it (aws.md §1.2).</summary>
+/// <summary>One invocation as <c>GET /runtime/invocation/next</c> delivers it (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).</summary>
 /// <remarks>
 /// <c>ClientContext</c> and <c>CognitoIdentity</c> are the Mobile SDK headers' raw JSON, left unparsed: <c>LambdaContext</c>
 /// parses them only if a handler asks.

@@ -67,7 +67,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         return failure;
     }
 
-    /// <summary>aws.md §1.6: the error type, and the error JSON base64-encoded (it contains newlines, a trailer cannot).</summary>
+    /// <summary>https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming: the error type, and the error JSON base64-encoded (it contains newlines, a trailer cannot).</summary>
     private static KeyValuePair<string, string>[] StreamingErrorTrailers(Exception error) => new[]
     {
         new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorType, ErrorPayload.ErrorType(error)),
@@ -98,7 +98,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     private void Check(string path, RuntimeHttpResponse response)
     {
         if (response.StatusCode is >= 200 and < 300) return;
-        // 500 means "Container error. Non-recoverable state." (aws.md §1.1); 4xx refuses this one payload only.
+        // 500 means "Container error. Non-recoverable state." (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html); 4xx refuses this one payload only.
         if (response.StatusCode >= 500)
             throw new RuntimeApiException($"POST {path} answered {response.StatusCode}", response.StatusCode);
         _logError($"POST {path} answered {response.StatusCode}: {System.Text.Encoding.UTF8.GetString(response.Body)}");

@@ -1,6 +1,6 @@
 namespace LambdaRoutes.RuntimeApi;
 
-/// <summary>Header names of the Runtime API (aws.md §1.1–1.2).</summary>
+/// <summary>Header names of the Runtime API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).</summary>
 internal static class RuntimeApiHeaders
 {
     public const string RequestId = "Lambda-Runtime-Aws-Request-Id";

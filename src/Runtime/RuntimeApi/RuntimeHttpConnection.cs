@@ -68,7 +68,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
     }
 
     /// <summary>
-    /// Sends one request with a chunked body (aws.md §1.6 response streaming): each write of <paramref name="writeBody"/>
+    /// Sends one request with a chunked body (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming response streaming): each write of <paramref name="writeBody"/>
     /// is one chunk, sent at once. If <paramref name="writeBody"/> throws, the body ends with the trailers
     /// <paramref name="trailersFor"/> gives for the exception, and the exception is returned with the response.
     /// Never retried: part of the body may already have reached the client.
@@ -92,7 +92,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
             }
             catch (ChunkWriteException ex)
             {
-                // The socket failed, not the handler: a Runtime API failure for the loop (aws.md §1.4).
+                // The socket failed, not the handler: a Runtime API failure for the loop (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
                 ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

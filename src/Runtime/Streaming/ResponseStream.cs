@@ -4,7 +4,7 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// The body of a streamed response. On a streaming route every write is sent at once as one HTTP chunk to the Runtime
-/// API (aws.md §1.6: "each write = one chunk; flush to get low TTFB"); elsewhere writes are collected into one body.
+/// API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming: "each write = one chunk; flush to get low TTFB"); elsewhere writes are collected into one body.
 /// </summary>
 public sealed class ResponseStream
 {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LambdaRoutes.Streaming;
 
 /// <summary>
-/// The HTTP integration prelude of a streamed response (aws.md §1.6): one JSON object with <c>statusCode</c>,
+/// The HTTP integration prelude of a streamed response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): one JSON object with <c>statusCode</c>,
 /// <c>headers</c>, <c>multiValueHeaders</c> (headers with several values) and <c>cookies</c> (the <c>Set-Cookie</c>
 /// values), followed by 8 NUL bytes; everything after the delimiter is the body. Function URLs in
 /// <c>RESPONSE_STREAM</c> mode and REST APIs with <c>responseTransferMode=STREAM</c> read the same format.

@@ -1,6 +1,6 @@
 namespace LambdaRoutes.Verbs;
 
-/// <summary>The methods a verb-style route can export: the App Router's list, matched case-sensitively (nextjs.md §1.9).</summary>
+/// <summary>The methods a verb-style route can export: the App Router's list, matched case-sensitively (Next.js packages/next/src/server/web/http.ts).</summary>
 internal static class HttpVerbs
 {
     public static readonly IReadOnlySet<string> Supported =

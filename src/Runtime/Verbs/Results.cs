@@ -8,12 +8,12 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// Factories for <see cref="RouteResult"/>, reading like Next's <c>Response.json</c>, <c>NextResponse.redirect</c>,
-/// <c>notFound()</c> (nextjs.md §1.9). Unlike the handler-style <see cref="ApiResponse"/>, these follow the App Router:
+/// <c>notFound()</c> (Next.js packages/next/src/server/route-modules/app-route/module.ts). Unlike the handler-style <see cref="ApiResponse"/>, these follow the App Router:
 /// JSON is plain <c>application/json</c> and no ETag is added.
 /// </summary>
 public static class Results
 {
-    /// <summary>The App Router's JSON content type: no charset (nextjs.md §1.9, case 46).</summary>
+    /// <summary>The App Router's JSON content type: no charset (<c>Response.json</c> in Next.js test/e2e/app-dir/app-routes/app-custom-routes.test.ts).</summary>
     public const string JsonContentType = "application/json";
 
     /// <summary>A Web <c>Response</c> built from a string gets this content type.</summary>
@@ -58,12 +58,12 @@ public static class Results
     /// <summary>204, no body.</summary>
     public static RouteResult NoContent() => Status(204);
 
-    /// <summary>Next's <c>notFound()</c>: 404, empty body (case 54).</summary>
+    /// <summary>Next's <c>notFound()</c>: 404, empty body.</summary>
     public static RouteResult NotFound() => Status(404);
 
     /// <summary>
     /// Next's <c>redirect()</c> / <c>NextResponse.redirect(url, status)</c>: 307 by default, <c>Location</c>, empty body
-    /// (cases 45, 53). Only 301, 302, 303, 307 and 308 are redirects, as in Next.
+    /// (Next.js test/e2e/app-dir/app-routes/app-custom-routes.test.ts). Only 301, 302, 303, 307 and 308 are redirects, as in Next.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Another status (Next: <c>RangeError … Invalid status code</c>).</exception>
     public static RouteResult Redirect(string url, int status = 307)
@@ -74,13 +74,13 @@ public static class Results
         return new RouteResult(status, null, false, null).WithHeader("Location", url);
     }
 
-    /// <summary>Next's <c>permanentRedirect()</c>: 308 (case 53).</summary>
+    /// <summary>Next's <c>permanentRedirect()</c>: 308.</summary>
     public static RouteResult PermanentRedirect(string url) => Redirect(url, 308);
 
     /// <summary>
     /// A streamed body (Next's <c>new Response(ReadableStream)</c>): <paramref name="write"/> runs after the status and
     /// headers are sent. On a route with <c>[RouteConfig(Streaming = true)]</c> each write reaches the client as it happens
-    /// (Lambda response streaming, aws.md §1.6); on other routes the writes are collected and sent as one body.
+    /// (Lambda response streaming, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming); on other routes the writes are collected and sent as one body.
     /// </summary>
     public static RouteResult Stream(Func<ResponseStream, Task> write, string contentType = "application/octet-stream", int status = 200)
     {

@@ -4,7 +4,7 @@ using LambdaRoutes.Json;
 namespace LambdaRoutes;
 
 /// <summary>
-/// What a verb-style handler returns: the C# shape of a Web <c>Response</c> / <c>NextResponse</c> (nextjs.md §1.9).
+/// What a verb-style handler returns: the C# shape of a Web <c>Response</c> / <c>NextResponse</c> (Next.js packages/next/src/server/route-modules/app-route/module.ts).
 /// Made by <see cref="Results"/>; status, headers and cookies can be changed fluently before it is returned.
 /// </summary>
 /// <example>

@@ -9,7 +9,7 @@ namespace LambdaRoutes;
 /// there is no reflection and Native AOT sees every handler.
 /// </summary>
 /// <remarks>
-/// The App Router's method rules (nextjs.md §1.9, cases 55–59): a method outside the supported list → 400, empty body;
+/// The App Router's method rules (Next.js packages/next/src/server/route-modules/app-route/helpers/auto-implement-methods.ts): a method outside the supported list → 400, empty body;
 /// a supported method that is not exported → 405, empty body, no <c>Allow</c>; HEAD runs GET when HEAD is not exported
 /// (the body is stripped); OPTIONS answers 204 with the sorted <c>Allow</c> list when not exported; a handler that
 /// throws or returns null → 500, empty body, and a log line.
@@ -77,12 +77,12 @@ public sealed class VerbRoute : IApiRoute
     /// <inheritdoc />
     public async Task HandleAsync(ApiRequest req, ApiResponse res)
     {
-        if (!HttpVerbs.Supported.Contains(req.Method)) { res.Status(400).End(); return; }       // case 55: HEADER → 400
+        if (!HttpVerbs.Supported.Contains(req.Method)) { res.Status(400).End(); return; }       // e.g. HEADER → 400
         if (!_handlers.TryGetValue(req.Method, out var handler))
         {
-            if (req.Method == "HEAD" && _handlers.TryGetValue("GET", out var get)) handler = get; // case 57 (body stripped by the invoker)
-            else if (req.Method == "OPTIONS") { res.Status(204).SetHeader("Allow", AllowHeader()).End(); return; } // case 58
-            else { res.Status(405).End(); return; }                                              // case 55: no Allow header
+            if (req.Method == "HEAD" && _handlers.TryGetValue("GET", out var get)) handler = get; // GET serves HEAD (body stripped by the invoker)
+            else if (req.Method == "OPTIONS") { res.Status(204).SetHeader("Allow", AllowHeader()).End(); return; } // automatic OPTIONS
+            else { res.Status(405).End(); return; }                                              // 405 without an Allow header
         }
 
         RouteResult? result;
@@ -92,7 +92,7 @@ public sealed class VerbRoute : IApiRoute
         }
         catch (Exception ex)
         {
-            // Case 56: 500 with an empty body; the error only in the log.
+            // A throwing handler: 500 with an empty body; the error only in the log.
             req.Context.Logger.LogError(ex, $"Error in route handler '{Source}' for {req.Method} {req.Url} (request {req.Context.AwsRequestId})");
             res.Status(500).End();
             return;
@@ -100,7 +100,7 @@ public sealed class VerbRoute : IApiRoute
 
         if (result is null)
         {
-            // Case 59: Next's message, with our type names.
+            // No response returned: Next's message, with our type names.
             req.Context.Logger.LogError($"No response is returned from route handler '{Source}'. Ensure you return a " +
                                         "`RouteResult` (e.g. `Results.Json(...)`) in all branches of your handler.");
             res.Status(500).End();

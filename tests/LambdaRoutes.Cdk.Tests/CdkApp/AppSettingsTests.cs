@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk.Tests.Support;
 using LambdaRoutes.CdkApp;
 
 namespace LambdaRoutes.Cdk.Tests.CdkApp;
@@ -12,11 +13,11 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
-    public void Defaults_build_the_sample_as_an_http_api_named_after_its_folder()
+    public void Defaults_build_the_sample_as_an_http_api_and_leave_the_stack_name_to_the_app()
     {
         var settings = From();
 
-        Assert.Equal("LambdaRoutesHello", settings.StackName);
+        Assert.Null(settings.StackName);
         Assert.Equal("samples/Hello", settings.ApiProps.AppPath);
         Assert.Null(settings.ApiProps.Manifest);
         Assert.Equal(ApiKind.Http, settings.ApiProps.ApiKind);
@@ -51,14 +52,30 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
-    public void A_manifest_replaces_the_build_and_names_the_stack_after_its_folder()
+    public void A_manifest_replaces_the_build()
     {
         var settings = From(("lambdaRoutes:manifest", "/tmp/my-app.out/manifest.json"));
 
         Assert.Null(settings.ApiProps.AppPath);
         Assert.Equal("/tmp/my-app.out/manifest.json", settings.ApiProps.Manifest);
-        Assert.Equal("LambdaRoutesMyappout", settings.StackName);
     }
+
+    [Fact]
+    public void A_manifest_names_the_stack_after_its_app_not_after_the_folder_it_sits_in()
+    {
+        // BuiltApp writes "app": "Fixture" into a folder named lr-cdk-<random>.
+        using var built = BuiltApp.Create(RouteSpec.EveryShape);
+
+        Assert.Equal("LambdaRoutesFixture", From(("lambdaRoutes:manifest", built.ManifestPath)).ResolveStackName());
+        Assert.Equal("Mine", From(("lambdaRoutes:manifest", built.ManifestPath), ("lambdaRoutes:stackName", "Mine")).ResolveStackName());
+    }
+
+    [Theory]
+    [InlineData("Hello", "LambdaRoutesHello")]
+    [InlineData("my-app.api", "LambdaRoutesMyappapi")]
+    [InlineData("--", "LambdaRoutesApp")]
+    public void The_default_stack_name_is_the_app_name_cut_to_letters_and_digits(string appName, string stackName) =>
+        Assert.Equal(stackName, AppSettings.DefaultStackName(appName));
 
     [Fact]
     public void An_unknown_choice_names_the_key_and_the_allowed_values()

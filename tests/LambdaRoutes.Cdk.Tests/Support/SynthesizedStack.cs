@@ -33,10 +33,13 @@ public sealed class SynthesizedStack : IDisposable
         afterCreate?.Invoke(Api);
         Template = Template.FromStack(Stack);
         app.Synth();
-        Json = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutDir, "TestStack.template.json"))).RootElement.Clone();
+        Json = JsonDocument.Parse(File.ReadAllText(TemplatePath)).RootElement.Clone();
     }
 
     public string OutDir => _outDir.Path;
+
+    /// <summary>The template file in the cloud assembly.</summary>
+    public string TemplatePath => Path.Combine(OutDir, "TestStack.template.json");
 
     public Stack Stack { get; }
 

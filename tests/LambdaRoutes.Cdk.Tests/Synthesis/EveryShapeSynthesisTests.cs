@@ -26,4 +26,21 @@ public abstract class EveryShapeSynthesisTests(SynthesisFixture fixture)
     [Fact]
     public void Stages_every_bootstrap_as_an_asset_with_aws_asset_path_metadata() =>
         CommonAssertions.AssetMetadataPointsAtExecutableBootstrap(Synth, Routes);
+
+    [Fact]
+    public void Each_function_waits_for_its_role_policy_but_reaches_its_role_only_through_the_GetAtt()
+    {
+        foreach (var (_, function) in Synth.ResourcesOfType("AWS::Lambda::Function"))
+        {
+            var role = TemplateJson.GetAttTarget(TemplateJson.Props(function).GetProperty("Role"));
+            var policy = Assert.Single(Synth.ResourcesOfType("AWS::IAM::Policy"),
+                p => TemplateJson.Props(p.Resource).GetProperty("Roles").EnumerateArray().Any(r => TemplateJson.Ref(r) == role)).LogicalId;
+            Assert.Equal([policy], TemplateJson.Strings(function.GetProperty("DependsOn")));
+        }
+
+        Assert.All(Synth.ResourcesOfType("AWS::Lambda::Permission"), p => Assert.False(p.Resource.TryGetProperty("DependsOn", out _)));
+    }
+
+    [Fact]
+    public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(Synth.TemplatePath);
 }

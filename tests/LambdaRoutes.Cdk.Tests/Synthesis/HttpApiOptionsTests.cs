@@ -38,6 +38,9 @@ public sealed class HttpApiOptionsTests(HttpApiOptionsTests.Fixture fixture) : I
 
     private readonly SynthesizedStack _synth = fixture.Synth;
 
+    [Fact]
+    public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(_synth.TemplatePath);
+
     private JsonElement Function(string routeId) => Props(_synth.Json.GetProperty("Resources").GetProperty(_synth.FunctionLogicalId(routeId)));
 
     private Dictionary<string, string> EnvironmentOf(string routeId) =>

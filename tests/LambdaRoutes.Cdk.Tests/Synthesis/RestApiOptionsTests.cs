@@ -27,6 +27,9 @@ public sealed class RestApiOptionsTests(RestApiOptionsTests.Fixture fixture) : I
     private readonly SynthesizedStack _synth = fixture.Synth;
 
     [Fact]
+    public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(_synth.TemplatePath);
+
+    [Fact]
     public void Cors_adds_preflight_methods_and_throttling_reaches_the_stage()
     {
         var methods = _synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource).GetProperty("HttpMethod").GetString()).ToList();

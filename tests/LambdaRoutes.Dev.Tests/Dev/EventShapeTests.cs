@@ -5,15 +5,13 @@ using LambdaRoutes.Dev.Tests.Support;
 namespace LambdaRoutes.Dev.Tests.Dev;
 
 /// <summary>
-/// The events the dev server builds for real requests, compared with the genuine AWS events in ../shared/fixtures/events
-/// (same property names, same shapes) and checked value by value against what API Gateway would put there (aws.md §2.1, §2.3).
+/// The events the dev server builds for real requests, compared with the genuine AWS events in tests/fixtures/events
+/// (same property names, same shapes) and checked value by value against what API Gateway would put there (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
 /// </summary>
 public sealed class EventShapeTests(InProcessHttpApiFixture http, InProcessRestApiFixture rest)
     : IClassFixture<InProcessHttpApiFixture>, IClassFixture<InProcessRestApiFixture>
 {
-    private static string FixturesDir => Path.GetFullPath(Path.Combine(TestApp.RepoRoot, "..", "shared", "fixtures", "events"));
-
-    private static List<JsonElement> Genuine(string prefix) => Directory.GetFiles(FixturesDir, prefix + "*.json")
+    private static List<JsonElement> Genuine(string prefix) => Directory.GetFiles(Fixtures.EventsDirectory, prefix + "*.json")
         .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.Clone())
         .ToList();
 

@@ -45,12 +45,25 @@ public sealed class InProcessRestApiTests(InProcessRestApiFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task Unknown_path_is_404_with_rests_json_spacing()
+    public async Task Unknown_path_is_rests_403_missing_authentication_token()
     {
         using var response = await fixture.Client.GetAsync("/nowhere");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("{\"message\": \"Not Found\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("{\"message\":\"Missing Authentication Token\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("MissingAuthenticationTokenException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.ToString());
+        Assert.True(response.Headers.Contains("x-amzn-RequestId"));
+    }
+
+    [Fact]
+    public async Task A_response_without_a_content_type_gets_rests_application_json()
+    {
+        // The runtime's automatic 405 of a verb route has no body and names no content type.
+        using var response = await fixture.Client.DeleteAsync("/api/notes");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.ToString());
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public abstract class RouteBehaviourTests(DevServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var echo = await JsonOf(upload);
-        // Next hands an octet stream to the handler as text (nextjs.md §1.5); the exact bytes stay in req.Body.Bytes.
+        // Next hands an octet stream to the handler as text (Next.js packages/next/src/server/api-utils/node/parse-body.ts); the exact bytes stay in req.Body.Bytes.
         Assert.Equal("Text", echo["kind"]!.GetValue<string>());
         Assert.Equal(Convert.ToBase64String(bytes), echo["bytes"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -138,6 +138,17 @@ public abstract class RouteBehaviourTests(DevServerFixture fixture)
         Assert.Equal("Not Found", (await JsonOf(unknown))["message"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, bareCatchAll.StatusCode);
         Assert.Equal("Not Found", (await JsonOf(bareCatchAll))["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_response_without_a_content_type_gets_http_apis_text_plain()
+    {
+        // The runtime's automatic 405 of a verb route has no body and names no content type; an HTTP API then sends
+        // text/plain; charset=utf-8 (docs/dev.md cites the recorded answer).
+        using var response = await Client.DeleteAsync("/api/notes");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
     }
 
     [Fact]
@@ -187,7 +198,7 @@ public abstract class RouteBehaviourTests(DevServerFixture fixture)
     {
         using var response = await Client.GetAsync("/api/boom");
 
-        // The runtime catches it and answers Next's 500 (nextjs.md §1.7): a valid proxy response, passed through as is.
+        // The runtime catches it and answers Next's 500 (Next.js packages/next/src/server/api-utils/node/api-resolver.ts): a valid proxy response, passed through as is.
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("Internal Server Error", await response.Content.ReadAsStringAsync());
         await WaitFor(() => Fixture.Log.Lines.Any(l => l.Contains("boom from a test route", StringComparison.Ordinal)));

@@ -3,7 +3,7 @@ using LambdaRoutes.Emulator;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 
-/// <summary>The HTTP integration framing of a streamed response (aws.md §1.6), without any process.</summary>
+/// <summary>The HTTP integration framing of a streamed response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming), without any process.</summary>
 public sealed class PreludeParsingTests
 {
     private static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);

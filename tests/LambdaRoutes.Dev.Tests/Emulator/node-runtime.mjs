@@ -45,7 +45,7 @@ for (;;) {
     continue;
   }
   if (event.action === "stream" || event.action === "stream-error") {
-    // A streamed response (aws.md §1.6): chunked, and on failure the error in trailers with a base64 body.
+    // A streamed response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): chunked, and on failure the error in trailers with a base64 body.
     // With event.signal, "part1;" is sent and then nothing more until that file exists.
     const req = http.request({ host, port, method: "POST", path: `/2018-06-01/runtime/invocation/${id}/response`,
       headers: { "Lambda-Runtime-Function-Response-Mode": "streaming", "Transfer-Encoding": "chunked",

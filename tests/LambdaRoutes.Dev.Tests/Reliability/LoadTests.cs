@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace LambdaRoutes.Dev.Tests.Reliability;
 
 /// <summary>
-/// Issue 8, load: <c>dev --aot</c> on 127.0.0.1 (real Native AOT bootstraps under the emulator) takes 2,000 requests at
+/// Load: <c>dev --aot</c> on 127.0.0.1 (real Native AOT bootstraps under the emulator) takes 2,000 requests at
 /// concurrency 16 over three routes in two rounds with zero failures; the instances' RSS does not keep growing between
 /// rounds; after shutdown no bootstrap process is left. Bounded: an in-test HttpClient, no external tool.
 /// </summary>

@@ -33,7 +33,7 @@ public sealed class BuildFailureTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("api/broken.cs:7: error CS0103: The name 'notDeclared' does not exist in the current context (breaks /api/broken)", result.Stderr);
-        // Issue 8: a failed build leaves the previous output as it was (here a placeholder manifest) and stages nothing.
+        // A failed build leaves the previous output as it was (here a placeholder manifest) and stages nothing.
         Assert.Contains("the previous manifest and artifacts are unchanged", result.Stderr);
         Assert.Equal("{\"stale\": true}", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
         Assert.False(File.Exists(Path.Combine(outDir, "ApiBroken.zip")));

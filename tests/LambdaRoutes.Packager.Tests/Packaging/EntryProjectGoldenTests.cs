@@ -5,7 +5,7 @@ using LambdaRoutes.Packager.Tests.Support;
 namespace LambdaRoutes.Packager.Tests.Packaging;
 
 /// <summary>
-/// The generated entry project is golden-tested (house style §5): the expected files live in Snapshots/ and are compared
+/// The generated entry project is golden-tested: the expected files live in Snapshots/ and are compared
 /// byte for byte. A deliberate template change means updating the snapshot in the same commit.
 /// </summary>
 public sealed class EntryProjectGoldenTests

@@ -7,7 +7,7 @@ using LambdaRoutes.Packager.Tests.Support;
 namespace LambdaRoutes.Packager.Tests.Reliability;
 
 /// <summary>
-/// Issue 8, atomic outputs: after a good build, a build that fails (compile error) or is interrupted halfway (one route
+/// Atomic outputs: after a good build, a build that fails (compile error) or is interrupted halfway (one route
 /// published, the next cancelled) leaves the previous manifest and every artifact it names exactly as they were — the
 /// zips still match the manifest's SHA-256 — and no staging folder behind.
 /// </summary>

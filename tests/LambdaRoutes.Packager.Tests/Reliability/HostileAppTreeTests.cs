@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace LambdaRoutes.Packager.Tests.Reliability;
 
 /// <summary>
-/// Issue 8: app trees that try to break the walk — symbolic link loops, names that are not UTF-8 or not path segments,
+/// App trees that try to break the walk — symbolic link loops, names that are not UTF-8 or not path segments,
 /// broken links, very deep folders, thousands of routes. Each ends in a clear diagnostic and exit 1, or is handled;
 /// never an unhandled exception or a runaway walk. Through the CLI in-process (exit code, stdout, stderr).
 /// </summary>

@@ -4,14 +4,14 @@ using LambdaRoutes.Packager.Tests.Support;
 namespace LambdaRoutes.Packager.Tests.Routing;
 
 /// <summary>
-/// Every conflict case of nextjs.md §2.4 (case 40) and §2.3 (case 38), under /api, with the exact canonical message.
+/// Every conflict case of Next.js test/unit/page-route-sorter.test.ts and test/integration/dynamic-optional-routing, under /api, with the exact canonical message.
 /// Each bad tree must report its error, name the offending files, and produce no routes.
 /// </summary>
 public sealed class ConflictTests
 {
     public static TheoryData<string[], string, string> Cases => new()
     {
-        // §2.4 case 40
+        // Next.js test/unit/page-route-sorter.test.ts
         { ["api/blog/[id].cs", "api/blog/[cid].cs"], "LR1001", "You cannot use different slug names for the same dynamic path ('cid' !== 'id')." },
         { ["api/blog/[id]/comments/[id].cs"], "LR1002", "You cannot have the same slug name \"id\" repeat within a single dynamic path." },
         { ["api/blog/[id].cs", "api/blog/[id]/[...id].cs"], "LR1002", "You cannot have the same slug name \"id\" repeat within a single dynamic path." },
@@ -29,7 +29,7 @@ public sealed class ConflictTests
         { ["api/blog/[helloworld]/[hello-world].cs"], "LR1003", "You cannot have the slug names \"helloworld\" and \"hello-world\" differ only by non-word symbols within a single dynamic path." },
         { ["api/blog/[…slug].cs"], "LR1010", "Detected a three-dot character ('…') at ('…slug'). Did you mean ('...')?" },
 
-        // §2.3 case 38
+        // Next.js test/integration/dynamic-optional-routing
         { ["api/post/index.cs", "api/post/[[...slug]].cs"], "LR1009", "You cannot define a route with the same specificity as an optional catch-all route (\"/api/post\" and \"/api/post/[[...slug]]\")." },
         { ["api/nested/[...param].cs", "api/nested/[[...optionalName]].cs"], "LR1008", "You cannot use both a required and optional catch-all route at the same level (\"[...param]\" and \"[[...optionalName]]\")." },
         { ["api/invalid/[[param]].cs"], "LR1007", "Optional route parameters are not yet supported (\"[[param]]\")." },

@@ -3,7 +3,7 @@ using LambdaRoutes.Packager.Tests.Support;
 
 namespace LambdaRoutes.Packager.Tests.Routing;
 
-/// <summary>Next's 20-route sorter fixture (nextjs.md §1.2, §2.4 case 39), under /api, as real files in a temp app.</summary>
+/// <summary>Next's 20-route sorter fixture (Next.js test/unit/page-route-sorter.test.ts), under /api, as real files in a temp app.</summary>
 public sealed class SorterFixtureTests
 {
     private static readonly string[] FilesUnordered =

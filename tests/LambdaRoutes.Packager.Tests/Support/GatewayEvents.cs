@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace LambdaRoutes.Packager.Tests.Support;
 
-/// <summary>API Gateway events in the shapes of aws.md §2.1 (REST v1) and §2.3 (HTTP API 2.0).</summary>
+/// <summary>API Gateway events in the shapes of https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (REST v1) and https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html (HTTP API 2.0).</summary>
 internal static class GatewayEvents
 {
     public static string HttpApi(string method, string path, string? body = null, string query = "") => new JsonObject

@@ -6,7 +6,7 @@ using System.Text;
 namespace LambdaRoutes.Packager.Tests.Support;
 
 /// <summary>
-/// A minimal Lambda Runtime API (aws.md §1.1) on 127.0.0.1, enough to make a built bootstrap answer a real event:
+/// A minimal Lambda Runtime API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) on 127.0.0.1, enough to make a built bootstrap answer a real event:
 /// <c>GET /2018-06-01/runtime/invocation/next</c> hands out queued events with their request-id headers;
 /// <c>…/invocation/{id}/response</c>, <c>…/invocation/{id}/error</c> and <c>…/init/error</c> are recorded.
 /// </summary>

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
 /// <summary>
-/// <c>_LAMBDA_TELEMETRY_LOG_FD</c> end to end (aws.md §1.7): the published AOT <c>bootstrap</c> inherits the write end
+/// <c>_LAMBDA_TELEMETRY_LOG_FD</c> end to end (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/FileDescriptorLogStream.cs): the published AOT <c>bootstrap</c> inherits the write end
 /// of a pipe, as a runtime does on Lambda, and the record of a handler's unhandled error (message, exception and stack
 /// trace over several lines) arrives as one frame on it, and not on stdout.
 /// </summary>

@@ -1,9 +1,9 @@
 using AotFixture;
 using LambdaRoutes;
 
-// One published binary, three route shapes (one AOT publish for the whole test class): AOT_FIXTURE_ROUTE picks the
-// handler-style route (default), the verb-style route, or the streaming route — each started the way the packager's
-// generated entry point starts it.
+// One published binary, four route shapes (one AOT publish for the whole test class): AOT_FIXTURE_ROUTE picks the
+// handler-style route (default), the verb-style route, the streaming route or the payload-limit echo — each started
+// the way the packager's generated entry point starts it.
 return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
 {
     "verb" => await LambdaHost.RunAsync(
@@ -13,6 +13,10 @@ return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
     "stream" => await LambdaHost.RunAsync(
         () => new VerbRoute("api/aot/stream.cs").Map("GET", AotStream.GET),
         new RouteOptions { Route = "/api/aot/stream", Streaming = true },
+        AotJson.Default),
+    "payload" => await LambdaHost.RunAsync(
+        () => new AotPayloadRoute(),
+        new RouteOptions { Route = "/api/aot/payload", BodySizeLimit = "6mb", BodyParser = true },
         AotJson.Default),
     _ => await LambdaHost.RunAsync(
         () => new AotRoute(),

@@ -5,7 +5,7 @@ using LambdaRoutes.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Bootstrap;
 
-/// <summary>The loop and <see cref="LambdaHost"/> through the client seam, no network (aws.md §1.4, §7).</summary>
+/// <summary>The loop and <see cref="LambdaHost"/> through the client seam, no network (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html; aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).</summary>
 public sealed class InvocationLoopTests
 {
     /// <summary>Serves queued invocations, then throws <see cref="RuntimeApiException"/> like a Runtime API going away.</summary>

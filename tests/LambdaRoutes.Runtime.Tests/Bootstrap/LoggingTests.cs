@@ -4,7 +4,7 @@ using LambdaRoutes.Runtime.Tests.Support;
 
 namespace LambdaRoutes.Runtime.Tests.Bootstrap;
 
-/// <summary>The Lambda log formats and level filter (aws.md §1.5, §1.7).</summary>
+/// <summary>The Lambda log formats and level filter (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/).</summary>
 public sealed class LoggingTests
 {
     [Fact]

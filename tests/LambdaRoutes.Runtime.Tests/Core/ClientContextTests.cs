@@ -12,7 +12,7 @@ namespace LambdaRoutes.Runtime.Tests.Core;
 
 /// <summary>
 /// <c>ILambdaContext.ClientContext</c> / <c>Identity</c> from the Mobile SDK headers <c>Lambda-Runtime-Client-Context</c>
-/// and <c>Lambda-Runtime-Cognito-Identity</c> (aws.md §1.2, §1.8), and their Testing-kit doubles (§4.2).
+/// and <c>Lambda-Runtime-Cognito-Identity</c> (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html), and their Testing-kit doubles (Amazon.Lambda.TestUtilities' <c>TestClientContext</c>, <c>TestCognitoIdentity</c>).
 /// </summary>
 public sealed class ClientContextTests
 {

@@ -4,7 +4,7 @@ using LambdaRoutes.Core;
 
 namespace LambdaRoutes.Runtime.Tests.Core;
 
-/// <summary>One frame read back from a telemetry descriptor (aws.md §1.7).</summary>
+/// <summary>One frame read back from a telemetry descriptor (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/FileDescriptorLogStream.cs).</summary>
 internal sealed record TelemetryFrame(uint Type, ulong Microseconds, string Message)
 {
     public DateTimeOffset Timestamp => DateTimeOffset.UnixEpoch.AddTicks((long)Microseconds * TimeSpan.TicksPerMicrosecond);

@@ -9,7 +9,7 @@ using LambdaRoutes.Runtime.Tests.Support;
 namespace LambdaRoutes.Runtime.Tests.Core;
 
 /// <summary>
-/// Logs on <c>_LAMBDA_TELEMETRY_LOG_FD</c> (aws.md §1.5, §1.7): one frame per record, so a stack trace stays one
+/// Logs on <c>_LAMBDA_TELEMETRY_LOG_FD</c> (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/FileDescriptorLogStream.cs): one frame per record, so a stack trace stays one
 /// CloudWatch record instead of one per line. Real descriptors (a pipe, a file), frames parsed back byte by byte.
 /// </summary>
 public sealed class TelemetryLogTests

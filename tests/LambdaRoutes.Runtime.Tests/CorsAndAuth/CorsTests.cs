@@ -4,7 +4,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.CorsAndAuth;
 
-/// <summary>Per-route CORS: off by default (nextjs.md §1.8); with a policy, preflights answered before the handler and headers added.</summary>
+/// <summary>Per-route CORS: off by default (Next.js adds none; Next.js docs/02-pages/03-building-your-application/01-routing/07-api-routes.mdx); with a policy, preflights answered before the handler and headers added.</summary>
 public sealed class CorsTests
 {
     private static int _handlerRuns;

@@ -8,7 +8,7 @@ namespace LambdaRoutes.Runtime.Tests.Events;
 
 /// <summary>
 /// The event models (what the Testing kit's builders emit) carry every field of the genuine events under AWS's exact
-/// names: bind, re-encode and compare property by property (nulls aside — the wire contract omits them, aws.md §2.6).
+/// names: bind, re-encode and compare property by property (nulls aside — the wire contract omits them, aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs).
 /// The runtime itself reads events with <see cref="EventReader"/>; the decoder picks the model to bind here.
 /// </summary>
 public sealed class EventModelRoundTripTests

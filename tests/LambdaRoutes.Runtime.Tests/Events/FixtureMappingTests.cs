@@ -4,7 +4,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.Events;
 
-/// <summary>Every genuine event in ../shared/fixtures/events decodes and maps to the right request (aws.md §2.7).</summary>
+/// <summary>Every genuine event in tests/fixtures/events decodes and maps to the right request (tests/fixtures/events/SOURCES.md).</summary>
 public sealed class FixtureMappingTests
 {
     /// <summary>Runs the fixture and checks the three things every event must map: its source, method and path.</summary>
@@ -68,7 +68,7 @@ public sealed class FixtureMappingTests
         Assert.Equal("value1,value2", req.Headers["header2"]);
         Assert.Equal("cookie1; cookie2", req.Headers["cookie"]);
         Assert.Empty(req.Cookies); // "cookie1" has no '=', which the cookie parser skips
-        // No Content-Type: Next treats the body as text (nextjs.md §1.5).
+        // No Content-Type: Next treats the body as text (Next.js packages/next/src/server/api-utils/node/parse-body.ts).
         Assert.Equal(BodyKind.Text, req.Body.Kind);
         Assert.Equal("{\"message\": \"hello world\", \"username\": \"tom\"}", req.Body.Text);
     }

@@ -3,7 +3,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.Malformed;
 
-/// <summary>The malformed inputs of issue 2 and the answer defined for each (docs/runtime.md, "Bad input").</summary>
+/// <summary>The malformed inputs and the answer defined for each (docs/runtime.md, "Bad input").</summary>
 internal static class MalformedEvents
 {
     public const string Route = "/api/echo";

@@ -8,7 +8,7 @@ namespace LambdaRoutes.Runtime.Tests.Malformed;
 
 /// <summary>
 /// Each malformed input gets its defined answer, and the loop then serves the next event — run through
-/// <see cref="LambdaHost"/> over real sockets against a Runtime API on 127.0.0.1 (DESIGN.md §4: "the runtime never dies on a bad event").
+/// <see cref="LambdaHost"/> over real sockets against a Runtime API on 127.0.0.1 (docs/runtime.md: the runtime never dies on a bad event).
 /// </summary>
 public sealed class MalformedInputTests
 {

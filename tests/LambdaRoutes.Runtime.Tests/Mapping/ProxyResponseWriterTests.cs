@@ -8,7 +8,7 @@ using LambdaRoutes.Mapping;
 namespace LambdaRoutes.Runtime.Tests.Mapping;
 
 /// <summary>
-/// The hand-written response encoder (aws.md §2.2, §2.4): exact JSON text, and the same objects AWS's response models
+/// The hand-written response encoder (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html): exact JSON text, and the same objects AWS's response models
 /// read back from it.
 /// </summary>
 public sealed class ProxyResponseWriterTests

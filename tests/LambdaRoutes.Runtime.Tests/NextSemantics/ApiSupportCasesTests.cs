@@ -5,7 +5,7 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Runtime.Tests.NextSemantics;
 
 /// <summary>
-/// nextjs.md §2.1 (Next's <c>test/integration/api-support</c>), re-expressed through the in-process invoker.
+/// The cases of Next.js test/integration/api-support/test/index.test.ts, re-expressed through the in-process invoker.
 /// Case numbers are the reference's.
 /// </summary>
 public sealed class ApiSupportCasesTests

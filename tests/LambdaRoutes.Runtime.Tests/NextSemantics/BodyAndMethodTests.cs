@@ -5,7 +5,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.NextSemantics;
 
-/// <summary>Body decoding and parsing details (aws.md §3.2, nextjs.md §1.5), HEAD, and the small parsers.</summary>
+/// <summary>Body decoding and parsing details (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html, Next.js packages/next/src/server/api-utils/node/parse-body.ts), HEAD, and the small parsers.</summary>
 public sealed class BodyAndMethodTests
 {
     private static RouteTester EchoJson() =>
@@ -14,7 +14,7 @@ public sealed class BodyAndMethodTests
     [Fact]
     public async Task Rest_api_with_binary_media_type_star_sends_json_base64_and_it_is_still_parsed()
     {
-        // With binaryMediaTypes */* every body arrives base64-encoded, JSON included (aws.md §3.2).
+        // With binaryMediaTypes */* every body arrives base64-encoded, JSON included (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html).
         var res = await EchoJson().SendAsync(new RestApiEventBuilder().Post("/api/x")
             .Body(System.Text.Encoding.UTF8.GetBytes("{\"a\":[1,2]}"), "application/json"));
 

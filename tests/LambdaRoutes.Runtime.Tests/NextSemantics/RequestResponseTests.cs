@@ -10,7 +10,7 @@ public sealed record Greeting(string Name, int Count);
 [JsonSerializable(typeof(Greeting))]
 public sealed partial class TestAppJson : JsonSerializerContext;
 
-/// <summary>Request and response helpers beyond the §2.1 cases: typed JSON, cookies, headers, ETag rules.</summary>
+/// <summary>Request and response helpers beyond Next's api-support cases (ApiSupportCasesTests): typed JSON, cookies, headers, ETag rules.</summary>
 public sealed class RequestResponseTests
 {
     private static RouteTester Route(Action<ApiRequest, ApiResponse> handle, JsonSerializerContext? json = null) =>

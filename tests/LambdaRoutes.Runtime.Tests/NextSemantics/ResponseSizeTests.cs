@@ -3,7 +3,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.NextSemantics;
 
-/// <summary>nextjs.md §2.1 case 31 (4 MiB warning) and Lambda's 6 MB response limit (aws.md §3.1).</summary>
+/// <summary>Next's 4 MiB response warning (Next.js test/integration/api-support/test/index.test.ts) and Lambda's 6 MB response limit (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
 public sealed class ResponseSizeTests
 {
     private static RouteTester Sending(int bytes) =>

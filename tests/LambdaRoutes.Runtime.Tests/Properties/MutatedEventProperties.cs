@@ -11,7 +11,7 @@ namespace LambdaRoutes.Runtime.Tests.Properties;
 /// <summary>
 /// Property tests: genuine events mutated at random, and random paths, queries and cookie headers, never make the
 /// runtime throw; every invocation is answered with a well-formed response and a status, and nothing of an exception
-/// reaches the body (DESIGN.md §4).
+/// reaches the body (docs/runtime.md).
 /// </summary>
 public sealed class MutatedEventProperties
 {

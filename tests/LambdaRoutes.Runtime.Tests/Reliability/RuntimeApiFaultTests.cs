@@ -9,8 +9,8 @@ using static LambdaRoutes.Runtime.Tests.Reliability.ScriptedRuntimeApi;
 namespace LambdaRoutes.Runtime.Tests.Reliability;
 
 /// <summary>
-/// Issue 8, faults: the real <see cref="LambdaHost"/> and <see cref="RuntimeApiClient"/> over TCP against a Runtime API
-/// that misbehaves. A Runtime API failure ends the process non-zero after logging (aws.md §1.4: single-concurrency
+/// Faults: the real <see cref="LambdaHost"/> and <see cref="RuntimeApiClient"/> over TCP against a Runtime API
+/// that misbehaves. A Runtime API failure ends the process non-zero after logging (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs: single-concurrency
 /// RuntimeSupport rethrows); a refused payload is logged and the loop goes on; deadlines and the 6 MB limit are reported
 /// with the request id.
 /// </summary>

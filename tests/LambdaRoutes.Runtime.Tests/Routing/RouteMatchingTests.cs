@@ -4,7 +4,7 @@ using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Runtime.Tests.Routing;
 
-/// <summary>The runtime's own route matching (nextjs.md §1.1, §1.8, §2.1–2.3), through the invoker and on its own.</summary>
+/// <summary>The runtime's own route matching (Next.js route-regex.ts and load-custom-routes.ts; its test/integration/api-support, api-catch-all and dynamic-optional-routing tests), through the invoker and on its own.</summary>
 public sealed class RouteMatchingTests
 {
     private static RouteTester EchoQuery(string pattern) =>
@@ -125,7 +125,7 @@ public sealed class RouteMatchingTests
     [Fact]
     public async Task Params_are_split_raw_then_each_piece_decoded()
     {
-        // %2F inside a segment stays inside that segment (Next's split-then-decode rule, nextjs.md §4).
+        // %2F inside a segment stays inside that segment (Next's split-then-decode rule, Next.js packages/next/src/shared/lib/router/utils/route-matcher.ts).
         var res = await EchoQuery("/api/files/[...path]").SendAsync(new RestApiEventBuilder().Get("/api/files/a%2Fb/c%20d"));
 
         Assert.Equal("{\"path\":[\"a/b\",\"c d\"]}", res.Body);

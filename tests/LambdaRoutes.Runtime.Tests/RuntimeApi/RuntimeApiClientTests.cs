@@ -5,7 +5,7 @@ using LambdaRoutes.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.RuntimeApi;
 
-/// <summary>The socket HTTP/1.1 client against a real Runtime API server on 127.0.0.1 (aws.md §1.1–1.3).</summary>
+/// <summary>The socket HTTP/1.1 client against a real Runtime API server on 127.0.0.1 (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).</summary>
 public sealed class RuntimeApiClientTests
 {
     private static readonly List<string> Errors = new();

@@ -6,7 +6,7 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Runtime.Tests.Security;
 
 /// <summary>
-/// Issue 8, security, by example: traversal-looking catch-all segments are data, never paths the runtime resolves;
+/// Security, by example: traversal-looking catch-all segments are data, never paths the runtime resolves;
 /// the body limit is checked before any decoding or parsing; JSON depth is capped at 64 exactly.
 /// </summary>
 public sealed class HostileRequestTests

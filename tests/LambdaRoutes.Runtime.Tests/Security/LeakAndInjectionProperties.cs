@@ -9,7 +9,7 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Runtime.Tests.Security;
 
 /// <summary>
-/// Issue 8, security, as properties over the production path (<see cref="RouteInvoker"/>, both buffered and streaming):
+/// Security, as properties over the production path (<see cref="RouteInvoker"/>, both buffered and streaming):
 /// whatever a handler throws — secrets in the message, in an inner exception, in the process environment — the answer
 /// is Next's bare 500 and carries none of it; CR, LF and NUL never reach a response header, cookie or status line;
 /// cookie values are encoded and round-trip.

@@ -7,7 +7,7 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Runtime.Tests.Streaming;
 
 /// <summary>
-/// Response streaming through the real loop and socket client against a Runtime API on 127.0.0.1 (aws.md §1.6): the
+/// Response streaming through the real loop and socket client against a Runtime API on 127.0.0.1 (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the
 /// request headers, the prelude and its 8 NUL bytes, one chunk per write arriving while the handler still runs, and
 /// the error trailers with base64 error JSON — checked as bytes on the wire.
 /// </summary>

@@ -25,7 +25,7 @@ internal sealed record RuntimeApiPost(string Path, IReadOnlyDictionary<string, s
 }
 
 /// <summary>
-/// A Lambda Runtime API on 127.0.0.1 speaking real HTTP/1.1 over TCP (aws.md §1.1): serves queued events from
+/// A Lambda Runtime API on 127.0.0.1 speaking real HTTP/1.1 over TCP (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html): serves queued events from
 /// <c>next</c> (long-polling until one is queued), records every POST and answers 202. Options exercise the client's
 /// edge cases: chunked bodies, and closing the connection after each response.
 /// </summary>

@@ -5,7 +5,7 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Runtime.Tests.VerbStyle;
 
 /// <summary>
-/// Next's App Router route-handler cases 41–59 (nextjs.md §2.5) re-expressed for verb-style routes. The routes are built
+/// Next's App Router route-handler cases (Next.js test/e2e/app-dir/app-routes/app-custom-routes.test.ts) re-expressed for verb-style routes. The routes are built
 /// exactly as the packager's generated entry point builds them: static method groups passed to <see cref="VerbRoute.Map(string, Func{ApiRequest, RouteResult})"/>.
 /// </summary>
 public sealed class AppRouterCasesTests

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace LambdaRoutes.Runtime.Tests.VerbStyle;
 
 /// <summary>
-/// The fixtures of Next's <c>app-custom-routes</c> test (nextjs.md §2.5), written as verb-style route files. Each
+/// The fixtures of Next's <c>app-custom-routes</c> test (Next.js test/e2e/app-dir/app-routes/app-custom-routes.test.ts), written as verb-style route files. Each
 /// answers <c>hello, world</c> with an <c>x-request-meta</c> header <c>{method, params, pathname}</c>, as the originals do.
 /// </summary>
 internal static class Meta
@@ -20,7 +20,7 @@ internal static class Meta
     };
 }
 
-/// <summary>basic/endpoint/route: every method exported (case 41).</summary>
+/// <summary>basic/endpoint/route: every method exported.</summary>
 public static class AllMethodsRoute
 {
     public static RouteResult GET(ApiRequest req) => Meta.Hello(req);
@@ -32,7 +32,7 @@ public static class AllMethodsRoute
     public static RouteResult PATCH(ApiRequest req) => Meta.Hello(req);
 }
 
-/// <summary>basic/[tenantID]/endpoint and basic/[tenantID]/[...resource]: params as the second argument (case 42).</summary>
+/// <summary>basic/[tenantID]/endpoint and basic/[tenantID]/[...resource]: params as the second argument.</summary>
 public static class ParamsRoute
 {
     public static RouteResult GET(ApiRequest req, ParamMap @params) => Meta.Hello(req, @params);
@@ -45,7 +45,7 @@ public static class ContextRoute
         Task.FromResult(Results.Json(new JsonObject { ["requestId"] = context.AwsRequestId, ["id"] = @params["id"] }));
 }
 
-/// <summary>advanced/query, hooks/json, hooks/headers, hooks/cookies (cases 44, 46, 51, 52).</summary>
+/// <summary>advanced/query, hooks/json, hooks/headers, hooks/cookies.</summary>
 public static class HooksRoute
 {
     public static RouteResult GET(ApiRequest req) => req.Query["hook"] switch
@@ -62,7 +62,7 @@ public static class HooksRoute
     };
 }
 
-/// <summary>advanced/body/*: JSON, text and streamed echo; DELETE with a body; an explicit OPTIONS (cases 47–50).</summary>
+/// <summary>advanced/body/*: JSON, text and streamed echo; DELETE with a body; an explicit OPTIONS.</summary>
 public static class BodyRoute
 {
     public static RouteResult POST(ApiRequest req) => req.Query["as"] switch
@@ -82,19 +82,19 @@ public static class BodyRoute
     public static RouteResult OPTIONS(ApiRequest req) => Results.Text("options " + (string?)req.Json<JsonNode>()!["name"]);
 }
 
-/// <summary>status/405: GET only (cases 55, 57, and the GET-only Allow list).</summary>
+/// <summary>status/405: GET only (405, HEAD from GET, and the GET-only Allow list).</summary>
 public static class GetOnlyRoute
 {
     public static RouteResult GET(ApiRequest req) => Results.Json(new JsonObject { ["ok"] = true }).WithHeader("x-from", "get");
 }
 
-/// <summary>methods/options: POST only (case 58).</summary>
+/// <summary>methods/options: POST only.</summary>
 public static class PostOnlyRoute
 {
     public static RouteResult POST(ApiRequest req) => Results.NoContent();
 }
 
-/// <summary>status/500 and no-response (cases 56, 59).</summary>
+/// <summary>status/500 and no-response.</summary>
 public static class BrokenRoute
 {
     public static RouteResult GET(ApiRequest req) => throw new InvalidOperationException("route exploded");

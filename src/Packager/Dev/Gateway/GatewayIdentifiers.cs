@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
-/// <summary>The ids and timestamps API Gateway stamps on every request, in its formats (aws.md §2.1, §2.3).</summary>
+/// <summary>The ids and timestamps API Gateway stamps on every request, in its formats (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).</summary>
 internal static class GatewayIdentifiers
 {
     public const string AccountId = "123456789012";

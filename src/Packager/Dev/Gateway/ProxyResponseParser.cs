@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
-/// Turns a function's output into the HTTP response API Gateway would send (aws.md §2.2, §2.4), or null when API Gateway
+/// Turns a function's output into the HTTP response API Gateway would send (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), or null when API Gateway
 /// would reject it (REST: any other shape is "Malformed Lambda proxy response", 502; HTTP API: output that is not JSON, 500).
 /// </summary>
 internal static class ProxyResponseParser
@@ -32,7 +32,7 @@ internal static class ProxyResponseParser
                 return isResponseObject && root.EnumerateObject().All(p => RestKeys.Contains(p.Name)) ? FromObject(root, flavor) : null;
             }
 
-            // 2.0 inference: valid JSON without a statusCode is a 200 JSON body (aws.md §2.4).
+            // 2.0 inference: valid JSON without a statusCode is a 200 JSON body (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
             return isResponseObject
                 ? FromObject(root, flavor)
                 : new GatewayResponse(200, [new("Content-Type", "application/json")], payload);
@@ -50,7 +50,7 @@ internal static class ProxyResponseParser
         var multiNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (flavor == ApiFlavor.RestApi && root.TryGetProperty("multiValueHeaders", out var multi) && multi.ValueKind == JsonValueKind.Object)
         {
-            // multiValueHeaders wins over headers for the same name (aws.md §2.2).
+            // multiValueHeaders wins over headers for the same name (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
             foreach (var header in multi.EnumerateObject().Where(h => h.Value.ValueKind == JsonValueKind.Array))
             {
                 multiNames.Add(header.Name);
@@ -66,14 +66,13 @@ internal static class ProxyResponseParser
 
         if (flavor == ApiFlavor.HttpApi && root.TryGetProperty("cookies", out var cookies) && cookies.ValueKind == JsonValueKind.Array)
         {
-            // Each cookies[] entry is its own Set-Cookie header (aws.md §2.4).
+            // Each cookies[] entry is its own Set-Cookie header (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
             headers.AddRange(cookies.EnumerateArray().Select(c => new KeyValuePair<string, string>("Set-Cookie", Scalar(c))));
         }
 
         if (!headers.Any(h => h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)))
         {
-            // What sam local does when the function names no content type (aws.md §2.4).
-            headers.Add(new("Content-Type", "application/json"));
+            headers.Add(new("Content-Type", DefaultContentType(flavor)));
         }
 
         var text = root.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() ?? "" : "";
@@ -90,6 +89,15 @@ internal static class ProxyResponseParser
 
         return new GatewayResponse(status, headers, bytes);
     }
+
+    /// <summary>
+    /// What API Gateway sends when a response object names no content type. Recorded from real APIs in AWS's own test tool
+    /// (aws/aws-lambda-dotnet, Tools/LambdaTestTool-v2/tests/Amazon.Lambda.TestTool.IntegrationTests/Snapshots/
+    /// V2_SetsCorrectStatusCode.json and V1_DefaultsToCorrectContentTYpeRest.json): an HTTP API answers
+    /// <c>text/plain; charset=utf-8</c>, a REST API <c>application/json</c>. (sam local sends application/json for both.)
+    /// </summary>
+    private static string DefaultContentType(ApiFlavor flavor) =>
+        flavor == ApiFlavor.RestApi ? "application/json" : "text/plain; charset=utf-8";
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {

@@ -10,17 +10,17 @@ internal sealed record AppBuildResult(bool Succeeded, string? AssemblyPath, IRea
 /// <summary>
 /// Compiles the app project (Debug) with <c>dotnet build</c>, exactly as the user would, and asks MSBuild for the
 /// assembly it produced (<c>-getProperty:TargetPath -getTargetResult:Build</c>). The first build also builds project
-/// references, under the packager's machine-wide build lock (a concurrent <c>lambda-routes build</c> shares the runtime
-/// project's obj/ folder). Rebuilds after a change skip project references (only the app folder is watched): they touch
-/// only the app's own Debug output, so they neither wait for other builds' lock nor rebuild the runtime — most of the
-/// restart time saved.
+/// references, under the compile locks of the app and the projects it references (<see cref="BuildLock"/>: a concurrent
+/// <c>lambda-routes build</c> writes the same obj/ folders). Rebuilds after a change skip project references (only the
+/// app folder is watched): they touch only the app's own Debug output, so they neither wait for other builds' locks nor
+/// rebuild the runtime — most of the restart time saved.
 /// </summary>
 internal static class AppBuilder
 {
     public static async Task<AppBuildResult> BuildAsync(RouteTable table, bool buildReferences, Action<string> onWait, CancellationToken cancel)
     {
         using var buildLock = buildReferences
-            ? await BuildLock.AcquireAsync(() => onWait($"waiting for another lambda-routes build to finish ({BuildLock.DefaultPath})"), cancel: cancel)
+            ? await BuildLock.ForCompileAsync(table, onWait, cancel)
             : null;
         var project = Path.Combine(table.AppDir, table.AppProject ?? throw new InvalidOperationException("The app has no project file."));
         List<string> args =
