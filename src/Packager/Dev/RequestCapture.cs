@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace LambdaRoutes.Packager.Dev;
 
-/// <summary>Reads a Kestrel request into an <see cref="IncomingRequest"/>, enforcing API Gateway's 10 MB payload limit (aws.md §3.1).</summary>
+/// <summary>Reads a Kestrel request into an <see cref="IncomingRequest"/>, enforcing API Gateway's 10 MB payload limit.</summary>
 internal static class RequestCapture
 {
     public const int MaxGatewayPayloadBytes = 10 * 1024 * 1024;

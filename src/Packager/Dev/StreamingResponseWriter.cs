@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace LambdaRoutes.Packager.Dev;
 
 /// <summary>
-/// Passes a streamed Lambda response through to the client as a function URL in <c>RESPONSE_STREAM</c> mode would
-/// (aws.md §1.6): the bytes up to the 8-NUL delimiter are the prelude JSON (<c>statusCode</c>, <c>headers</c>,
+/// Passes a streamed Lambda response through to the client as a function URL in <c>RESPONSE_STREAM</c> mode would:
+/// the bytes up to the 8-NUL delimiter are the prelude JSON (<c>statusCode</c>, <c>headers</c>,
 /// <c>multiValueHeaders</c>, <c>cookies</c>) and become the status line and headers; every later chunk is written and
 /// flushed at once, so the client sees it before the handler finishes. Both dev modes feed it the same raw chunks.
 /// </summary>

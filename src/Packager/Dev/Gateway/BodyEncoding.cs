@@ -1,7 +1,7 @@
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
-/// Whether a request body travels as text or as base64 (aws.md §3.2). HTTP API has no setting: text-like content types
+/// Whether a request body travels as text or as base64. HTTP API has no setting: text-like content types
 /// pass as UTF-8 and everything else (form posts, octet streams, images, a body without a content type) is base64.
 /// On REST the body is base64 when its content type matches <c>binaryMediaTypes</c>; the CDK construct sets <c>*/*</c>,
 /// so every REST body is base64.

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
-/// <summary>The ids and timestamps API Gateway stamps on every request, in its formats (aws.md §2.1, §2.3).</summary>
+/// <summary>The ids and timestamps API Gateway stamps on every request, in its formats.</summary>
 internal static class GatewayIdentifiers
 {
     public const string AccountId = "123456789012";

@@ -1,15 +1,15 @@
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
-/// Picks the route API Gateway would pick for a method and a raw path (aws.md §3.3):
+/// Picks the route API Gateway would pick for a method and a raw path:
 ///   1. a full match of path and method beats any greedy match — among full matches, the segment that is literal beats
 ///      the one that is a <c>{variable}</c>, compared left to right (<c>GET /pets/dog/1</c> over <c>/pets/dog/{id}</c>);
 ///   2. then a greedy <c>{proxy+}</c> match, the one with the most specific prefix first; a greedy variable takes one
 ///      or more segments, so <c>/api/posts/{proxy+}</c> never matches <c>/api/posts</c>;
 ///   3. at equal paths a specific method beats <c>ANY</c>.
 /// Literals are compared case-sensitively on the raw path. A trailing slash is tolerated on a non-greedy route (as
-/// <c>sam local</c> does, aws.md §3.4), so the function sees it and answers Next's 308 itself; a greedy variable keeps
-/// it (<c>"proxy": "foo/"</c>, aws.md §3.3).
+/// <c>sam local</c> does), so the function sees it and answers Next's 308 itself; a greedy variable keeps
+/// it (<c>"proxy": "foo/"</c>).
 /// </summary>
 internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
-/// Builds the HTTP API payload 2.0 event for a request (aws.md §2.3), in the property order of the genuine events
+/// Builds the HTTP API payload 2.0 event for a request, in the property order of the genuine events
 /// (fixtures/events/http-v2-*.json), with the <c>$default</c> stage the CDK construct deploys (so <c>rawPath</c> has no prefix):
 /// lower-cased headers with repeats comma-joined, the <c>cookie</c> header moved to <c>cookies[]</c>, decoded query values
 /// comma-joined, decoded path parameters, and base64 for bodies that are not text. Maps and the body are absent when empty.
@@ -81,7 +81,7 @@ internal static class HttpApiEvent
 
             if (match.RawPathParameters.Count > 0)
             {
-                // HTTP API decodes path parameters, %2F included (aws.md §2.3).
+                // HTTP API decodes path parameters, %2F included.
                 w.WriteStartObject("pathParameters");
                 foreach (var (name, value) in match.RawPathParameters)
                 {

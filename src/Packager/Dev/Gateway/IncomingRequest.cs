@@ -4,8 +4,8 @@ namespace LambdaRoutes.Packager.Dev.Gateway;
 /// An HTTP request as the dev server received it, before it becomes an API Gateway event.
 /// </summary>
 /// <param name="Method">The HTTP method.</param>
-/// <param name="RawPath">The path exactly as sent, percent-encoding kept (REST's <c>path</c>, aws.md §2.1).</param>
-/// <param name="DecodedPath">The path decoded except for <c>%2F</c> (HTTP API's <c>rawPath</c>, aws.md §2.3).</param>
+/// <param name="RawPath">The path exactly as sent, percent-encoding kept (REST's <c>path</c>).</param>
+/// <param name="DecodedPath">The path decoded except for <c>%2F</c> (HTTP API's <c>rawPath</c>).</param>
 /// <param name="RawQuery">The query string as sent, without the <c>?</c>.</param>
 /// <param name="Headers">Every header value, in order; a repeated header appears once per value.</param>
 /// <param name="Body">The body bytes (empty when there is none).</param>

@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
-/// Builds the REST API proxy (v1) event for a request (aws.md §2.1), in the property order of the genuine events
+/// Builds the REST API proxy (v1) event for a request, in the property order of the genuine events
 /// (fixtures/events/rest-v1-*.json), for the <c>prod</c> stage the CDK construct deploys: <c>path</c> without the stage and
 /// percent-encoding kept, <c>requestContext.path</c> with it; single-value maps keep the last value and the
 /// <c>multiValue*</c> maps keep all; path parameters stay encoded; null (not absent) for empty maps and a missing body.
-/// Every body is base64, because the construct's <c>binaryMediaTypes</c> is <c>*/*</c> (aws.md §3.2).
+/// Every body is base64, because the construct's <c>binaryMediaTypes</c> is <c>*/*</c>.
 /// </summary>
 internal static class RestApiEvent
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
-/// <summary>The Lambda context of an in-process invocation: the same fields Lambda gives (aws.md §1.8), a deadline from the route's timeout.</summary>
+/// <summary>The Lambda context of an in-process invocation: the same fields Lambda gives, a deadline from the route's timeout.</summary>
 internal sealed class DevLambdaContext : ILambdaContext
 {
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -37,7 +37,7 @@ internal sealed class DevLambdaContext : ILambdaContext
     public ILambdaLogger Logger { get; }
 }
 
-/// <summary>Route logs go to the dev server's output, prefixed with the route id, in Lambda's text format (aws.md §1.7).</summary>
+/// <summary>Route logs go to the dev server's output, prefixed with the route id, in Lambda's text format.</summary>
 internal sealed class DevLambdaLogger(string routeId, string requestId, Action<string> write) : ILambdaLogger
 {
     public void Log(string message) => write($"  [{routeId}] {message}");

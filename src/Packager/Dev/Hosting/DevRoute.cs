@@ -61,7 +61,7 @@ internal interface IRouteHost : IAsyncDisposable
     Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson);
 
     /// <summary>
-    /// Runs a streaming route; <paramref name="write"/> gets each chunk as the handler writes it (aws.md §1.6 framing:
+    /// Runs a streaming route; <paramref name="write"/> gets each chunk as the handler writes it (Lambda response streaming framing:
     /// prelude, 8 NULs, body). A write that throws (the client left, the prelude is bad) ends the run as a function error.
     /// </summary>
     Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write);
