@@ -7,7 +7,7 @@ namespace LambdaRoutes.Packager.Packaging;
 /// released by the OS when the process dies, so a killed build never leaves a lock that blocks the next one:
 ///   - the app lock, <c>&lt;app&gt;/obj/lambda-routes/build.lock</c>, held by <c>build</c> from planning through the commit
 ///     of the manifest: two builds of one app take turns, and the second plans against what the first committed;
-///   - one project lock per project the app compile writes to — the app's and every project it references (this repository's
+///   - one compile lock per project the app compile writes to — the app's and every project it references (this repository's
 ///     runtime), <c>&lt;project&gt;/obj/lambda-routes.lock</c> — held only while restoring and compiling, since that is the only
 ///     step that writes the shared projects' obj/ and bin/ folders. Builds of different apps therefore wait for each other
 ///     only while one of them compiles; their AOT publishes, which only read the shared outputs, run side by side.
