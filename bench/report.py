@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns bench/.work/{machine,sizes,raw,builds}.json into bench/results/results.{md,json} and chart.png."""
+"""Turns bench/.work/{machine,sizes,raw,builds,mapping,memory}.json into bench/results/results.{md,json} and chart.png."""
 import argparse
 import json
 import os
@@ -31,6 +31,34 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
+def add_memory(add, memory):
+    """Peak RSS per payload size and kind, and over a stream of the largest (PayloadMemory.cs)."""
+    add(f"## Memory at the payload limit ({memory['memorySizeMb']} MB)")
+    add("")
+    add("The route `bench/apps/BenchApp/api/payload.cs` echoes its body, so each invocation is as large in as out; "
+        f"`AWS_LAMBDA_FUNCTION_MEMORY_SIZE={memory['memorySizeMb']}` (measured {memory['date']}, {memory['mode']} mode: "
+        f"{memory['sizes'][0]['invocations']} invocations per row), a fresh process per row, peak RSS = VmHWM of "
+        "/proc/<pid>/status after the invocations (Lambda kills a function whose process passes its memory size). "
+        "The 6 MB rows are the largest bodies whose events fit in Lambda's 6 MB (base64: 4.5 MB of bytes as 6 MB of text).")
+    add("")
+    kinds = sorted({m["kind"] for m in memory["sizes"]}, reverse=True)
+    body_sizes = sorted({m["bodyMb"] for m in memory["sizes"]})
+    add("| Body in the event | " + " | ".join(f"{s} MB" for s in body_sizes) + " |")
+    add("| --- |" + " ---: |" * len(body_sizes))
+    for kind in kinds:
+        row = {m["bodyMb"]: m for m in memory["sizes"] if m["kind"] == kind}
+        label = "text (echoed as text)" if kind == "text" else "base64 (echoed as base64)"
+        add(f"| {label} | " + " | ".join(f"{row[s]['peakRssMb']:.1f} MB" if s in row else "—" for s in body_sizes) + " |")
+    add("")
+    stream = memory["stream"]
+    rss = stream["rssAfterEachMb"]
+    tenth = max(1, len(rss) // 10)
+    add(f"Stream: {stream['invocations']} invocations of 6 MB in one process, base64 and text alternating: peak RSS "
+        f"{stream['peakRssMb']:.1f} MB; RSS after each invocation {min(rss):.1f}–{max(rss):.1f} MB (first {tenth}: "
+        f"{max(rss[:tenth]):.1f} MB at most, last {tenth}: {max(rss[-tenth:]):.1f} MB at most).")
+    add("")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", required=True)
@@ -43,6 +71,8 @@ def main():
     builds = load(os.path.join(args.work, "builds.json"))
     mapping_path = os.path.join(args.work, "mapping.json")
     mapping = load(mapping_path) if os.path.exists(mapping_path) else None
+    memory_path = os.path.join(args.work, "memory.json")
+    memory = load(memory_path) if os.path.exists(memory_path) else None
     peers = {p["name"]: p for p in raw["peers"]}
     order = [OURS, NODE, JIT, FLOOR]
 
@@ -99,6 +129,11 @@ def main():
     rss_max = max(ours["rssAfterFirstKb"], ours["rssAfterWarmKb"]) / 1024
     add(f"| RSS ≤ 20 MB | {kb_to_mb(ours['rssAfterFirstKb'])} after 1st, {kb_to_mb(ours['rssAfterWarmKb'])} after {raw['warmInvocations']} | {verdict(rss_max <= 20)} |")
     add(f"| `bootstrap` ≤ 5 MB | {mb(sizes[OURS]['bootstrap'])} | {verdict(sizes[OURS]['bootstrap'] <= 5_000_000)} |")
+    if memory:
+        worst = max(memory["sizes"] + [memory["stream"]], key=lambda m: m["peakRssMb"])["peakRssMb"]
+        add(f"| Peak RSS ≤ {memory['targetPeakMb']} MB at {memory['memorySizeMb']} MB with 6 MB in and 6 MB out | "
+            f"{worst:.1f} MB (worst of every size and the stream of {memory['stream']['invocations']}) | "
+            f"{verdict(worst <= memory['targetPeakMb'])} |")
     if builds.get("quick"):
         noop = builds['benchAppNoopSeconds'] - builds.get('benchAppNoopLockWait', 0)
         add(f"| No-op rebuild ≤ 3 s | bench app: {noop:.1f} s (quick mode: samples/Hello not timed) | {verdict(noop <= 3)} |")
@@ -133,6 +168,9 @@ def main():
             "source-generated JSON) is the part that is ours, since the Runtime API client is the same kind of blocking "
             "socket as the floor's.")
         add("")
+
+    if memory:
+        add_memory(add, memory)
 
     summary_end = len(lines)
 
@@ -222,7 +260,7 @@ def main():
                 "Full results, build times and the chart: [bench/results/results.md](bench/results/results.md), "
                 "![bench chart](bench/results/chart.png)\n")
     with open(os.path.join(args.results, "results.json"), "w", encoding="utf-8") as f:
-        json.dump({"machine": machine, "sizes": sizes, "measurements": raw, "builds": builds}, f, indent=2)
+        json.dump({"machine": machine, "sizes": sizes, "measurements": raw, "builds": builds, "memory": memory}, f, indent=2)
     print(text)
 
     try:

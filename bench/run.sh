@@ -2,8 +2,9 @@
 # LambdaRoutes bench: one command for the whole peer comparison.
 #
 #   bash bench/run.sh           full run: 30 cold starts and 3,000 warm invocations per peer, build times of samples/Hello
-#   bash bench/run.sh --quick   CI smoke: 3 cold starts, 200 warm invocations, no samples/Hello build timings (~2-4 min
-#                               once the peers are built; the first run also builds aws-lambda-ric's native addon)
+#   bash bench/run.sh --quick   CI smoke: 3 cold starts, 200 warm invocations, memory at 0 and 6 MB payloads, no
+#                               samples/Hello build timings (~2-4 min once the peers are built; the first run also builds
+#                               aws-lambda-ric's native addon)
 #
 # Writes bench/results/results.md (the table), results.json (every number) and chart.png; prints the table.
 # Peers: (1) the LambdaRoutes route bench/apps/BenchApp/api/echo.cs built by `lambda-routes build`; (2) the same logic
@@ -150,6 +151,9 @@ if [ "$measure" = 1 ]; then
   dotnet "$work/driver/bench-driver.dll" --config "$work/peers.json" --out "$work/raw.json" --cold "$cold" --warm "$warm"
   step "measure: mapping cost in-process (no I/O)"
   "$work/mapping/mapping-cost" "$bench/driver/event.json" "$([ "$quick" = 1 ] && echo 2000 || echo 50000)" >"$work/mapping.json"
+  step "measure: peak RSS at the 6 MB payload limit, 128 MB (bench/apps/BenchApp/api/payload.cs)"
+  dotnet "$work/driver/bench-driver.dll" memory --executable "$bench/apps/BenchApp/.lambda-routes/out/ApiPayload/bootstrap" \
+    --out "$work/memory.json" $([ "$quick" = 1 ] && echo --quick)
 fi
 
 # ----------------------------------------------------------------------------------------------------------- build times

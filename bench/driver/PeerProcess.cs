@@ -32,7 +32,8 @@ internal sealed class PeerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the process; the caller takes the timestamp just before this call.</summary>
-    public static PeerProcess Start(PeerConfig peer, int port)
+    /// <param name="memorySizeMb">The function's memory size (<c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c>).</param>
+    public static PeerProcess Start(PeerConfig peer, int port, int memorySizeMb = 256)
     {
         var executable = Path.GetFullPath(peer.Executable);
         var taskRoot = peer.WorkingDirectory ?? Path.GetDirectoryName(executable)!;
@@ -49,7 +50,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         }
 
         start.Environment.Clear();
-        foreach (var (name, value) in LambdaEnvironment.For(AsFunction(peer, executable), new EmulatorOptions(), RuntimeApi(port), taskRoot))
+        foreach (var (name, value) in LambdaEnvironment.For(AsFunction(peer, executable, memorySizeMb), new EmulatorOptions(), RuntimeApi(port), taskRoot))
         {
             start.Environment[name] = value;
         }
@@ -64,13 +65,14 @@ internal sealed class PeerProcess : IAsyncDisposable
         return peerProcess;
     }
 
-    // One memory size for every peer: the bench config has none per peer, and a runtime that sizes itself from it must see the same.
-    private static LambdaFunction AsFunction(PeerConfig peer, string executable) => new()
+    // One memory size for every peer of the comparison (256 MB): the config has none per peer, and a runtime that sizes
+    // itself from it must see the same. The memory bench asks for Lambda's smallest.
+    private static LambdaFunction AsFunction(PeerConfig peer, string executable, int memorySizeMb) => new()
     {
         Name = peer.Name,
         Executable = executable,
         Handler = peer.Handler,
-        MemorySizeMb = 256,
+        MemorySizeMb = memorySizeMb,
         Environment = peer.Environment,
     };
 

@@ -1,6 +1,7 @@
 // bench-driver: measures Lambda peers through the repository's Runtime API emulator (src/Emulator).
 //
 //   dotnet bench-driver.dll --config peers.json --cold 20 --warm 2000 --out raw.json
+//   dotnet bench-driver.dll memory --executable ApiPayload/bootstrap --out memory.json [--quick]   (PayloadMemory.cs)
 //
 // peers.json: { "peers": [ { "name": "...", "executable": "...", "arguments": [], "workingDirectory": "...",
 //                            "handler": "...", "environment": { "K": "V" } } ] }
@@ -15,6 +16,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Bench;
 using LambdaRoutes.Emulator;
+
+if (args.Length > 0 && args[0] == "memory")
+{
+    return await PayloadMemory.RunAsync(args[1..]);
+}
 
 var options = DriverOptions.Parse(args);
 var peers = PeerConfig.Load(options.ConfigPath);
