@@ -8,7 +8,7 @@ public enum ApiKind
 
     /// <summary>
     /// REST API with Lambda proxy integrations (payload 1.0). A resource can have only one variable child
-    /// (aws.md §3.3), so <c>[id]</c> beside <c>[...rest]</c> fails at synth.
+    /// (API Gateway: "only one is allowed"), so <c>[id]</c> beside <c>[...rest]</c> fails at synth.
     /// </summary>
     Rest,
 }

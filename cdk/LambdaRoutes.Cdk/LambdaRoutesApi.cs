@@ -113,7 +113,7 @@ public sealed class LambdaRoutesApi : Construct
     }
 
     // API Gateway answers 503/504 after 30 s (HTTP API) or 29 s (REST) whatever the function's timeout
-    // (aws.md §3.1). Not an error: the function may finish work after the response is cut off.
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html). Not an error: the function may finish work after the response is cut off.
     private static void WarnAboutIntegrationTimeout(RouteFunction function, ApiKind kind, RouteFunctionDefaults defaults)
     {
         var timeout = function.Route.Timeout ?? defaults.Timeout ?? RouteFunction.DefaultTimeoutSeconds;

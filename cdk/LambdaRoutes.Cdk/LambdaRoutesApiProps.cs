@@ -49,7 +49,7 @@ public sealed class LambdaRoutesApiProps
     /// <summary>
     /// REST API only: media types API Gateway treats as binary. Defaults to <c>*/*</c>, AWS's advice for
     /// browsers: every body then arrives base64-encoded, which the runtime always decodes, and binary
-    /// responses pass through (aws.md §3.2). An HTTP API has no such setting.
+    /// responses pass through (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). An HTTP API has no such setting.
     /// </summary>
     public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
 }

@@ -35,7 +35,7 @@ public static class DiagnosticCodes
     public const string GreedyNotLast = "LRC201";
     /// <summary>Two variable segments at one tree level have different names.</summary>
     public const string ConflictingVariableNames = "LRC202";
-    /// <summary>A REST API resource would need two variable children (aws.md §3.3).</summary>
+    /// <summary>A REST API resource would need two variable children, which API Gateway rejects.</summary>
     public const string RestSecondVariableChild = "LRC203";
     /// <summary>Two routes claim the same method on the same path.</summary>
     public const string DuplicateRouteKey = "LRC204";

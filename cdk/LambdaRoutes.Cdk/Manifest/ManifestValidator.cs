@@ -12,7 +12,7 @@ internal static partial class ManifestValidator
 {
     internal const int SupportedSchemaVersion = 1;
 
-    // API Gateway's method set; ANY covers the rest (aws.md §3.3).
+    // API Gateway's method set; ANY covers the rest.
     private static readonly HashSet<string> KnownMethods =
         ["ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 

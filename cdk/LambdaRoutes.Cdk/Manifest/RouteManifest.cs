@@ -23,7 +23,7 @@ public sealed record RouteManifest(
 /// <param name="Timeout">Timeout in seconds declared by the route, or null for the default.</param>
 /// <param name="ArtifactDirectory">Absolute folder holding the route's <c>bootstrap</c>.</param>
 /// <param name="Streaming">
-/// The route streams its response (<c>[RouteConfig(Streaming = true)]</c>, aws.md §1.6): REST wires it with
+/// The route streams its response (<c>[RouteConfig(Streaming = true)]</c>): REST wires it with
 /// <c>ResponseTransferMode</c> STREAM; with an HTTP API (which cannot stream) it also gets a function URL in
 /// <c>RESPONSE_STREAM</c> mode.
 /// </param>

@@ -5,7 +5,7 @@ namespace LambdaRoutes.Cdk.Planning;
 
 /// <summary>
 /// Checks that the manifest's API Gateway paths form a tree the chosen API kind can express, and lists
-/// the (path, methods) bindings to wire. Rules, from aws.md §3.3:
+/// the (path, methods) bindings to wire. Rules, as API Gateway applies them to resource paths:
 /// <list type="number">
 /// <item>Paths start with <c>/</c>; segments are non-empty literals, <c>{name}</c> or <c>{name+}</c> (LRC200).</item>
 /// <item>A greedy <c>{name+}</c> is the last segment: a proxy resource has no children (LRC201).</item>
@@ -108,9 +108,9 @@ internal static class RouteTreePlanner
                 var level = parentPath.Length == 0 ? "/" : parentPath;
                 var (code, why) = siblingSegment.Kind == segment.Kind
                     ? (DiagnosticCodes.ConflictingVariableNames,
-                        $"variables at one level must share a name; rename one (API Gateway rejects conflicting variables on the same hierarchical level, aws.md §3.3).")
+                        $"variables at one level must share a name; rename one (API Gateway rejects conflicting variables on the same hierarchical level).")
                     : (DiagnosticCodes.RestSecondVariableChild,
-                        $"a REST API resource can have only one variable child (\"A sibling ({siblingSegment.Text}) of this resource already has a variable path part -- only one is allowed\", aws.md §3.3). Use ApiKind.Http, which carries both, or handle one of them in code.");
+                        $"a REST API resource can have only one variable child (\"A sibling ({siblingSegment.Text}) of this resource already has a variable path part -- only one is allowed\"). Use ApiKind.Http, which carries both, or handle one of them in code.");
                 diagnostics.Add(new RouteDiagnostic(code,
                     $"path '{path}' puts '{segment.Text}' under '{level}', which already has '{siblingSegment.Text}' from {sibling.OwnerFile} ({sibling.OwnerRoute}): {why}",
                     route.File, route.Route));

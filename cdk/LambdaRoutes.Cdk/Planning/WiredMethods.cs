@@ -8,7 +8,7 @@ internal static class WiredMethods
     /// <summary>
     /// <see cref="RouteMethods.Any"/>: <c>ANY</c>, so the runtime answers every method (405 with <c>Allow</c>
     /// included). <see cref="RouteMethods.Exported"/>: the route's verbs plus what the runtime answers on
-    /// their behalf (DESIGN §2): HEAD when GET is exported, and OPTIONS unless API Gateway answers
+    /// their behalf (docs/routes.md): HEAD when GET is exported, and OPTIONS unless API Gateway answers
     /// preflight requests itself because CORS is on.
     /// </summary>
     public static IReadOnlyList<string> For(ManifestRoute route, RouteMethods mode, bool corsEnabled)

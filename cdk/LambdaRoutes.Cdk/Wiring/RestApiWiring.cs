@@ -20,10 +20,10 @@ internal sealed class RestApiWiring : IApiWiring
         _api = new RestApi(scope, "RestApi", new RestApiProps
         {
             RestApiName = apiName,
-            // aws.md §3.2: without a binary media type, binary request bodies are corrupted and binary
+            // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html: without a binary media type, binary request bodies are corrupted and binary
             // responses cannot be sent. `*/*` makes every body base64, which the runtime decodes.
             BinaryMediaTypes = (props.BinaryMediaTypes ?? ["*/*"]).ToArray(),
-            // Regional: the 29 s integration timeout can only be raised for regional APIs (aws.md §3.1).
+            // Regional: the 29 s integration timeout can only be raised for regional APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
             EndpointTypes = [EndpointType.REGIONAL],
             // The account-wide CloudWatch role is a singleton users manage themselves.
             CloudWatchRole = false,
@@ -46,8 +46,8 @@ internal sealed class RestApiWiring : IApiWiring
     public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
     {
         var streaming = bindings.Count > 0 && bindings[0].Route.Streaming;
-        // aws.md §3.1: a streaming REST integration calls InvokeWithResponseStream (the 2021-11-15 path) and sets
-        // ResponseTransferMode STREAM; the function answers with the prelude format of aws.md §1.6.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html: a streaming REST integration calls InvokeWithResponseStream (the 2021-11-15 path) and sets
+        // ResponseTransferMode STREAM; the function answers with the prelude format of that page.
         var invocation = streaming
             ? $"path/2021-11-15/functions/{function.FunctionArn}/response-streaming-invocations"
             : $"path/2015-03-31/functions/{function.FunctionArn}/invocations";

@@ -50,7 +50,7 @@ public sealed class RouteFunction : Construct
             Runtime = Runtime.PROVIDED_AL2023,
             Handler = "bootstrap",
             // A folder asset: CDK stages it into cdk.out and records aws:asset:path, which is how
-            // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws.md §3.4).
+            // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (https://docs.aws.amazon.com/cdk/v2/guide/testing-locally-with-sam-cli.html).
             // Dotfiles are the packager's bookkeeping (.input-hash), not part of the function.
             Code = Code.FromAsset(route.ArtifactDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [".*"] }),
             Architecture = architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
@@ -71,8 +71,8 @@ public sealed class RouteFunction : Construct
     }
 
     /// <summary>
-    /// The function URL that streams this route's responses (function URL <c>InvokeMode=RESPONSE_STREAM</c>, aws.md
-    /// §1.6), when the route is streaming behind an HTTP API; null otherwise. Also a stack output <c>StreamingUrl</c>.
+    /// The function URL that streams this route's responses (function URL <c>InvokeMode=RESPONSE_STREAM</c>,
+    /// https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html), when the route is streaming behind an HTTP API; null otherwise. Also a stack output <c>StreamingUrl</c>.
     /// </summary>
     public FunctionUrl? StreamingUrl { get; private set; }
 

@@ -6,8 +6,8 @@ namespace LambdaRoutes.Cdk.Tests.Synthesis;
 
 /// <summary>
 /// A route marked <c>"streaming": true</c> in the manifest (from <c>[RouteConfig(Streaming = true)]</c>): REST wires it
-/// with InvokeWithResponseStream and <c>ResponseTransferMode</c> STREAM (aws.md §3.1); an HTTP API cannot stream, so the
-/// route also gets a function URL in <c>RESPONSE_STREAM</c> mode (aws.md §1.6). Other routes are untouched.
+/// with InvokeWithResponseStream and <c>ResponseTransferMode</c> STREAM (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html); an HTTP API cannot stream, so the
+/// route also gets a function URL in <c>RESPONSE_STREAM</c> mode (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html). Other routes are untouched.
 /// </summary>
 public sealed class StreamingRouteTests
 {
