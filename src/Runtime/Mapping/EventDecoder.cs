@@ -14,7 +14,7 @@ internal static class EventDecoder
     public static DecodedEvent Decode(ReadOnlyMemory<byte> payload)
     {
         // A leading UTF-8 byte order mark is not part of the JSON; AWS's .NET runtime skips it (JsonSerializer on a stream).
-        if (payload.StartsWith(Utf8ByteOrderMark)) payload = payload[Utf8ByteOrderMark.Length..];
+        if (payload.Span.StartsWith(Utf8ByteOrderMark)) payload = payload[Utf8ByteOrderMark.Length..];
         // The reader checks structure, not the UTF-8 inside strings it skips; check the whole payload once (vectorised).
         if (!System.Text.Unicode.Utf8.IsValid(payload.Span)) return new DecodedEvent.InvalidJson("the payload is not valid UTF-8");
         EventFields fields;
