@@ -3,6 +3,7 @@
 # clang + zlib for Native AOT linking, the arm64 cross toolchain (`build --arch arm64` on an x86_64 host: GNU linker and
 # objdump, C library and libgcc for aarch64) and qemu-user to run those binaries in tests and `dev --aot --arch arm64`,
 # and the npm packages (aws-cdk CLI) for synthesis.
+# The CDK tests also need two Python tools, which it checks for but does not install: cfn-lint and moto_server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +26,15 @@ fi
 
 if [ -f package.json ] && command -v npm >/dev/null 2>&1; then
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+fi
+
+# Python tools of tests/LambdaRoutes.Cdk.Tests: cfn-lint lints every synthesized template, moto_server is the local AWS
+# API the sample is deployed to. Only pip installs them (from PyPI), so they are checked, not installed: packaging
+# does not need them, but CI (CI=true) does.
+missing_py=()
+command -v cfn-lint >/dev/null 2>&1 && cfn-lint --version >/dev/null 2>&1 || missing_py+=(cfn-lint)
+command -v moto_server >/dev/null 2>&1 && moto_server --help >/dev/null 2>&1 || missing_py+=("'moto[server]'")
+if [ ${#missing_py[@]} -gt 0 ]; then
+  echo "setup: the CDK tests need ${missing_py[*]}, which is missing: pip install ${missing_py[*]}" >&2
+  if [ "${CI:-}" = true ]; then exit 1; fi
 fi

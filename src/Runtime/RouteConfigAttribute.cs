@@ -17,12 +17,16 @@ public sealed class RouteConfigAttribute : Attribute
 
     /// <summary>
     /// Largest accepted request body, in Next.js notation (<c>"1mb"</c>, <c>"500kb"</c>) or as a byte count
-    /// (<c>"1048576"</c>). Null means Next's default, <c>"1mb"</c>. A larger body gets
+    /// (<c>"1048576"</c>). Null means Next's default, <c>"1mb"</c>, for a handler-style route, and no limit but Lambda's
+    /// 6 MB payload for a verb-style route (as an App Router route handler). A larger body gets
     /// <c>413 Body exceeded {limit} limit</c> and the handler does not run.
     /// </summary>
     public string? BodySizeLimit { get; set; }
 
-    /// <summary>False skips body parsing (Next's <c>bodyParser: false</c>); the raw bytes stay available.</summary>
+    /// <summary>
+    /// False skips body parsing of a handler-style route (Next's <c>bodyParser: false</c>); the raw bytes stay available.
+    /// A verb-style route parses only when the handler reads, so it has no use for this.
+    /// </summary>
     public bool BodyParser { get; set; } = true;
 
     /// <summary>

@@ -17,15 +17,16 @@ namespace LambdaRoutes;
 /// </summary>
 /// <remarks>
 /// Stages: decode the event (v1 / 2.0 / function URL) → normalise the path (308) → match the route (404) →
-/// parse the body (413 / 400) → run the handler (500 on exception or when it never ends the response) → encode
+/// check and parse the body (413 / 400; a verb-style route parses on first read) → run the handler (500 on exception or when it never ends the response) → encode
 /// the response in the event's own format. Every bad input gets a status and a message; nothing here throws.
 /// </remarks>
 public sealed class RouteInvoker
 {
     private readonly IApiRoute _route;
     private readonly RoutePattern _pattern;
-    private readonly BodySizeLimit _limit;
+    private readonly BodySizeLimit? _limit;
     private readonly bool _parseBody;
+    private readonly BodyParsing _bodyParsing;
     private readonly JsonResolver _json;
     private readonly CorsPolicy? _cors;
 
@@ -37,7 +38,9 @@ public sealed class RouteInvoker
         ArgumentNullException.ThrowIfNull(options);
         _route = route;
         _pattern = RoutePattern.Parse(options.Route);
-        _limit = Http.BodySizeLimit.Parse(options.BodySizeLimit);
+        // A verb-style route is an App Router route handler: no body parser, and no size limit unless the route sets one.
+        _bodyParsing = route is VerbRoute ? BodyParsing.OnFirstRead : BodyParsing.BeforeHandler;
+        _limit = _bodyParsing == BodyParsing.OnFirstRead && options.BodySizeLimit is null ? null : Http.BodySizeLimit.Parse(options.BodySizeLimit);
         _parseBody = options.BodyParser;
         _json = new JsonResolver(json);
         _cors = options.Cors;
@@ -200,7 +203,7 @@ public sealed class RouteInvoker
         if (match.Kind == RouteMatchKind.NoMatch) { res.Reset(404, "Not Found"); return; }
         if (match.Kind == RouteMatchKind.BadEncoding) { res.Reset(400, "Bad Request"); return; }
 
-        var parsed = BodyParser.Parse(request.Body, request.Headers["content-type"], _limit, _parseBody, _json);
+        var parsed = BodyParser.Parse(request.Body, request.Headers["content-type"], _limit, _parseBody, _bodyParsing, _json);
         if (parsed.Body is null)
         {
             res.Reset(parsed.Status, parsed.Error);

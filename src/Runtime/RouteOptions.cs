@@ -12,10 +12,16 @@ public sealed class RouteOptions
     /// </summary>
     public string Route { get; init; } = "/";
 
-    /// <summary>Largest accepted body in Next notation (<c>"1mb"</c>, <c>"500kb"</c>, a byte count); null means <c>"1mb"</c>.</summary>
+    /// <summary>
+    /// Largest accepted body in Next notation (<c>"1mb"</c>, <c>"500kb"</c>, a byte count). Null means <c>"1mb"</c> for a
+    /// handler-style route and no limit for a <see cref="VerbRoute"/> (an App Router route handler has none).
+    /// </summary>
     public string? BodySizeLimit { get; init; }
 
-    /// <summary>False turns body parsing off (Next's <c>bodyParser: false</c>): <see cref="BodyKind.Raw"/>, no size check.</summary>
+    /// <summary>
+    /// False turns body parsing off for a handler-style route (Next's <c>bodyParser: false</c>): <see cref="BodyKind.Raw"/>,
+    /// no size check. A <see cref="VerbRoute"/> parses on first read anyway and ignores it.
+    /// </summary>
     public bool BodyParser { get; init; } = true;
 
     /// <summary>

@@ -5,7 +5,11 @@ namespace LambdaRoutes.Packager.Output;
 
 /// <summary>The JSON of route settings (docs/architecture.md manifest schema).</summary>
 internal sealed record SettingsInfo(
-    int MemorySize, int Timeout, string BodySizeLimit, long BodySizeLimitBytes, bool BodyParser,
+    int MemorySize, int Timeout,
+    // Null (not written) for a verb-style route that declares no limit: it has none of its own.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BodySizeLimit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? BodySizeLimitBytes,
+    bool BodyParser,
     // Written only when true, so manifests of non-streaming apps keep their exact shape.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null)

@@ -87,6 +87,8 @@ internal static class EntryProjectWriter
     private static string RunCall(RouteEntry route, string? jsonContext, string indent)
     {
         var json = jsonContext is null ? "" : $",\n{indent}    global::{jsonContext}.Default";
+        // Left out for a verb-style route that declares no limit: the runtime then applies none.
+        var bodySizeLimit = route.Settings.BodySizeLimit is { } limit ? $"\n{indent}        BodySizeLimit = {Literal(limit)}," : "";
         var streaming = route.Settings.Streaming ? $"\n{indent}        Streaming = true," : "";
         if (route.Settings.Cors is { } origins)
             streaming += $"\n{indent}        Cors = new global::LambdaRoutes.CorsPolicy {{ Origins = {Literal(origins)} }},";
@@ -95,8 +97,7 @@ internal static class EntryProjectWriter
             {{indent}}    {{RouteFactory(route, indent)}},
             {{indent}}    new global::LambdaRoutes.RouteOptions
             {{indent}}    {
-            {{indent}}        Route = {{Literal(route.Route)}},
-            {{indent}}        BodySizeLimit = {{Literal(route.Settings.BodySizeLimit)}},
+            {{indent}}        Route = {{Literal(route.Route)}},{{bodySizeLimit}}
             {{indent}}        BodyParser = {{(route.Settings.BodyParser ? "true" : "false")}},{{streaming}}
             {{indent}}    }{{json}})
             """;

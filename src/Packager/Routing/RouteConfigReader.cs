@@ -11,12 +11,12 @@ namespace LambdaRoutes.Packager.Routing;
 /// </summary>
 internal static class RouteConfigReader
 {
-    public static RouteSettings? Read(TypeDeclarationSyntax type, string file, DiagnosticList diagnostics)
+    public static RouteSettings? Read(TypeDeclarationSyntax type, RouteStyle style, string file, DiagnosticList diagnostics)
     {
         var attribute = type.AttributeLists
             .SelectMany(list => list.Attributes)
             .FirstOrDefault(a => RouteTypeReader.RightmostName(a.Name) is "RouteConfig" or "RouteConfigAttribute");
-        var settings = RouteSettings.Default;
+        var settings = RouteSettings.For(style);
         if (attribute?.ArgumentList is null)
         {
             return settings;

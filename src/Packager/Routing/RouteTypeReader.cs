@@ -63,7 +63,7 @@ internal static class RouteTypeReader
             return null;
         }
 
-        var settings = RouteConfigReader.Read(type, file, diagnostics);
+        var settings = RouteConfigReader.Read(type, style, file, diagnostics);
         var methods = style == RouteStyle.Handler ? ["ANY"] : VerbMethods(type).ToList();
         return settings is null ? null : new RouteType(style, FullName(type), methods, settings, location);
     }

@@ -148,13 +148,17 @@ public sealed class ApiResponse
     /// <summary>
     /// Streams the body: <paramref name="write"/> runs once the handler returns, after the status and headers are sent.
     /// On a route with <c>[RouteConfig(Streaming = true)]</c> each write reaches the client as it happens (Lambda response
-    /// streaming, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming); elsewhere the writes are collected into one body. Ends the response.
+    /// streaming, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming);
+    /// elsewhere the writes are collected into one body. Ends the response. The Content-Type is
+    /// <paramref name="contentType"/>, else the one already set, else <c>application/octet-stream</c>, as Next sends for a
+    /// piped stream and as <see cref="Send(byte[])"/> does.
     /// </summary>
     public void Stream(Func<ResponseStream, Task> write, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(write);
         EnsureOpen();
         if (contentType is not null) SetHeader("Content-Type", contentType);
+        else if (_headers.Get("Content-Type") is null) _headers.Set("Content-Type", new[] { "application/octet-stream" });
         StreamWith(write);
     }
 

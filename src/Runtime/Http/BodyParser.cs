@@ -1,61 +1,74 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using LambdaRoutes.Json;
-using LambdaRoutes.Mapping;
 
 namespace LambdaRoutes.Http;
 
 /// <summary>
-/// Next's <c>parse-body</c> (Next.js packages/next/src/server/api-utils/node/parse-body.ts), run before the handler: size limit first (413), then by content type —
-/// JSON (empty → <c>{}</c>, invalid → 400 <c>Invalid JSON</c>), urlencoded form, <c>multipart/form-data</c> (fields and
-/// files; malformed → 400 <c>Invalid multipart/form-data body: …</c> — Next's Pages Router leaves multipart unparsed, the
-/// App Router's <c>formData()</c> parses it; we parse it for both styles), otherwise text in the request charset
-/// (unsupported charset → 400 <c>Invalid body</c>). With the parser off, only the raw bytes.
+/// The body stage of an invocation. Handler style is Next's Pages Router <c>parse-body</c>
+/// (<c>packages/next/src/server/api-utils/node/parse-body.ts</c>), run before the handler: size limit first (413), then
+/// by content type — JSON (empty → <c>{}</c>, invalid → 400 <c>Invalid JSON</c>), urlencoded form,
+/// <c>multipart/form-data</c> (malformed → 400 <c>Invalid multipart/form-data body: …</c>; the Pages Router leaves multipart
+/// unparsed, the App Router's <c>formData()</c> parses it, we parse it for both styles), otherwise text in the request
+/// charset (a charset .NET cannot decode → 400 <c>Invalid body</c>, Next's answer to any other read error). With the
+/// parser off, only the raw bytes. Verb style is the App Router's Web <c>Request</c>: nothing is parsed before the
+/// handler, and the only check is the size limit the route declares. Total: every input gives a body or a status.
 /// </summary>
 internal static class BodyParser
 {
-    public static BodyParseResult Parse(byte[] body, string? contentType, BodySizeLimit limit, bool parse, JsonResolver json)
+    public static BodyParseResult Parse(byte[] body, string? contentType, BodySizeLimit? limit, bool parse, BodyParsing parsing, JsonResolver json)
     {
-        if (!parse) return BodyParseResult.Ok(new RequestBody(BodyKind.Raw, body, null, null, null, json));
-        if (body.Length > limit.Bytes) return BodyParseResult.Fail(413, $"Body exceeded {limit.Text} limit");
+        if (parsing == BodyParsing.BeforeHandler && !parse)
+            return BodyParseResult.Ok(new RequestBody(BodyKind.Raw, body, contentType, Encoding.UTF8, parsing, json));
+        if (limit is not null && body.Length > limit.Bytes) return BodyParseResult.Fail(413, $"Body exceeded {limit.Text} limit");
 
         var (mediaType, charset) = ParseContentType(contentType);
-        Encoding encoding;
-        try { encoding = charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset); }
-        catch (ArgumentException) { return BodyParseResult.Fail(400, "Invalid body"); }
-        // Node decodes with replacement characters, never failing on bad bytes; so do we.
-        var text = encoding.GetString(body);
+        var kind = KindOf(mediaType, body.Length);
+        // The Web Request's text(), json() and formData() decode UTF-8 whatever the charset says.
+        if (parsing == BodyParsing.OnFirstRead) return BodyParseResult.Ok(new RequestBody(kind, body, contentType, Encoding.UTF8, parsing, json));
 
-        switch (mediaType)
+        if (EncodingOf(charset) is not { } encoding) return BodyParseResult.Fail(400, "Invalid body");
+        var parsed = new RequestBody(kind, body, contentType, encoding, parsing, json);
+        try
         {
-            case "application/json":
-            case "application/ld+json":
-                if (text.Length == 0) return BodyParseResult.Ok(new RequestBody(BodyKind.Json, body, text, new JsonObject(), null, json));
-                try
-                {
-                    var node = JsonNode.Parse(text);
-                    return BodyParseResult.Ok(new RequestBody(BodyKind.Json, body, text, node, null, json));
-                }
-                catch (JsonException)
-                {
-                    return BodyParseResult.Fail(400, "Invalid JSON");
-                }
-            case "multipart/form-data":
-                try
-                {
-                    var form = Forms.MultipartParser.Parse(body, contentType);
-                    return BodyParseResult.Ok(new RequestBody(BodyKind.Form, body, null, null, null, json, form));
-                }
-                catch (FormatException ex)
-                {
-                    return BodyParseResult.Fail(400, "Invalid multipart/form-data body: " + ex.Message);
-                }
-            case "application/x-www-form-urlencoded":
-                return BodyParseResult.Ok(new RequestBody(BodyKind.Form, body, text, null, QueryStringParser.Parse(text), json));
-            default:
-                var kind = body.Length == 0 ? BodyKind.None : BodyKind.Text;
-                return BodyParseResult.Ok(new RequestBody(kind, body, text, null, null, json));
+            parsed.ParseNow();
+            return BodyParseResult.Ok(parsed);
+        }
+        catch (JsonException)
+        {
+            return BodyParseResult.Fail(400, "Invalid JSON");
+        }
+        catch (FormatException ex)
+        {
+            return BodyParseResult.Fail(400, ex.Message);
+        }
+    }
+
+    /// <summary>What the Content-Type says the body is; an empty body of no JSON or form type is no body.</summary>
+    private static BodyKind KindOf(string mediaType, int length) => mediaType switch
+    {
+        "application/json" or "application/ld+json" => BodyKind.Json,
+        "application/x-www-form-urlencoded" or "multipart/form-data" => BodyKind.Form,
+        _ => length == 0 ? BodyKind.None : BodyKind.Text,
+    };
+
+    internal static bool IsMultipart(string? contentType) => ParseContentType(contentType).MediaType == "multipart/form-data";
+
+    /// <summary>
+    /// The decoder for a charset label, or null when .NET has none: an unknown name throws <see cref="ArgumentException"/>,
+    /// but a known one it refuses (UTF-7, disabled since .NET 5) throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    private static Encoding? EncodingOf(string? charset)
+    {
+        if (charset is null) return Encoding.UTF8;
+        try
+        {
+            // Decoders from GetEncoding replace invalid bytes with U+FFFD, as Node does, so decoding itself never fails.
+            return Encoding.GetEncoding(charset);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -53,9 +53,14 @@ public sealed class RouteResult
         return this;
     }
 
-    /// <summary>Adds a <c>Set-Cookie</c> (NextResponse's <c>cookies.set</c>), serialised like <see cref="ApiResponse.SetCookie"/>.</summary>
+    /// <summary>
+    /// Adds a <c>Set-Cookie</c> (NextResponse's <c>cookies.set</c>), serialised like <see cref="ApiResponse.SetCookie"/>.
+    /// <c>Path=/</c> unless <paramref name="options"/> sets a path, as <c>cookies.set</c> does (<c>ResponseCookies</c> of the
+    /// <c>@edge-runtime/cookies</c> package Next bundles): without it a browser scopes the cookie to the request's folder.
+    /// </summary>
     public RouteResult WithCookie(string name, string value, CookieOptions? options = null)
     {
+        options = WithRootPathByDefault(options);
         // Serialise now so a bad name fails inside the handler (a logged 500), not later.
         CookieSerializer.Serialize(name, value, options);
         _cookies.Add((name, value, options));
@@ -65,6 +70,17 @@ public sealed class RouteResult
     /// <summary>Expires cookie <paramref name="name"/> (NextResponse's <c>cookies.delete</c>): empty value, <c>Max-Age=0</c>.</summary>
     public RouteResult WithoutCookie(string name, string path = "/") =>
         WithCookie(name, "", new CookieOptions { Path = path, MaxAge = TimeSpan.Zero, Expires = DateTimeOffset.UnixEpoch });
+
+    private static CookieOptions WithRootPathByDefault(CookieOptions? options) => options is { Path: not null } ? options : new CookieOptions
+    {
+        Path = "/",
+        Domain = options?.Domain,
+        Expires = options?.Expires,
+        MaxAge = options?.MaxAge,
+        HttpOnly = options?.HttpOnly ?? false,
+        Secure = options?.Secure ?? false,
+        SameSite = options?.SameSite ?? SameSiteMode.Unspecified,
+    };
 
     internal bool IsBinary { get; }
 

@@ -20,6 +20,9 @@ public sealed class CdkCliSynthTests : IDisposable
         }, TimeSpan.FromMinutes(5));
 
         Assert.True(result.ExitCode == 0, $"cdk synth exited {result.ExitCode}: {result.Stderr}");
+        // On an end-of-life Node the CLI prints jsii's banner once; the app's own jsii child must not print it again.
+        var banners = result.Stderr.Split("has reached end-of-life").Length - 1;
+        Assert.True(banners <= 1, $"the Node end-of-life banner printed {banners} times:\n{result.Stderr}");
         var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "CliFixture.template.json"))).RootElement;
         var resources = template.GetProperty("Resources").EnumerateObject().ToList();
         var functions = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function").ToList();

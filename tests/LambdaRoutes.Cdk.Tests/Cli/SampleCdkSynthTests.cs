@@ -12,7 +12,7 @@ public sealed class SampleCdkSynthTests : IDisposable
     private readonly TempDirectory _out = new("lr-cdk-sample");
 
     [Fact]
-    public void Synthesizes_the_sample_with_one_function_per_route_of_its_manifest()
+    public void Synthesizes_the_sample_with_one_function_per_route_of_its_manifest_into_a_cfn_lint_clean_template()
     {
         // A fresh clone builds every route (about 15 s each); later runs reuse the packager's cache.
         var result = CdkCli.Synth(_out.Path, new Dictionary<string, string> { ["lambdaRoutes:stackName"] = "CliSample" }, TimeSpan.FromMinutes(20));
@@ -22,7 +22,9 @@ public sealed class SampleCdkSynthTests : IDisposable
         var manifestRoutes = JsonDocument.Parse(File.ReadAllText(manifestPath)).RootElement.GetProperty("routes").EnumerateArray().ToList();
         Assert.True(manifestRoutes.Count >= 6, $"the sample has a route per shape; the manifest lists {manifestRoutes.Count}");
 
-        var resources = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "CliSample.template.json"))).RootElement
+        var templatePath = Path.Combine(_out.Path, "CliSample.template.json");
+        CfnLint.AssertClean(templatePath);
+        var resources = JsonDocument.Parse(File.ReadAllText(templatePath)).RootElement
             .GetProperty("Resources").EnumerateObject().ToList();
         var functions = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function").ToList();
         Assert.Equal(manifestRoutes.Count, functions.Count);

@@ -92,4 +92,26 @@ public sealed class EntryProjectGoldenTests
         Assert.True(route.Settings.Streaming);
         AssertSnapshot("ApiEventsId.Program.cs.txt", entry.ProgramText);
     }
+
+    [Fact]
+    public void A_verb_style_route_without_a_declared_limit_passes_none_to_the_runtime_and_the_manifest_shows_none()
+    {
+        using var app = new TempApp("Verbs").Write("api/hook.cs", """
+            using LambdaRoutes;
+            namespace Verbs.Api;
+            public static class Hook
+            {
+                public static RouteResult POST(ApiRequest req) => Results.NoContent();
+            }
+            """);
+        var (table, route) = Discover(app, "/api/hook");
+
+        var entry = EntryProjectWriter.Create(table, route, new BuildOptions(app.Dir));
+        var settings = System.Text.Json.JsonSerializer.Serialize(LambdaRoutes.Packager.Output.SettingsInfo.From(route.Settings),
+            LambdaRoutes.Packager.Output.PackagerJson.Readable.SettingsInfo);
+
+        Assert.DoesNotContain("BodySizeLimit", entry.ProgramText);
+        Assert.Contains("BodyParser = true,", entry.ProgramText);
+        Assert.DoesNotContain("bodySizeLimit", settings);
+    }
 }

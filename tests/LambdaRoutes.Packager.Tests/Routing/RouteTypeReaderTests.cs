@@ -52,6 +52,18 @@ public sealed class RouteTypeReaderTests
         Assert.Equal(new RouteSettings(1024, 30, "5mb", 5 * 1024 * 1024, BodyParser: false), type?.Settings);
     }
 
+    [Theory]
+    [InlineData("", null, null)] // an App Router route handler has no body limit of its own
+    [InlineData("[LambdaRoutes.RouteConfig(BodySizeLimit = \"2mb\")]", "2mb", 2L * 1024 * 1024)]
+    public void A_verb_style_route_has_a_body_limit_only_when_it_declares_one(string config, string? limit, long? bytes)
+    {
+        var (type, diagnostics) = Read(config + "\npublic static class Hook { public static LambdaRoutes.RouteResult POST(LambdaRoutes.ApiRequest r) => null!; }");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(RouteStyle.Verbs, type?.Style);
+        Assert.Equal((limit, bytes), (type?.Settings.BodySizeLimit, type?.Settings.BodySizeLimitBytes));
+    }
+
     [Fact]
     public void Finds_a_verb_style_route_and_its_sorted_methods()
     {

@@ -25,7 +25,7 @@ public sealed class AotPayloadMemoryTests(AotPublishFixture aot, ITestOutputHelp
     {
         Assert.True(aot.PublishExitCode == 0, "publish failed:\n" + aot.PublishLog);
         await using var api = new FakeRuntimeApi();
-        using var bootstrap = new BootstrapProcess(aot.BootstrapPath, api.Endpoint,
+        using var bootstrap = new BootstrapProcess(aot, api.Endpoint,
             ("AOT_FIXTURE_ROUTE", "payload"), ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
 
         // Largest bodies whose events stay within 6 MB: base64 grows bytes by 4/3; the rest of the event is ~1 KB.

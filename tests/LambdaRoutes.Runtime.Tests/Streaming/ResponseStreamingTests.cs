@@ -70,7 +70,7 @@ public sealed class ResponseStreamingTests
         Assert.Equal(200, (int)json["statusCode"]!);
         Assert.Equal("text/event-stream", (string?)json["headers"]!["Content-Type"]);
         Assert.Equal("no-cache", (string?)json["headers"]!["Cache-Control"]);
-        Assert.Equal("[\"seen=1\"]", json["cookies"]!.ToJsonString());
+        Assert.Equal("[\"seen=1; Path=/\"]", json["cookies"]!.ToJsonString());
 
         var two = "event: tick\ndata: two\n\n"u8.ToArray();
         Assert.Equal(3, post.Chunks.Count);
@@ -205,7 +205,7 @@ public sealed class RouteTesterStreamingTests
 
         Assert.Equal(200, res.StatusCode);
         Assert.Equal("text/event-stream", res.Header("content-type"));
-        Assert.Equal(new[] { "k=v" }, res.Cookies);
+        Assert.Equal(new[] { "k=v; Path=/" }, res.Cookies);
         Assert.Equal(new[] { "data: a\n\n", "event: multi\ndata: b\ndata: c\n\n" }, res.TextChunks);
         Assert.Null(res.Error);
     }
@@ -219,5 +219,30 @@ public sealed class RouteTesterStreamingTests
         Assert.Equal("part", res.Body);
         Assert.IsType<TimeoutException>(res.Error);
         Assert.True(res.Log.Contains("failed mid-stream"), res.Log.Buffer);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Stream_without_a_content_type_is_application_octet_stream_like_Next_piping_a_stream(bool streamingRoute)
+    {
+        var route = new InlineRoute((_, res) => res.Stream(s => s.WriteAsync("bytes")));
+        var tester = new RouteTester(route, new RouteOptions { Route = "/api/x", Streaming = streamingRoute });
+
+        var contentType = streamingRoute
+            ? (await tester.StreamAsync(new HttpApiEventBuilder().Get("/api/x"))).Header("content-type")
+            : (await tester.GetAsync("/api/x")).Header("content-type");
+
+        Assert.Equal("application/octet-stream", contentType);
+    }
+
+    [Fact]
+    public async Task Stream_keeps_a_content_type_the_handler_set_before_it()
+    {
+        var route = new InlineRoute((_, res) => res.SetHeader("Content-Type", "text/csv").Stream(s => s.WriteAsync("a,b\n")));
+        var res = await new RouteTester(route, "/api/x").GetAsync("/api/x");
+
+        Assert.Equal("text/csv", res.Header("content-type"));
+        Assert.Equal("a,b\n", res.Body);
     }
 }

@@ -165,10 +165,21 @@ public sealed class AppRouterCasesTests
     {
         var http = await Hooks.GetAsync("/api/hooks?hook=set-cookie");
         Assert.Equal("{\"hasCookie\":true}", http.Body);
-        Assert.Equal(new[] { "a=a" }, http.Cookies);
+        Assert.Equal(new[] { "a=a; Path=/" }, http.Cookies); // cookies.set defaults the path to "/"
 
         var rest = await Hooks.SendAsync(new RestApiEventBuilder().Get("/api/hooks?hook=set-cookie"));
-        Assert.Equal(new[] { "a=a" }, rest.Cookies);
+        Assert.Equal(new[] { "a=a; Path=/" }, rest.Cookies);
+    }
+
+    [Fact]
+    public async Task WithCookie_keeps_a_path_the_route_sets_and_its_other_options()
+    {
+        var route = new VerbRoute().Map("GET", _ => Results.NoContent()
+            .WithCookie("scoped", "1", new CookieOptions { Path = "/api/admin", HttpOnly = true })
+            .WithCookie("session", "2", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax }));
+        var res = await new RouteTester(route, "/api/x").GetAsync("/api/x");
+
+        Assert.Equal(new[] { "scoped=1; Path=/api/admin; HttpOnly", "session=2; Path=/; HttpOnly; SameSite=Lax" }, res.Cookies);
     }
 
     [Fact]

@@ -30,6 +30,12 @@ internal sealed class AotHost : IRouteHost
     /// <summary>The emulator behind the routes (tests read its instances).</summary>
     public LambdaEmulator Emulator => _emulator;
 
+    /// <summary>How much longer than Lambda's limits an emulated (qemu-user) bootstrap may take.</summary>
+    private const int EmulationSlowdown = 10;
+
+    /// <summary>Lambda's limit for an on-demand init (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).</summary>
+    private const int LambdaInitLimitSeconds = 10;
+
     public string FunctionName(string routeId) => $"{_appName}-{routeId}";
 
     public static async Task<AotHost?> StartAsync(DevOptions options, TextWriter output, Action<string> log, CancellationToken cancel)
@@ -56,6 +62,9 @@ internal sealed class AotHost : IRouteHost
         foreach (var route in manifest.Routes)
         {
             var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), manifest.Architecture);
+            // Under qemu-user a cold start alone can pass Lambda's 10 s init limit on a busy machine: emulation is for
+            // correctness, so its time limits are stretched rather than reported as init timeouts.
+            var slowdown = arguments.Count > 0 ? EmulationSlowdown : 1;
             emulator.AddFunction(new LambdaFunction
             {
                 Name = $"{manifest.App}-{route.Id}",
@@ -63,7 +72,8 @@ internal sealed class AotHost : IRouteHost
                 Arguments = arguments,
                 WorkingDirectory = Path.GetDirectoryName(Path.Combine(build.ResolvedOutDir, route.Bootstrap)),
                 MemorySizeMb = route.Settings.MemorySize,
-                Timeout = TimeSpan.FromSeconds(route.Settings.Timeout),
+                Timeout = TimeSpan.FromSeconds(route.Settings.Timeout * slowdown),
+                InitTimeout = TimeSpan.FromSeconds(LambdaInitLimitSeconds * slowdown),
                 Handler = route.Handler,
             });
         }
