@@ -6,7 +6,7 @@ using LambdaRoutes.Packager.Tests.Support;
 namespace LambdaRoutes.Packager.Tests.Reliability;
 
 /// <summary>
-/// Builds running at the same time (issues 12 and 13), driven through the real pipeline — discovery, locks, staging,
+/// Builds running at the same time, driven through the real pipeline — discovery, locks, staging,
 /// commit, manifest — with stand-in dotnet steps that can be held inside the compile or a publish. Every wait is on an
 /// event the build reports (it says it waits for a lock, it entered a step); the time limits only stop a hung test.
 /// </summary>
