@@ -7,28 +7,7 @@ namespace LambdaRoutes.Packager.Tests.Packaging;
 /// Builds <see cref="ShopApp"/> once for arm64 in <c>--mode single</c> (one cross-compiled AOT publish for both routes),
 /// with the default framework.
 /// </summary>
-public sealed class Arm64BuildFixture : IAsyncLifetime
-{
-    private TempApp? _app;
-
-    public string OutDir => Path.Combine(_app?.Dir ?? "", ".lambda-routes", "out");
-
-    internal CliResult Build { get; private set; } = new(-1, "", "");
-
-    public async Task InitializeAsync()
-    {
-        _app = ShopApp.Create("ShopArm");
-        Build = await CliRun.RunAsync("build", _app.Dir, "--arch", "arm64", "--mode", "single");
-    }
-
-    public Task DisposeAsync()
-    {
-        _app?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    internal void AssertBuilt() => Assert.True(Build.ExitCode == 0, $"build failed ({Build.ExitCode}):\n{Build.Stdout}\n{Build.Stderr}");
-}
+public sealed class Arm64BuildFixture() : ShopBuildFixture("ShopArm", "--arch", "arm64", "--mode", "single");
 
 /// <summary>
 /// <c>build --arch arm64</c> cross-compiles on this x86_64 host: the manifest says arm64, the binary is aarch64 code

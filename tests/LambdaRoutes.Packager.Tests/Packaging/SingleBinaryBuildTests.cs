@@ -5,26 +5,7 @@ using LambdaRoutes.Packager.Tests.Support;
 namespace LambdaRoutes.Packager.Tests.Packaging;
 
 /// <summary>Builds <see cref="ShopApp"/> once in <c>--mode single</c>: one AOT publish for both routes.</summary>
-public sealed class SingleBinaryFixture : IAsyncLifetime
-{
-    private TempApp? _app;
-
-    public string OutDir => Path.Combine(_app?.Dir ?? "", ".lambda-routes", "out");
-
-    internal CliResult Build { get; private set; } = new(-1, "", "");
-
-    public async Task InitializeAsync()
-    {
-        _app = ShopApp.Create("ShopSingle");
-        Build = await CliRun.RunAsync("build", _app.Dir, "--mode", "single");
-    }
-
-    public Task DisposeAsync()
-    {
-        _app?.Dispose();
-        return Task.CompletedTask;
-    }
-}
+public sealed class SingleBinaryFixture() : ShopBuildFixture("ShopSingle", "--mode", "single");
 
 /// <summary>
 /// Single-binary mode: each route keeps its own folder and zip (the manifest contract is unchanged), holding the shared

@@ -25,7 +25,8 @@ internal static class BootstrapRunner
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{bootstrap} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Under qemu-user a cold start on a loaded 2-core machine has taken over 30 s: emulation gets more time, not a timing.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(executable == bootstrap ? 30 : 180));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
