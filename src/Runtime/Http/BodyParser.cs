@@ -34,13 +34,9 @@ internal static class BodyParser
             parsed.ParseNow();
             return BodyParseResult.Ok(parsed);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or FormatException)
         {
-            return BodyParseResult.Fail(400, "Invalid JSON");
-        }
-        catch (FormatException ex)
-        {
-            return BodyParseResult.Fail(400, ex.Message);
+            return BodyParseResult.Fail(400, RequestBody.RejectionMessage(ex));
         }
     }
 

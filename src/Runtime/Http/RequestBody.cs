@@ -25,6 +25,7 @@ public sealed class RequestBody
     private JsonNode? _node;
     private bool _nodeRead;
     private FormData? _form;
+    private Exception? _readError;
 
     internal RequestBody(BodyKind kind, ReadOnlyMemory<byte> bytes, string? contentType, Encoding encoding, BodyParsing parsing, JsonResolver resolver)
     {
@@ -88,8 +89,25 @@ public sealed class RequestBody
     public T? As<T>(JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return JsonSerializer.Deserialize(JsonText(), typeInfo);
+        try
+        {
+            return JsonSerializer.Deserialize(JsonText(), typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw Remember(ex);
+        }
     }
+
+    /// <summary>
+    /// The answer to an exception a body read threw — 400 <c>Invalid JSON</c>, or 400 with the multipart parser's message —
+    /// or null when <paramref name="error"/> did not come from reading this body. One wording for both route styles:
+    /// handler style answers it before the handler, verb style when the handler lets the read's exception escape.
+    /// </summary>
+    internal string? RejectionFor(Exception error) => ReferenceEquals(error, _readError) ? RejectionMessage(error) : null;
+
+    /// <summary>The 400 text for a body that does not parse as its Content-Type says.</summary>
+    internal static string RejectionMessage(Exception error) => error is JsonException ? "Invalid JSON" : error.Message;
 
     /// <summary>Does every read the Content-Type calls for, so a bad body fails here rather than in the handler.</summary>
     /// <exception cref="JsonException">The body is not JSON.</exception>
@@ -108,7 +126,14 @@ public sealed class RequestBody
     {
         if (!_nodeRead)
         {
-            _node = JsonNode.Parse(JsonText());
+            try
+            {
+                _node = JsonNode.Parse(JsonText());
+            }
+            catch (JsonException ex)
+            {
+                throw Remember(ex);
+            }
             _nodeRead = true;
         }
         return _node;
@@ -124,9 +149,12 @@ public sealed class RequestBody
         }
         catch (FormatException ex)
         {
-            throw new FormatException("Invalid multipart/form-data body: " + ex.Message, ex);
+            throw Remember(new FormatException("Invalid multipart/form-data body: " + ex.Message, ex));
         }
     }
+
+    /// <summary>Marks <paramref name="error"/> as this body's read failure, so the verb adapter can tell it from the handler's own errors.</summary>
+    private Exception Remember(Exception error) => _readError = error;
 
     private string Decode()
     {

@@ -12,7 +12,8 @@ namespace LambdaRoutes;
 /// The App Router's method rules (Next.js packages/next/src/server/route-modules/app-route/helpers/auto-implement-methods.ts): a method outside the supported list → 400, empty body;
 /// a supported method that is not exported → 405, empty body, no <c>Allow</c>; HEAD runs GET when HEAD is not exported
 /// (the body is stripped); OPTIONS answers 204 with the sorted <c>Allow</c> list when not exported; a handler that
-/// throws or returns null → 500, empty body, and a log line.
+/// throws or returns null → 500, empty body, and a log line — except a body read the handler lets fail, which is the
+/// client's fault: 400 <c>Invalid JSON</c> (or the multipart parser's message), as handler style answers (docs/routes.md).
 /// </remarks>
 public sealed class VerbRoute : IApiRoute
 {
@@ -89,6 +90,14 @@ public sealed class VerbRoute : IApiRoute
         try
         {
             result = await handler(req).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (req.Body.RejectionFor(ex) is { } rejection)
+        {
+            // The handler let a body read fail (req.Json<T>() on invalid JSON, req.FormData() on a malformed multipart
+            // body): the client sent a bad body, so it gets the 400 a handler-style route would give before its handler.
+            req.Context.Logger.LogWarning($"{rejection}: route handler '{Source}' could not read the body of {req.Method} {req.Url} ({ex.Message})");
+            res.Reset(400, rejection);
+            return;
         }
         catch (Exception ex)
         {

@@ -72,14 +72,29 @@ public sealed class VerbBodyTests
     [Theory]
     [InlineData("{oops")]
     [InlineData("")] // JSON.parse("") behind request.json() throws too; only the Pages Router reads an empty body as {}
-    public async Task Uncaught_JsonException_from_Json_is_a_500_with_an_empty_body_as_an_uncaught_SyntaxError_in_Next(string body)
+    [InlineData("{\"name\":")]
+    public async Task Invalid_json_the_handler_lets_escape_from_Json_is_a_400_Invalid_JSON_with_a_warning(string body)
     {
         var res = await Verb(req => Results.Json(req.Json<JsonNode>())).SendAsync(Post(body, "application/json"));
 
-        Assert.Equal(500, res.StatusCode);
-        Assert.Equal("", res.Body);
-        Assert.True(res.Log.Contains("JsonException"), res.Log.Buffer);
+        Assert.Equal((400, "Invalid JSON"), (res.StatusCode, res.Body));
+        Assert.True(res.Log.Contains("Invalid JSON"), res.Log.Buffer);
         Assert.True(res.Log.Contains("api/x.cs"), res.Log.Buffer);
+    }
+
+    [Fact]
+    public async Task A_json_exception_of_the_handlers_own_is_still_a_500_with_an_empty_body()
+    {
+        // Valid body, but the handler parses something else that fails: a server fault, not the client's bad body.
+        var res = await Verb(req =>
+        {
+            _ = req.Json<JsonNode>();
+            return Results.Json(JsonNode.Parse("{broken"));
+        }).SendAsync(Post("{\"ok\":true}", "application/json"));
+
+        Assert.Equal((500, ""), (res.StatusCode, res.Body));
+        Assert.True(res.Log.Contains("Error in route handler 'api/x.cs'"), res.Log.Buffer);
+        Assert.False(res.Log.Contains("Invalid JSON"), res.Log.Buffer);
     }
 
     [Fact]
