@@ -119,8 +119,9 @@ internal static partial class ManifestValidator
             }
         }
 
+        // A route's own architecture, else the app's (already checked, so reported once, not once per route).
         var architecture = raw.Architecture ?? appArchitecture;
-        if (architecture is not ("x86_64" or "arm64"))
+        if (raw.Architecture is not (null or "x86_64" or "arm64"))
         {
             Fail(DiagnosticCodes.UnsupportedArchitecture, $"architecture '{architecture}' is not x86_64 or arm64.");
         }
