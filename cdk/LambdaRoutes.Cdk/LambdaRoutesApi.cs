@@ -45,7 +45,7 @@ public sealed class LambdaRoutesApi : Construct
         var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();
         foreach (var route in Manifest.Routes)
         {
-            var function = new RouteFunction(routesScope, route, Manifest.Architecture, defaults, routeEnvironment[route.Id]);
+            var function = new RouteFunction(routesScope, route, defaults, routeEnvironment[route.Id]);
             _routes.Add(route.Id, function);
             WarnAboutIntegrationTimeout(function, props.ApiKind, defaults);
 

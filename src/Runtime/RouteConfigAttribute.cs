@@ -41,4 +41,11 @@ public sealed class RouteConfigAttribute : Attribute
     /// Null (the default) adds no CORS headers, as Next.js.
     /// </summary>
     public string? Cors { get; set; }
+
+    /// <summary>
+    /// The Lambda architecture of this route's function: <c>"x86_64"</c> or <c>"arm64"</c>
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html). Null keeps the app's, <c>build --arch</c>.
+    /// The packager builds the route's binary for it and the CDK construct sets the function's architecture from it.
+    /// </summary>
+    public string? Architecture { get; set; }
 }

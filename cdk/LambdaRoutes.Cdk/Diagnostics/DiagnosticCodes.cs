@@ -7,7 +7,7 @@ public static class DiagnosticCodes
     public const string ManifestUnreadable = "LRC100";
     /// <summary>The manifest's <c>schemaVersion</c> is not one this construct reads.</summary>
     public const string UnsupportedSchema = "LRC101";
-    /// <summary>The manifest's <c>architecture</c> is not <c>x86_64</c> or <c>arm64</c>.</summary>
+    /// <summary>The manifest's or a route's <c>architecture</c> is not <c>x86_64</c> or <c>arm64</c>.</summary>
     public const string UnsupportedArchitecture = "LRC102";
     /// <summary>The manifest's <c>runtime</c> is not <c>provided.al2023</c>.</summary>
     public const string UnsupportedRuntime = "LRC103";

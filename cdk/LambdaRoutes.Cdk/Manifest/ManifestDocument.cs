@@ -25,6 +25,8 @@ internal sealed class ManifestRouteDocument
     [JsonPropertyName("style")] public string? Style { get; init; }
     [JsonPropertyName("handler")] public string? Handler { get; init; }
     [JsonPropertyName("settings")] public ManifestSettingsDocument? Settings { get; init; }
+    // Absent in manifests written before routes could declare their own: the top-level one then applies.
+    [JsonPropertyName("architecture")] public string? Architecture { get; init; }
     [JsonPropertyName("artifact")] public string? Artifact { get; init; }
 }
 

@@ -53,7 +53,7 @@ internal static partial class ManifestValidator
 
         for (var index = 0; index < rawRoutes.Count; index++)
         {
-            var route = ValidateRoute(index, rawRoutes[index], manifestDirectory, probe, seenIds, Report);
+            var route = ValidateRoute(index, rawRoutes[index], architecture, manifestDirectory, probe, seenIds, Report);
             if (route is not null)
             {
                 routes.Add(route);
@@ -69,6 +69,7 @@ internal static partial class ManifestValidator
     private static ManifestRoute? ValidateRoute(
         int index,
         ManifestRouteDocument? raw,
+        string appArchitecture,
         string manifestDirectory,
         IArtifactProbe probe,
         Dictionary<string, string> seenIds,
@@ -118,6 +119,13 @@ internal static partial class ManifestValidator
             }
         }
 
+        // A route's own architecture, else the app's (already checked, so reported once, not once per route).
+        var architecture = raw.Architecture ?? appArchitecture;
+        if (raw.Architecture is not (null or "x86_64" or "arm64"))
+        {
+            Fail(DiagnosticCodes.UnsupportedArchitecture, $"architecture '{architecture}' is not x86_64 or arm64.");
+        }
+
         // Lambda's own bounds; anything outside fails at deploy, so fail at synth instead.
         var memory = raw.Settings?.MemorySize;
         if (memory is < 128 or > 10240)
@@ -162,7 +170,8 @@ internal static partial class ManifestValidator
             memory,
             timeout,
             artifactDirectory!,
-            raw.Settings?.Streaming ?? false);
+            raw.Settings?.Streaming ?? false,
+            architecture);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

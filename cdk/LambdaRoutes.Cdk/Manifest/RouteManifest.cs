@@ -3,7 +3,7 @@ namespace LambdaRoutes.Cdk.Manifest;
 /// <summary>A validated <c>manifest.json</c>: the app's routes and where their built artifacts are.</summary>
 /// <param name="ManifestPath">Absolute path of the manifest file.</param>
 /// <param name="App">The app's name (its project name).</param>
-/// <param name="Architecture">Lambda architecture of every <c>bootstrap</c>: <c>x86_64</c> or <c>arm64</c>.</param>
+/// <param name="Architecture">The app's Lambda architecture, <c>x86_64</c> or <c>arm64</c>: that of every route that declares none.</param>
 /// <param name="Runtime">Lambda runtime identifier; always <c>provided.al2023</c> today.</param>
 /// <param name="Routes">The routes, in the manifest's (precedence) order.</param>
 public sealed record RouteManifest(
@@ -27,6 +27,10 @@ public sealed record RouteManifest(
 /// <c>ResponseTransferMode</c> STREAM; with an HTTP API (which cannot stream) it also gets a function URL in
 /// <c>RESPONSE_STREAM</c> mode.
 /// </param>
+/// <param name="Architecture">
+/// The Lambda architecture of the route's <c>bootstrap</c>, <c>x86_64</c> or <c>arm64</c>: the route's own
+/// (<c>[RouteConfig(Architecture = "arm64")]</c>) or else the manifest's.
+/// </param>
 public sealed record ManifestRoute(
     string Id,
     string File,
@@ -36,4 +40,5 @@ public sealed record ManifestRoute(
     int? MemorySize,
     int? Timeout,
     string ArtifactDirectory,
-    bool Streaming = false);
+    bool Streaming = false,
+    string Architecture = "x86_64");

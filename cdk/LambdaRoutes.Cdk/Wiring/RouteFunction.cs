@@ -20,7 +20,7 @@ public sealed class RouteFunction : Construct
     /// <summary>Timeout in seconds when neither the route nor the defaults say.</summary>
     public const int DefaultTimeoutSeconds = 10;
 
-    internal RouteFunction(Construct scope, ManifestRoute route, string architecture, RouteFunctionDefaults defaults, IReadOnlyDictionary<string, string> environment)
+    internal RouteFunction(Construct scope, ManifestRoute route, RouteFunctionDefaults defaults, IReadOnlyDictionary<string, string> environment)
         : base(scope, route.Id)
     {
         Route = route;
@@ -53,7 +53,7 @@ public sealed class RouteFunction : Construct
             // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws-sam-cli samcli/local/apigw/local_apigw_service.py).
             // Dotfiles are the packager's bookkeeping (.input-hash), not part of the function.
             Code = Code.FromAsset(route.ArtifactDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [".*"] }),
-            Architecture = architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
+            Architecture = route.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
             MemorySize = route.MemorySize ?? defaults.MemorySize ?? DefaultMemorySize,
             Timeout = Duration.Seconds(route.Timeout ?? defaults.Timeout ?? DefaultTimeoutSeconds),
             Environment = environment.Count == 0 ? null : environment.ToDictionary(),

@@ -13,6 +13,7 @@ internal sealed record Manifest(
     string Runtime,
     IReadOnlyList<ManifestRoute> Routes);
 
+/// <summary>One route; <see cref="Architecture"/> is the one its bootstrap was built for (the manifest's top-level one unless it declares its own).</summary>
 internal sealed record ManifestRoute(
     string Id,
     string File,
@@ -22,6 +23,7 @@ internal sealed record ManifestRoute(
     string Style,
     string Handler,
     SettingsInfo Settings,
+    string Architecture,
     string Artifact,
     string Bootstrap,
     string Zip,

@@ -21,7 +21,7 @@ internal static class AppCompiler
         var restore = await DotnetProcess.RunAsync(["restore", restoreProject, "-nologo", "-v:q"], table.AppDir, cancel);
         if (restore.ExitCode != 0)
         {
-            return new CompileResult(false, RestoreErrors(restore, options), DateTimeOffset.UtcNow - started);
+            return new CompileResult(false, RestoreErrors(restore, entries, options), DateTimeOffset.UtcNow - started);
         }
 
         var projectPath = Path.Combine(table.AppDir, table.AppProject ?? "");
@@ -69,18 +69,20 @@ internal static class AppCompiler
     }
 
     /// <summary>arm64 (or another RID) fails here when its ILCompiler package cannot be had; say that plainly.</summary>
-    private static IReadOnlyList<string> RestoreErrors(ProcessResult restore, BuildOptions options)
+    private static IReadOnlyList<string> RestoreErrors(ProcessResult restore, IReadOnlyList<EntryProject> entries, BuildOptions options)
     {
+        // The entries' architectures, not only the app's: a route may declare its own.
+        var targets = entries.Select(e => options with { Architecture = e.Architecture }).DistinctBy(o => o.Architecture).ToList();
         var messages = BuildMessageParser.Parse(restore.Lines).Where(m => m.IsError).ToList();
         var missingPackages = messages.Where(m => m.Code is "NU1101" or "NU1102" or "NU1100").ToList();
         if (missingPackages.Count > 0)
         {
             var lines = new List<string>
             {
-                $"error LR3004: Native AOT for {options.RuntimeIdentifier} ({options.ArchitectureName}, {options.Framework}) needs packages the configured NuGet sources do not serve:",
+                $"error LR3004: Native AOT for {string.Join(" and ", targets.Select(t => $"{t.RuntimeIdentifier} ({t.ArchitectureName}, {t.Framework})"))} needs packages the configured NuGet sources do not serve:",
             };
             lines.AddRange(missingPackages.Select(m => "  " + m.Text));
-            if (options.Architecture == Architecture.Arm64)
+            if (targets.Any(t => t.Architecture == Architecture.Arm64))
             {
                 lines.Add("Build for x86_64 (the default), or add a NuGet source that has the linux-arm64 ILCompiler and runtime packs.");
             }

@@ -38,5 +38,15 @@ internal sealed record BuildOptions(
 
     public string RuntimeIdentifier => Architecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
 
-    public string ArchitectureName => Architecture == Architecture.Arm64 ? "arm64" : "x86_64";
+    public string ArchitectureName => NameOf(Architecture);
+
+    public static string NameOf(Architecture architecture) => architecture == Architecture.Arm64 ? "arm64" : "x86_64";
+
+    /// <summary>The options one route builds with: the app's, with the architecture the route declares, if any.</summary>
+    public BuildOptions For(Routing.RouteEntry route) => route.Settings.Architecture switch
+    {
+        "arm64" => this with { Architecture = Architecture.Arm64 },
+        "x86_64" => this with { Architecture = Architecture.X86_64 },
+        _ => this,
+    };
 }

@@ -32,6 +32,12 @@ internal static class BuildPipeline
             return 1;
         }
 
+        if (SingleBinaryArchitecture.Problem(table, options) is { } mixed)
+        {
+            stderr.WriteLine(mixed);
+            return 1;
+        }
+
         try
         {
             return await BuildUnderAppLockAsync(table, options, reporter, stderr, steps ?? DotnetBuildSteps.Instance, total, cancel);
@@ -91,7 +97,11 @@ internal static class BuildPipeline
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
         IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, CancellationToken cancel)
     {
-        if (CrossToolchain.For(options.Architecture).Problem(options.RuntimeIdentifier) is { } noToolchain)
+        // Routes may declare their own architecture: each one among this build's needs its linker.
+        var noToolchain = pending.Select(b => b.Entry.Architecture).Distinct()
+            .Select(a => CrossToolchain.For(a).Problem((options with { Architecture = a }).RuntimeIdentifier))
+            .FirstOrDefault(problem => problem is not null);
+        if (noToolchain is not null)
         {
             stderr.WriteLine(noToolchain);
             foreach (var build in pending)

@@ -30,8 +30,10 @@ internal static class EntryProjectWriter
 {
     public const string CombinedId = "AllRoutes";
 
+    /// <summary>Single-binary mode: every route resolves to one architecture (<see cref="SingleBinaryArchitecture"/> refuses a mix).</summary>
     public static EntryProject CreateCombined(RouteTable table, BuildOptions options)
     {
+        options = options.For(table.Routes[0]);
         var dir = EntryProject.DirFor(table.AppDir, CombinedId);
         var appProject = Path.GetRelativePath(dir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
         return new EntryProject(CombinedId, dir, Path.Combine(dir, $"{CombinedId}.csproj"),
@@ -41,6 +43,7 @@ internal static class EntryProjectWriter
 
     public static EntryProject Create(RouteTable table, RouteEntry route, BuildOptions options)
     {
+        options = options.For(route);
         var dir = EntryProject.DirFor(table.AppDir, route.Id);
         var appProject = Path.GetRelativePath(dir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
         return new EntryProject(route.Id, dir, Path.Combine(dir, $"{route.Id}.csproj"),

@@ -21,6 +21,7 @@ internal static class ManifestWriter
         {
             var info = RouteInfo.From(b.Route);
             return new ManifestRoute(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
+                Architecture: BuildOptions.NameOf(b.Entry.Architecture),
                 Artifact: b.Route.Id,
                 Bootstrap: $"{b.Route.Id}/bootstrap",
                 Zip: $"{b.Route.Id}.zip",

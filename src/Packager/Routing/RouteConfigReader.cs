@@ -7,7 +7,7 @@ namespace LambdaRoutes.Packager.Routing;
 /// <summary>
 /// Reads <c>[RouteConfig(MemorySize = 512, Timeout = 10, BodySizeLimit = "5mb", BodyParser = false)]</c> from source
 /// (docs/architecture.md: settings are never read by reflection). Values must be literals; 0 keeps the default;
-/// ranges are Lambda's (128–10240 MB, 1–900 s).
+/// ranges are Lambda's (128–10240 MB, 1–900 s); Architecture is one of Lambda's two names, <c>"x86_64"</c> or <c>"arm64"</c>.
 /// </summary>
 internal static class RouteConfigReader
 {
@@ -69,6 +69,15 @@ internal static class RouteConfigReader
                     settings = settings with { Cors = origins };
                     break;
                 case ("Cors", null):
+                    break;
+                case ("Architecture", "x86_64" or "arm64"):
+                    settings = settings with { Architecture = (string)value };
+                    break;
+                case ("Architecture", string other):
+                    diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{other}\"", "\"x86_64\" or \"arm64\"", location));
+                    ok = false;
+                    break;
+                case ("Architecture", null):
                     break;
                 default:
                     diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));

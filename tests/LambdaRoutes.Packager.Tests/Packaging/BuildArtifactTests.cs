@@ -78,6 +78,7 @@ public sealed class BuildArtifactTests(BuiltAppFixture built)
             var zip = Path.Combine(built.OutDir, (string)route["zip"]!);
             var bootstrap = Path.Combine(built.OutDir, (string)route["bootstrap"]!);
             Assert.Equal((string?)route["id"], (string?)route["artifact"]);
+            Assert.Equal("x86_64", (string?)route["architecture"]); // no Shop route declares one: the app's
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(zip))), (string?)route["zipSha256"]);
             Assert.Equal(new FileInfo(zip).Length, (long)route["zipBytes"]!);
             Assert.Equal(new FileInfo(bootstrap).Length, (long)route["bootstrapBytes"]!);

@@ -53,6 +53,19 @@ public sealed class RouteTypeReaderTests
     }
 
     [Theory]
+    [InlineData("", null)] // the app's architecture (build --arch) applies
+    [InlineData("[LambdaRoutes.RouteConfig(Architecture = \"arm64\")]", "arm64")]
+    [InlineData("[RouteConfig(Architecture = \"x86_64\")]", "x86_64")]
+    [InlineData("[RouteConfig(Architecture = null)]", null)]
+    public void Reads_the_architecture_a_route_declares(string config, string? architecture)
+    {
+        var (type, diagnostics) = Read(config + "\npublic class R : IApiRoute { }");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(RouteSettings.Default with { Architecture = architecture }, type?.Settings);
+    }
+
+    [Theory]
     [InlineData("", null, null)] // an App Router route handler has no body limit of its own
     [InlineData("[LambdaRoutes.RouteConfig(BodySizeLimit = \"2mb\")]", "2mb", 2L * 1024 * 1024)]
     public void A_verb_style_route_has_a_body_limit_only_when_it_declares_one(string config, string? limit, long? bytes)
@@ -129,8 +142,11 @@ public sealed class RouteTypeReaderTests
     [InlineData("MemorySize = 64", "LR2005", "[RouteConfig] MemorySize = 64 is out of range (128 to 10240 MB).")]
     [InlineData("Timeout = 901", "LR2005", "[RouteConfig] Timeout = 901 is out of range (1 to 900 seconds).")]
     [InlineData("BodySizeLimit = \"lots\"", "LR2005", "[RouteConfig] BodySizeLimit = \"lots\" is out of range (a size such as \"1mb\", \"500kb\" or a byte count).")]
+    [InlineData("Architecture = \"arm\"", "LR2005", "[RouteConfig] Architecture = \"arm\" is out of range (\"x86_64\" or \"arm64\").")]
+    [InlineData("Architecture = \"ARM64\"", "LR2005", "[RouteConfig] Architecture = \"ARM64\" is out of range (\"x86_64\" or \"arm64\").")]
+    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
     [InlineData("MemorySize = Sizes.Big", "LR2004", "[RouteConfig] MemorySize must be a literal value (the packager reads it from source, not by running code).")]
-    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string).")]
+    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
     public void Bad_settings_are_reported(string argument, string code, string message)
     {
         var (type, diagnostics) = Read($"[RouteConfig({argument})] public class R : IApiRoute {{ }}");

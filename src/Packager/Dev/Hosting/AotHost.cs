@@ -59,9 +59,16 @@ internal sealed class AotHost : IRouteHost
         {
             Log = line => log($"  [{line.Function}#{line.InstanceId}] {line.Line}"),
         });
+        // A route may declare its own architecture ([RouteConfig(Architecture = ...)]): each one present must be runnable here.
+        if (manifest.Routes.Select(r => r.Architecture).Distinct().Select(a => ArchitectureLauncher.Problem(a)).FirstOrDefault(p => p is not null) is { } cannotRunRoute)
+        {
+            output.WriteLine($"dev --aot: {cannotRunRoute}.");
+            return null;
+        }
+
         foreach (var route in manifest.Routes)
         {
-            var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), manifest.Architecture);
+            var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), route.Architecture);
             // Under qemu-user a cold start alone can pass Lambda's 10 s init limit on a busy machine: emulation is for
             // correctness, so its time limits are stretched rather than reported as init timeouts.
             var slowdown = arguments.Count > 0 ? EmulationSlowdown : 1;
