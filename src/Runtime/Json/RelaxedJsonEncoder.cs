@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Text.Encodings.Web;
 
 namespace LambdaRoutes.Json;
@@ -61,66 +62,47 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
     public override OperationStatus EncodeUtf8(ReadOnlySpan<byte> utf8Source, Span<byte> utf8Destination,
         out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
     {
-        Span<byte> escape = stackalloc byte[6];
-        var read = 0;
-        var written = 0;
-        while (read < utf8Source.Length)
-        {
-            var b = utf8Source[read];
-            if (b >= 0x80)
-            {
-                var status = Full.EncodeUtf8(utf8Source[read..], utf8Destination[written..], out var consumed, out var wrote, isFinalBlock);
-                bytesConsumed = read + consumed;
-                bytesWritten = written + wrote;
-                return status;
-            }
-            var piece = AsciiNeedsEscape(b) ? escape[..EscapeAscii(b, escape)] : utf8Source.Slice(read, 1);
-            if (written + piece.Length > utf8Destination.Length)
-            {
-                bytesConsumed = read;
-                bytesWritten = written;
-                return OperationStatus.DestinationTooSmall;
-            }
-            piece.CopyTo(utf8Destination[written..]);
-            written += piece.Length;
-            read++;
-        }
-        bytesConsumed = read;
-        bytesWritten = written;
-        return OperationStatus.Done;
+        if (EncodeAsciiPrefix(utf8Source, utf8Destination, out bytesConsumed, out bytesWritten)) return OperationStatus.Done;
+        if (bytesConsumed < utf8Source.Length && utf8Source[bytesConsumed] < 0x80) return OperationStatus.DestinationTooSmall;
+        var status = Full.EncodeUtf8(utf8Source[bytesConsumed..], utf8Destination[bytesWritten..], out var consumed, out var written, isFinalBlock);
+        bytesConsumed += consumed;
+        bytesWritten += written;
+        return status;
     }
 
     public override OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination,
         out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
     {
+        // Not left to the base class, which would write a lone surrogate's replacement raw; the relaxed encoder escapes it.
+        if (EncodeAsciiPrefix(source, destination, out charsConsumed, out charsWritten)) return OperationStatus.Done;
+        if (charsConsumed < source.Length && source[charsConsumed] < 0x80) return OperationStatus.DestinationTooSmall;
+        var status = Full.Encode(source[charsConsumed..], destination[charsWritten..], out var consumed, out var written, isFinalBlock);
+        charsConsumed += consumed;
+        charsWritten += written;
+        return status;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="source"/> (UTF-8 bytes or UTF-16 chars) up to its first non-ASCII unit, or until the
+    /// next piece does not fit; true when all of it is done.
+    /// </summary>
+    private static bool EncodeAsciiPrefix<T>(ReadOnlySpan<T> source, Span<T> destination, out int read, out int written)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         Span<byte> escape = stackalloc byte[6];
-        var read = 0;
-        var written = 0;
+        read = 0;
+        written = 0;
         while (read < source.Length)
         {
-            var c = source[read];
-            if (c >= 0x80)
-            {
-                // The base class would write a lone surrogate's replacement raw; the relaxed encoder escapes it.
-                var status = Full.Encode(source[read..], destination[written..], out var consumed, out var wrote, isFinalBlock);
-                charsConsumed = read + consumed;
-                charsWritten = written + wrote;
-                return status;
-            }
-            var length = AsciiNeedsEscape(c) ? EscapeAscii((byte)c, escape) : 0;
-            if (written + Math.Max(length, 1) > destination.Length)
-            {
-                charsConsumed = read;
-                charsWritten = written;
-                return OperationStatus.DestinationTooSmall;
-            }
-            if (length == 0) destination[written++] = c;
-            else for (var i = 0; i < length; i++) destination[written++] = (char)escape[i];
+            var unit = int.CreateTruncating(source[read]);
+            if (unit >= 0x80) return false;
+            var length = AsciiNeedsEscape(unit) ? EscapeAscii((byte)unit, escape) : 0;
+            if (written + Math.Max(length, 1) > destination.Length) return false;
+            if (length == 0) destination[written++] = source[read];
+            else foreach (var b in escape[..length]) destination[written++] = T.CreateTruncating(b);
             read++;
         }
-        charsConsumed = read;
-        charsWritten = written;
-        return OperationStatus.Done;
+        return true;
     }
 
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)

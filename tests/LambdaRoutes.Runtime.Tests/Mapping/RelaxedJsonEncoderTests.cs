@@ -84,25 +84,19 @@ public sealed class RelaxedJsonEncoderTests
         Assert.Equal(2, written);
     }
 
-    private static string Written(JavaScriptEncoder encoder, string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(text, text);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Written(JavaScriptEncoder encoder, string text) =>
+        Written(encoder, writer => writer.WriteString(text, text));
 
-    private static string WrittenUtf8(JavaScriptEncoder encoder, byte[] utf8)
+    private static string WrittenUtf8(JavaScriptEncoder encoder, byte[] utf8) =>
+        Written(encoder, writer => writer.WriteString(utf8, utf8));
+
+    private static string Written(JavaScriptEncoder encoder, Action<Utf8JsonWriter> property)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
         {
             writer.WriteStartObject();
-            writer.WriteString(utf8, utf8);
+            property(writer);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
