@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using LambdaRoutes.Json;
 using System.Text.Json;
 
 namespace LambdaRoutes.Core;
@@ -22,7 +22,7 @@ internal static class LambdaLogFormatter
     public static string FormatJson(LogRecord record)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEncoder.Instance }))
         {
             writer.WriteStartObject();
             writer.WriteString("timestamp", Timestamp(record.Timestamp));

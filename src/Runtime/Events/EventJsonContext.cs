@@ -24,6 +24,6 @@ internal sealed partial class EventJsonContext : JsonSerializerContext
     {
         PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = LambdaRoutes.Json.RelaxedJsonEncoder.Instance,
     });
 }

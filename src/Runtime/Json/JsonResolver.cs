@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -18,7 +17,7 @@ internal sealed class JsonResolver
     /// </summary>
     private static readonly RuntimeJsonContext Builtin = new(new JsonSerializerOptions
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = RelaxedJsonEncoder.Instance,
     });
 
     private readonly JsonSerializerContext? _app;

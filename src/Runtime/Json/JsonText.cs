@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,7 +7,7 @@ namespace LambdaRoutes.Json;
 /// <summary>Writes JSON like JavaScript's <c>JSON.stringify</c>: compact, no HTML-safe escaping of <c>&lt;</c>, <c>&amp;</c> or non-ASCII.</summary>
 internal static class JsonText
 {
-    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = RelaxedJsonEncoder.Instance };
 
     public static string Write(JsonNode node)
     {

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Text.Encodings.Web;
+using LambdaRoutes.Json;
 using System.Text.Json;
 using System.Text.Unicode;
 using LambdaRoutes.Http;
@@ -16,7 +16,7 @@ namespace LambdaRoutes.Mapping;
 /// </summary>
 internal static class ProxyResponseWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Encoder = RelaxedJsonEncoder.Instance };
 
     /// <summary>One buffer and writer per thread, reused: the invoker may serve concurrent requests (dev server).</summary>
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Encodings.Web;
+using LambdaRoutes.Json;
 using System.Text.Json;
 
 namespace LambdaRoutes.RuntimeApi;
@@ -24,7 +24,7 @@ internal static class ErrorPayload
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = RelaxedJsonEncoder.Instance,
         }))
         {
             WriteException(writer, error, depth: 0);

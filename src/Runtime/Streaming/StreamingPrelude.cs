@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
+using LambdaRoutes.Json;
 using System.Text.Json;
 
 namespace LambdaRoutes.Streaming;
@@ -38,7 +38,7 @@ internal static class StreamingPrelude
     private static byte[] Write(int status, List<(string Name, string Value)> headers, List<(string Name, List<string> Values)> multi, List<string> cookies)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEncoder.Instance }))
         {
             json.WriteStartObject();
             json.WriteNumber("statusCode", status);

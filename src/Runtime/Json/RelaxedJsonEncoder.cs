@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Numerics;
+using System.Text.Encodings.Web;
+
+namespace LambdaRoutes.Json;
+
+/// <summary>
+/// The same escaping as <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> (AWS's and JSON.stringify's relaxed
+/// escaping), but ASCII is handled here and the real encoder is only built when text holds a non-ASCII character.
+/// Building it walks every BMP code point (about 1.2 M instructions, a sixth of the cold start counted by
+/// bench/callgrind.sh), while most responses are ASCII. In ASCII the relaxed encoder escapes only control characters,
+/// <c>"</c> and <c>\</c>; tests/LambdaRoutes.Runtime.Tests/Mapping/RelaxedJsonEncoderTests.cs checks every BMP character
+/// against it.
+/// </summary>
+internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
+{
+    public static readonly RelaxedJsonEncoder Instance = new();
+
+    private RelaxedJsonEncoder() { }
+
+    /// <summary>Read on first non-ASCII text only: the property getter runs the real encoder's costly static constructor.</summary>
+    private static JavaScriptEncoder Full => UnsafeRelaxedJsonEscaping;
+
+    /// <summary>A BMP character escaped as <c>\uXXXX</c> is the worst case, as in the runtime's encoder.</summary>
+    public override int MaxOutputCharactersPerInputCharacter => 12;
+
+    private static bool AsciiNeedsEscape(int c) => c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+
+    public override bool WillEncode(int unicodeScalar) =>
+        unicodeScalar < 0x80 ? AsciiNeedsEscape(unicodeScalar) : Full.WillEncode(unicodeScalar);
+
+    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
+    {
+        for (var i = 0; i < textLength; i++)
+        {
+            var c = text[i];
+            if (c >= 0x80)
+            {
+                var rest = Full.FindFirstCharacterToEncode(text + i, textLength - i);
+                return rest < 0 ? -1 : i + rest;
+            }
+            if (AsciiNeedsEscape(c)) return i;
+        }
+        return -1;
+    }
+
+    public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
+    {
+        for (var i = 0; i < utf8Text.Length; i++)
+        {
+            var b = utf8Text[i];
+            if (b >= 0x80)
+            {
+                var rest = Full.FindFirstCharacterToEncodeUtf8(utf8Text[i..]);
+                return rest < 0 ? -1 : i + rest;
+            }
+            if (AsciiNeedsEscape(b)) return i;
+        }
+        return -1;
+    }
+
+    public override OperationStatus EncodeUtf8(ReadOnlySpan<byte> utf8Source, Span<byte> utf8Destination,
+        out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
+    {
+        if (EncodeAsciiPrefix(utf8Source, utf8Destination, out bytesConsumed, out bytesWritten)) return OperationStatus.Done;
+        if (bytesConsumed < utf8Source.Length && utf8Source[bytesConsumed] < 0x80) return OperationStatus.DestinationTooSmall;
+        var status = Full.EncodeUtf8(utf8Source[bytesConsumed..], utf8Destination[bytesWritten..], out var consumed, out var written, isFinalBlock);
+        bytesConsumed += consumed;
+        bytesWritten += written;
+        return status;
+    }
+
+    public override OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination,
+        out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    {
+        // Not left to the base class, which would write a lone surrogate's replacement raw; the relaxed encoder escapes it.
+        if (EncodeAsciiPrefix(source, destination, out charsConsumed, out charsWritten)) return OperationStatus.Done;
+        if (charsConsumed < source.Length && source[charsConsumed] < 0x80) return OperationStatus.DestinationTooSmall;
+        var status = Full.Encode(source[charsConsumed..], destination[charsWritten..], out var consumed, out var written, isFinalBlock);
+        charsConsumed += consumed;
+        charsWritten += written;
+        return status;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="source"/> (UTF-8 bytes or UTF-16 chars) up to its first non-ASCII unit, or until the
+    /// next piece does not fit; true when all of it is done.
+    /// </summary>
+    private static bool EncodeAsciiPrefix<T>(ReadOnlySpan<T> source, Span<T> destination, out int read, out int written)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        Span<byte> escape = stackalloc byte[6];
+        read = 0;
+        written = 0;
+        while (read < source.Length)
+        {
+            var unit = int.CreateTruncating(source[read]);
+            if (unit >= 0x80) return false;
+            var length = AsciiNeedsEscape(unit) ? EscapeAscii((byte)unit, escape) : 0;
+            if (written + Math.Max(length, 1) > destination.Length) return false;
+            if (length == 0) destination[written++] = source[read];
+            else foreach (var b in escape[..length]) destination[written++] = T.CreateTruncating(b);
+            read++;
+        }
+        return true;
+    }
+
+    public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
+    {
+        if (unicodeScalar >= 0x80) return Full.TryEncodeUnicodeScalar(unicodeScalar, buffer, bufferLength, out numberOfCharactersWritten);
+        Span<byte> escape = stackalloc byte[6];
+        var length = AsciiNeedsEscape(unicodeScalar) ? EscapeAscii((byte)unicodeScalar, escape) : 1;
+        if (length == 1) escape[0] = (byte)unicodeScalar;
+        if (length > bufferLength)
+        {
+            numberOfCharactersWritten = 0;
+            return false;
+        }
+        for (var i = 0; i < length; i++) buffer[i] = (char)escape[i];
+        numberOfCharactersWritten = length;
+        return true;
+    }
+
+    /// <summary>JSON's two-character escapes where they exist (RFC 8259 section 7), else <c>\u00XX</c> in upper-case hex.</summary>
+    private static int EscapeAscii(byte c, Span<byte> destination)
+    {
+        destination[0] = (byte)'\\';
+        byte shortForm = c switch
+        {
+            (byte)'"' => (byte)'"',
+            (byte)'\\' => (byte)'\\',
+            (byte)'\b' => (byte)'b',
+            (byte)'\t' => (byte)'t',
+            (byte)'\n' => (byte)'n',
+            (byte)'\f' => (byte)'f',
+            (byte)'\r' => (byte)'r',
+            _ => 0,
+        };
+        if (shortForm != 0)
+        {
+            destination[1] = shortForm;
+            return 2;
+        }
+        "u00"u8.CopyTo(destination[1..]);
+        destination[4] = (byte)"0123456789ABCDEF"[c >> 4];
+        destination[5] = (byte)"0123456789ABCDEF"[c & 0xF];
+        return 6;
+    }
+}
