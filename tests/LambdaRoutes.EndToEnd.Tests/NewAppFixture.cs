@@ -19,7 +19,7 @@ public sealed class NewAppFixture : IAsyncLifetime
 {
     public const string AppName = "MyApi";
     public const string AppFolder = "src/" + AppName;
-    public static readonly string[] Packages = ["LambdaRoutes.Cdk", "LambdaRoutes.Packager", "LambdaRoutes.Runtime", "LambdaRoutes.Templates", "LambdaRoutes.Testing"];
+    public static readonly string[] Packages = ["LambdaRoutes.Cdk", "LambdaRoutes.Contracts", "LambdaRoutes.Packager", "LambdaRoutes.Runtime", "LambdaRoutes.Templates", "LambdaRoutes.Testing"];
 
     private readonly Dictionary<string, CliResult> _steps = new(StringComparer.Ordinal);
     private string? _failed;

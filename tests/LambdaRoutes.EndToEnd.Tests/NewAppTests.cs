@@ -13,7 +13,7 @@ public sealed partial class NewAppTests(NewAppFixture app, ITestOutputHelper log
     private static partial Regex WarningLine();
 
     [Fact]
-    public void One_pack_of_the_solution_gives_the_five_packages_and_nothing_else_without_warnings()
+    public void One_pack_of_the_solution_gives_the_six_packages_and_nothing_else_without_warnings()
     {
         log.WriteLine(app.Timings());
         var pack = app.Succeeded("pack");

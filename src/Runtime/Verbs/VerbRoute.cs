@@ -1,4 +1,4 @@
-using LambdaRoutes.Verbs;
+using LambdaRoutes.Contracts.Verbs;
 
 namespace LambdaRoutes;
 

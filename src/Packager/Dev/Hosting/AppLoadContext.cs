@@ -5,13 +5,17 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 
 /// <summary>
 /// A collectible load context for one build of the app, so a rebuild can load the new code and let the old one go.
-/// <c>LambdaRoutes.Runtime</c> is deliberately not loaded here: it resolves to the tool's own copy, so the app's
+/// <c>LambdaRoutes.Runtime</c> (and the <c>LambdaRoutes.Contracts</c> it is built on) is deliberately not loaded here: it resolves to the tool's own copy, so the app's
 /// <c>IApiRoute</c> is the tool's <c>IApiRoute</c> and the tool calls the runtime's <c>RouteInvoker</c> directly.
 /// Assemblies are read from bytes, so the build output stays free to be overwritten.
 /// </summary>
 internal sealed class AppLoadContext : AssemblyLoadContext
 {
-    private static readonly string SharedRuntime = typeof(IApiRoute).Assembly.GetName().Name!;
+    private static readonly HashSet<string> Shared = new(StringComparer.Ordinal)
+    {
+        typeof(IApiRoute).Assembly.GetName().Name!,
+        typeof(LambdaRoutes.Contracts.Verbs.HttpVerbs).Assembly.GetName().Name!,
+    };
     private readonly AssemblyDependencyResolver _resolver;
 
     public AppLoadContext(string mainAssemblyPath)
@@ -25,7 +29,7 @@ internal sealed class AppLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name == SharedRuntime)
+        if (assemblyName.Name is { } name && Shared.Contains(name))
         {
             return null;
         }
