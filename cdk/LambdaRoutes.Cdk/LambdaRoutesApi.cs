@@ -38,8 +38,8 @@ public sealed class LambdaRoutesApi : Construct
         // A readable name in the console; several stacks of one app stay apart by stack name.
         var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
         IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName) : new HttpApiWiring(this, props, apiName);
-        HttpApi = (wiring as HttpApiWiring)?.Api;
-        RestApi = (wiring as RestApiWiring)?.Api;
+        HttpApi = wiring.HttpApi;
+        RestApi = wiring.RestApi;
 
         var routesScope = new Construct(this, "Routes");
         var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using LambdaRoutes.Contracts.Verbs;
 
 namespace LambdaRoutes.Testing;
 
@@ -9,13 +10,11 @@ namespace LambdaRoutes.Testing;
 /// </summary>
 internal static class VerbRouteReflection
 {
-    private static readonly string[] Verbs = { "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH" };
-
     public static VerbRoute Build([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type routeClass)
     {
         ArgumentNullException.ThrowIfNull(routeClass);
         var route = new VerbRoute(routeClass.Name);
-        foreach (var verb in Verbs)
+        foreach (var verb in HttpVerbs.InNextOrder)
         {
             var method = routeClass.GetMethod(verb, BindingFlags.Public | BindingFlags.Static);
             if (method is null) continue;

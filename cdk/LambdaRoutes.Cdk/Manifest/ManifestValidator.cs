@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Contracts.Verbs;
 
 namespace LambdaRoutes.Cdk.Manifest;
 
@@ -12,9 +13,8 @@ internal static partial class ManifestValidator
 {
     internal const int SupportedSchemaVersion = 1;
 
-    // API Gateway's method set; ANY covers the rest (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
-    private static readonly HashSet<string> KnownMethods =
-        ["ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    // API Gateway's method set is the verbs a route can export plus ANY, which covers the rest (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
+    private static readonly HashSet<string> KnownMethods = ["ANY", .. HttpVerbs.Supported];
 
     internal sealed record Result(RouteManifest? Manifest, IReadOnlyList<RouteDiagnostic> Diagnostics);
 

@@ -1,5 +1,6 @@
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Contracts.Routing;
 
 namespace LambdaRoutes.Cdk.Planning;
 
@@ -52,7 +53,7 @@ internal static class RouteTreePlanner
         return bindings;
     }
 
-    private static List<PathSegment>? ParsePath(ManifestRoute route, string path, List<RouteDiagnostic> diagnostics)
+    private static List<GatewaySegment>? ParsePath(ManifestRoute route, string path, List<RouteDiagnostic> diagnostics)
     {
         void Report(string code, string message) => diagnostics.Add(new RouteDiagnostic(code, message, route.File, route.Route));
 
@@ -62,7 +63,7 @@ internal static class RouteTreePlanner
             return null;
         }
 
-        var segments = new List<PathSegment>();
+        var segments = new List<GatewaySegment>();
         if (path == "/")
         {
             return segments;
@@ -71,14 +72,14 @@ internal static class RouteTreePlanner
         var parts = path[1..].Split('/');
         for (var i = 0; i < parts.Length; i++)
         {
-            var segment = PathSegment.Parse(parts[i]);
-            if (segment is null)
+            var segment = GatewaySegment.Of(parts[i]);
+            if (!segment.IsValid)
             {
                 Report(DiagnosticCodes.InvalidPath, $"path '{path}' has an invalid segment '{parts[i]}' (empty segments and trailing slashes are not API Gateway paths).");
                 return null;
             }
 
-            if (segment.Kind == PathSegmentKind.Greedy && i != parts.Length - 1)
+            if (segment.Kind == GatewaySegmentKind.Greedy && i != parts.Length - 1)
             {
                 Report(DiagnosticCodes.GreedyNotLast, $"path '{path}': greedy '{segment.Text}' must be the last segment (a proxy resource cannot have children).");
                 return null;
@@ -90,7 +91,7 @@ internal static class RouteTreePlanner
         return segments;
     }
 
-    private static TreeNode? Insert(TreeNode root, List<PathSegment> segments, ManifestRoute route, string path, ApiKind kind, List<RouteDiagnostic> diagnostics)
+    private static TreeNode? Insert(TreeNode root, List<GatewaySegment> segments, ManifestRoute route, string path, ApiKind kind, List<RouteDiagnostic> diagnostics)
     {
         var node = root;
         var parentPath = "";
@@ -103,10 +104,10 @@ internal static class RouteTreePlanner
                 continue;
             }
 
-            if (segment.IsVariable && FindVariableConflict(node, segment, kind) is { Segment: { } siblingSegment } sibling)
+            if (FindVariableConflict(node, segment, kind) is ({ Segment: { } siblingSegment } sibling, var conflict))
             {
                 var level = parentPath.Length == 0 ? "/" : parentPath;
-                var (code, why) = siblingSegment.Kind == segment.Kind
+                var (code, why) = conflict == SiblingConflict.DifferentNames
                     ? (DiagnosticCodes.ConflictingVariableNames,
                         $"variables at one level must share a name; rename one (API Gateway rejects conflicting variables on the same hierarchical level).")
                     : (DiagnosticCodes.RestSecondVariableChild,
@@ -126,19 +127,13 @@ internal static class RouteTreePlanner
         return node;
     }
 
-    private static TreeNode? FindVariableConflict(TreeNode parent, PathSegment segment, ApiKind kind)
+    private static (TreeNode Sibling, SiblingConflict Conflict)? FindVariableConflict(TreeNode parent, GatewaySegment segment, ApiKind kind)
     {
         foreach (var sibling in parent.Children.Values)
         {
-            if (sibling.Segment is not { IsVariable: true } other || other.Text == segment.Text)
+            if (sibling.Segment is { } other && ApiGatewayRules.Siblings(other, segment, kind) is var conflict and not SiblingConflict.None)
             {
-                continue;
-            }
-
-            // Same kind, different name: rejected by both APIs. Variable beside greedy: only REST rejects it.
-            if (other.Kind == segment.Kind || kind == ApiKind.Rest)
-            {
-                return sibling;
+                return (sibling, conflict);
             }
         }
 
@@ -166,7 +161,7 @@ internal static class RouteTreePlanner
 
     private sealed class TreeNode
     {
-        public PathSegment? Segment { get; init; }
+        public GatewaySegment? Segment { get; init; }
         public string OwnerFile { get; init; } = "";
         public string OwnerRoute { get; init; } = "";
         public Dictionary<string, TreeNode> Children { get; } = new(StringComparer.Ordinal);

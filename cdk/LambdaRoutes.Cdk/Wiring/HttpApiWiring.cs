@@ -41,7 +41,9 @@ internal sealed class HttpApiWiring : IApiWiring
         Url = stage.StageName == "$default" ? stage.Url : stage.Url + "/";
     }
 
-    public HttpApi Api => _api;
+    public HttpApi HttpApi => _api;
+
+    public Amazon.CDK.AWS.APIGateway.RestApi? RestApi => null;
 
     public string Url { get; }
 

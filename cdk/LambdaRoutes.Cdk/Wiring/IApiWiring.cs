@@ -1,3 +1,5 @@
+using Amazon.CDK.AWS.APIGateway;
+using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Lambda;
 using LambdaRoutes.Cdk.Planning;
 
@@ -8,6 +10,12 @@ internal interface IApiWiring
 {
     /// <summary>The invoke URL of the API's stage.</summary>
     string Url { get; }
+
+    /// <summary>The HTTP API this wiring created, or null when it wires a REST API.</summary>
+    HttpApi? HttpApi { get; }
+
+    /// <summary>The REST API this wiring created, or null when it wires an HTTP API.</summary>
+    RestApi? RestApi { get; }
 
     /// <summary>The API's id, for execute-api ARNs.</summary>
     string ApiId { get; }

@@ -37,7 +37,9 @@ internal sealed class RestApiWiring : IApiWiring
         });
     }
 
-    public RestApi Api => _api;
+    public Amazon.CDK.AWS.Apigatewayv2.HttpApi? HttpApi => null;
+
+    public RestApi RestApi => _api;
 
     public string Url => _api.Url;
 

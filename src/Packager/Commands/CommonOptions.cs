@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.CommandLine;
 using LambdaRoutes.Packager.Routing;
 

@@ -1,5 +1,7 @@
+using LambdaRoutes.Cdk;
 using System.CommandLine;
 using System.Text.Json;
+using LambdaRoutes.Contracts.Diagnostics;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Packager.Dev.Gateway;
 using LambdaRoutes.Packager.Routing;
 

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Diagnostics;
+
 namespace LambdaRoutes.Packager.Diagnostics;
 
 /// <summary>

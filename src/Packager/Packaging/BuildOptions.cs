@@ -24,7 +24,7 @@ internal sealed record BuildOptions(
     string Framework = BuildOptions.DefaultFramework,
     Architecture Architecture = Architecture.X86_64,
     int Jobs = 0,
-    Routing.ApiKind Api = Routing.ApiKind.Http,
+    LambdaRoutes.Cdk.ApiKind Api = LambdaRoutes.Cdk.ApiKind.Http,
     BuildMode Mode = BuildMode.PerRoute)
 {
     public const string DefaultOutFolder = ".lambda-routes/out";

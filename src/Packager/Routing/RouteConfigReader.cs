@@ -1,5 +1,5 @@
 using System.Globalization;
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaRoutes.Packager.Routing;
@@ -89,7 +89,7 @@ internal static class RouteConfigReader
         return ok ? settings : null;
     }
 
-    private static bool InRange(string name, int value, int min, int max, string range, Diagnostics.SourceLocation location, DiagnosticList diagnostics)
+    private static bool InRange(string name, int value, int min, int max, string range, LambdaRoutes.Contracts.Diagnostics.SourceLocation location, DiagnosticList diagnostics)
     {
         if (value == 0 || (value >= min && value <= max))
         {

@@ -1,4 +1,6 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Routing;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Packager.Routing;
 

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Routing;
+
 namespace LambdaRoutes.Packager.Routing;
 
 /// <summary>One route of the table, in the shape <c>routes --json</c> and the manifest share (docs/architecture.md).</summary>

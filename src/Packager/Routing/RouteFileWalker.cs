@@ -1,4 +1,5 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Routing;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Packager.Routing;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LambdaRoutes.Contracts.Routing;
 
 namespace LambdaRoutes.Packager.Routing;
 

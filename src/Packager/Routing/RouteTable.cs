@@ -1,4 +1,4 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Packager.Routing;
 

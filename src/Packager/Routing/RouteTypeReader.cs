@@ -1,4 +1,5 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Contracts.Verbs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,8 +13,6 @@ namespace LambdaRoutes.Packager.Routing;
 /// </summary>
 internal static class RouteTypeReader
 {
-    public static readonly IReadOnlyList<string> VerbNames = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
-
     public static RouteType? Read(string file, string source, DiagnosticList diagnostics)
     {
         var tree = CSharpSyntaxTree.ParseText(source, path: file);
@@ -86,7 +85,7 @@ internal static class RouteTypeReader
         .OfType<MethodDeclarationSyntax>()
         .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && m.Modifiers.Any(SyntaxKind.StaticKeyword))
         .Select(m => m.Identifier.Text)
-        .Where(VerbNames.Contains)
+        .Where(HttpVerbs.Supported.Contains)
         .Distinct()
         .Order(StringComparer.Ordinal);
 
@@ -100,7 +99,7 @@ internal static class RouteTypeReader
         string[][] accepted = [["ApiRequest"], ["ApiRequest", "ParamMap"], ["ApiRequest", "ParamMap", "ILambdaContext"]];
         var ok = true;
         var verbs = type.Members.OfType<MethodDeclarationSyntax>()
-            .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && m.Modifiers.Any(SyntaxKind.StaticKeyword) && VerbNames.Contains(m.Identifier.Text))
+            .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && m.Modifiers.Any(SyntaxKind.StaticKeyword) && HttpVerbs.Supported.Contains(m.Identifier.Text))
             .GroupBy(m => m.Identifier.Text);
         foreach (var group in verbs)
         {

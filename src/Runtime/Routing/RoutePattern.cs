@@ -1,16 +1,18 @@
+using LambdaRoutes.Contracts.Routing;
+
 namespace LambdaRoutes.Routing;
 
 /// <summary>
 /// A Next-form route pattern (<c>/api/users/[id]</c>, <c>/api/posts/[...slug]</c>, <c>/api/docs/[[...slug]]</c>)
-/// parsed once at start-up, then matched against request paths (Next.js packages/next/src/shared/lib/router/utils/route-regex.ts):
+/// parsed once at start-up by the packager's own parser (<see cref="RoutePath"/>), then matched against request paths (Next.js packages/next/src/shared/lib/router/utils/route-regex.ts):
 /// <c>[x]</c> takes exactly one non-empty segment, <c>[...x]</c> one or more, <c>[[...x]]</c> zero or more
 /// (the key is absent when there are none). Static segments compare case-sensitively.
 /// </summary>
 internal sealed class RoutePattern
 {
-    private readonly IReadOnlyList<Segment> _segments;
+    private readonly IReadOnlyList<RouteSegment> _segments;
 
-    private RoutePattern(string text, IReadOnlyList<Segment> segments)
+    private RoutePattern(string text, IReadOnlyList<RouteSegment> segments)
     {
         Text = text;
         _segments = segments;
@@ -19,22 +21,7 @@ internal sealed class RoutePattern
     public string Text { get; }
 
     /// <exception cref="FormatException">The pattern is not a valid Next route.</exception>
-    public static RoutePattern Parse(string pattern)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        if (!pattern.StartsWith('/'))
-            throw new FormatException($"Route pattern \"{pattern}\" must start with '/'.");
-        var parts = pattern.Length == 1 ? Array.Empty<string>() : pattern[1..].Split('/');
-        var segments = new List<Segment>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var segment = ParseSegment(parts[i], pattern);
-            if (segment.Kind is SegmentKind.CatchAll or SegmentKind.OptionalCatchAll && i != parts.Length - 1)
-                throw new FormatException($"Catch-all must be the last part of the URL in route \"{pattern}\".");
-            segments.Add(segment);
-        }
-        return new RoutePattern(pattern, segments);
-    }
+    public static RoutePattern Parse(string pattern) => new(pattern, RoutePath.Parse(pattern));
 
     /// <summary>Matches a path that has already had trailing and repeated slashes normalised.</summary>
     public RouteMatch Match(string path)
@@ -52,7 +39,7 @@ internal sealed class RoutePattern
                 case SegmentKind.Dynamic:
                     if (i >= parts.Length || parts[i].Length == 0) return RouteMatch.NoMatch;
                     if (!PercentDecoding.TryDecodeComponent(parts[i], out var value)) return RouteMatch.BadEncoding;
-                    values.Set(segment.Text, new[] { value }, isArray: false);
+                    values.Set(segment.ParamName!, new[] { value }, isArray: false);
                     break;
                 default:
                     var rest = parts.Skip(i).ToArray();
@@ -64,37 +51,12 @@ internal sealed class RoutePattern
                         if (!PercentDecoding.TryDecodeComponent(piece, out var d)) return RouteMatch.BadEncoding;
                         decoded.Add(d);
                     }
-                    values.Set(segment.Text, decoded, isArray: true);
+                    values.Set(segment.ParamName!, decoded, isArray: true);
                     return RouteMatch.Matched(values);
             }
         }
         return parts.Length == _segments.Count ? RouteMatch.Matched(values) : RouteMatch.NoMatch;
     }
-
-    private static Segment ParseSegment(string part, string pattern)
-    {
-        if (part.Length == 0) throw new FormatException($"Route pattern \"{pattern}\" has an empty segment.");
-        if (part.StartsWith("[[...", StringComparison.Ordinal) && part.EndsWith("]]", StringComparison.Ordinal))
-            return new Segment(SegmentKind.OptionalCatchAll, Name(part[5..^2], pattern));
-        if (part.StartsWith("[[", StringComparison.Ordinal))
-            throw new FormatException($"Optional route parameters are not yet supported (\"{part}\") in route \"{pattern}\".");
-        if (part.StartsWith("[...", StringComparison.Ordinal) && part.EndsWith(']'))
-            return new Segment(SegmentKind.CatchAll, Name(part[4..^1], pattern));
-        if (part.StartsWith('[') && part.EndsWith(']'))
-            return new Segment(SegmentKind.Dynamic, Name(part[1..^1], pattern));
-        if (part.Contains('[') || part.Contains(']'))
-            throw new FormatException($"Segment \"{part}\" of route \"{pattern}\" mixes text and a parameter.");
-        return new Segment(SegmentKind.Static, part);
-    }
-
-    private static string Name(string name, string pattern) =>
-        name.Length == 0 || name.Contains('[') || name.Contains(']') || name.StartsWith('.')
-            ? throw new FormatException($"Invalid parameter name \"{name}\" in route \"{pattern}\".")
-            : name;
-
-    private enum SegmentKind { Static, Dynamic, CatchAll, OptionalCatchAll }
-
-    private sealed record Segment(SegmentKind Kind, string Text);
 }
 
 /// <summary>The outcome of <see cref="RoutePattern.Match"/>.</summary>

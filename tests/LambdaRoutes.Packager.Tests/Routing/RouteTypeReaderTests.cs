@@ -1,4 +1,4 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Tests.Routing;

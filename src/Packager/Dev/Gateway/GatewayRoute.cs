@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Routing;
+
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
@@ -7,17 +9,10 @@ namespace LambdaRoutes.Packager.Dev.Gateway;
 internal sealed record GatewayRoute(string RouteId, string Template, string Method)
 {
     /// <summary>The template split into segments, without the leading slash; <c>/</c> has none.</summary>
-    public IReadOnlyList<string> Segments { get; } = Template.Trim('/').Length == 0 ? [] : Template.Trim('/').Split('/');
+    public IReadOnlyList<GatewaySegment> Segments { get; } = GatewaySegment.Split(Template);
 
     /// <summary>True for a template that ends in a greedy <c>{name+}</c> variable.</summary>
-    public bool IsGreedy => Segments.Count > 0 && IsGreedySegment(Segments[^1]);
-
-    public static bool IsGreedySegment(string segment) => segment.StartsWith('{') && segment.EndsWith("+}", StringComparison.Ordinal);
-
-    public static bool IsVariable(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
-
-    /// <summary>The variable name of <c>{id}</c> or <c>{proxy+}</c>.</summary>
-    public static string VariableName(string segment) => segment.Trim('{', '}').TrimEnd('+');
+    public bool IsGreedy => Segments.Count > 0 && Segments[^1].Kind == GatewaySegmentKind.Greedy;
 }
 
 /// <summary>A request matched to a route: the template it matched and the raw (still percent-encoded) path parameters.</summary>

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Routing;
+
 namespace LambdaRoutes.Packager.Dev.Gateway;
 
 /// <summary>
@@ -70,7 +72,7 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
                 return null;
             }
 
-            parameters[GatewayRoute.VariableName(template[^1])] = string.Join('/', segments[fixedCount..]);
+            parameters[template[^1].Name] = string.Join('/', segments[fixedCount..]);
             return new GatewayMatch(route, parameters);
         }
 
@@ -84,20 +86,20 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
             : null;
     }
 
-    private static bool MatchFixed(IReadOnlyList<string> template, string[] segments, int count, Dictionary<string, string> parameters)
+    private static bool MatchFixed(IReadOnlyList<GatewaySegment> template, string[] segments, int count, Dictionary<string, string> parameters)
     {
         for (var i = 0; i < count; i++)
         {
-            if (GatewayRoute.IsVariable(template[i]))
+            if (template[i].IsVariable)
             {
                 if (segments[i].Length == 0)
                 {
                     return false;
                 }
 
-                parameters[GatewayRoute.VariableName(template[i])] = segments[i];
+                parameters[template[i].Name] = segments[i];
             }
-            else if (!string.Equals(template[i], segments[i], StringComparison.Ordinal))
+            else if (!string.Equals(template[i].Text, segments[i], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -107,7 +109,7 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
     }
 
     private static int[] Ranks(GatewayRoute route) => route.Segments
-        .Select(s => GatewayRoute.IsGreedySegment(s) ? Greedy : GatewayRoute.IsVariable(s) ? Variable : Literal)
+        .Select(s => s.Kind switch { GatewaySegmentKind.Greedy => Greedy, GatewaySegmentKind.Variable => Variable, _ => Literal })
         .ToArray();
 
     private static bool IsBetter(GatewayRoute candidate, int[] candidateRanks, GatewayRoute current, int[] currentRanks)

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
-using LambdaRoutes.Packager.Diagnostics;
+using System.Globalization;
+using LambdaRoutes.Contracts.Diagnostics;
 
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>
 /// The rules Next checks along one route's own path (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts): a catch-all is the last segment,
 /// and no slug name repeats, not even with only non-word characters changed (<c>[helloworld]/[hello-world]</c>).
 /// </summary>
-internal static partial class RoutePathRules
+internal static class RoutePathRules
 {
     public static bool Check(RouteFile route, DiagnosticList diagnostics)
     {
@@ -43,8 +43,14 @@ internal static partial class RoutePathRules
         return diagnostics.Items.Count == before;
     }
 
-    private static string WordCharacters(string name) => NonWord().Replace(name, "");
+    // Regex's \w, by hand: the runtime checks its pattern with these rules too and should not carry a regex engine for it.
+    private static string WordCharacters(string name) => string.Concat(name.Where(IsWordCharacter));
 
-    [GeneratedRegex(@"\W")]
-    private static partial Regex NonWord();
+    private static bool IsWordCharacter(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation => true,
+        _ => false,
+    };
 }

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>
 /// Maps a Next-form route to API Gateway resource paths (docs/architecture.md, https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html):
@@ -7,17 +7,9 @@ namespace LambdaRoutes.Packager.Routing;
 /// </summary>
 internal static class ApiGatewayPaths
 {
-    public const string Greedy = "{proxy+}";
-
     public static IReadOnlyList<string> For(IReadOnlyList<RouteSegment> segments)
     {
-        var parts = segments.Select(s => s.Kind switch
-        {
-            SegmentKind.Static => s.Text,
-            SegmentKind.Dynamic => $"{{{s.ParamName}}}",
-            _ => Greedy,
-        }).ToList();
-
+        var parts = segments.Select(s => s.ToGateway().Text).ToList();
         var path = "/" + string.Join('/', parts);
         if (segments.Count > 0 && segments[^1].Kind == SegmentKind.OptionalCatchAll)
         {

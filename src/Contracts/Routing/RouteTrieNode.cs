@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>
 /// One level of the route tree. A node has at most one child of each parameter kind, which is what makes

@@ -1,6 +1,6 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>
 /// Next's route sorter as a trie (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts). Precedence comes from the structure, not from a multi-key sort:

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Diagnostics;
+namespace LambdaRoutes.Contracts.Diagnostics;
 
 /// <summary>
 /// Every diagnostic of route discovery, with its stable code and its one canonical wording.

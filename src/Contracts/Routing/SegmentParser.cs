@@ -1,6 +1,6 @@
-using LambdaRoutes.Packager.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>
 /// Parses one file or folder name into a <see cref="RouteSegment"/>, with Next's per-segment errors (Next.js packages/next/src/shared/lib/router/utils/sorted-routes.ts):

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Routing;
+namespace LambdaRoutes.Contracts.Routing;
 
 /// <summary>A route file found under api/ and the URL segments its path gives (group folders dropped, trailing index removed).</summary>
 internal sealed record RouteFile(string File, IReadOnlyList<RouteSegment> Segments)

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Diagnostics;
+namespace LambdaRoutes.Contracts.Diagnostics;
 
 internal enum DiagnosticSeverity
 {

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Diagnostics;
+namespace LambdaRoutes.Contracts.Diagnostics;
 
 /// <summary>The diagnostics a run has accumulated so far; stages add, the pipeline stops between stages when any is an error.</summary>
 internal sealed class DiagnosticList
