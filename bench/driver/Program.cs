@@ -15,7 +15,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Bench;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 if (args.Length > 0 && args[0] == "memory")
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// How to start a Linux binary built for one Lambda architecture (<c>x86_64</c> or <c>arm64</c>) on this host: directly

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>Settings of a <see cref="LambdaEmulator"/>.</summary>
 public sealed record EmulatorOptions

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>How an invocation ended.</summary>
 public enum InvocationOutcome

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using LambdaRoutes.Emulator.Instances;
+using LambdaRoutes.Local.Instances;
 
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// A local Lambda service for custom runtimes: each invocation goes to an instance — a real runtime process started with

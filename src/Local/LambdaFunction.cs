@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// One function the emulator can run: the process that plays its custom runtime (a <c>bootstrap</c> binary, or e.g.

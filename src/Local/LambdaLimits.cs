@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>Lambda's synchronous invocation payload limits (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), enforced by the emulator.</summary>
 public static class LambdaLimits

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// Whether a request body travels as text or as base64 (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). HTTP API has no setting: text-like content types

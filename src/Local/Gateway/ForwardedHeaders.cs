@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// The headers API Gateway adds to every proxied request (seen in every genuine event, fixtures/events): the client

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>What the dev server sends back to the client: status, headers (a name may repeat) and body.</summary>
 internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// One API Gateway route as the CDK construct wires it (docs/architecture.md manifest): an API Gateway path template such

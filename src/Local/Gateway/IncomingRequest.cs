@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// An HTTP request as the dev server received it, before it becomes an API Gateway event.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// Turns a function's output into the HTTP response API Gateway would send (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), or null when API Gateway

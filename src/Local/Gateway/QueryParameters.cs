@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>Splits a raw query string into decoded name/value pairs, in order, the way API Gateway fills its query maps.</summary>
 internal static class QueryParameters

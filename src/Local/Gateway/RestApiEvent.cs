@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace LambdaRoutes.Packager.Dev.Gateway;
+namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
 /// Builds the REST API proxy (v1) event for a request (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html), in the property order of the genuine events

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LambdaRoutes.Emulator.Instances;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>The error JSON of https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html (<c>errorType</c>, <c>errorMessage</c>) for failures the emulator itself detects.</summary>
 internal static class ErrorJson

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using LambdaRoutes.Emulator.RuntimeApi;
+using LambdaRoutes.Local.RuntimeApi;
 
-namespace LambdaRoutes.Emulator.Instances;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
 /// One execution environment: a runtime process and the Runtime API server it talks to. It runs one invocation at a

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LambdaRoutes.Emulator.Instances;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
 /// The instances of one function, scheduled the way Lambda does: an idle instance is reused (a warm start, most recently

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LambdaRoutes.Emulator.Instances;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>What an invocation ended with, before the pool adds its accounting.</summary>
 internal sealed record InvocationEnd(InvocationOutcome Outcome, byte[] Payload, string? ErrorType);

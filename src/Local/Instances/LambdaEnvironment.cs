@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator.Instances;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
 /// The environment Lambda gives a custom runtime (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). The emulator's own environment is not inherited (Lambda's

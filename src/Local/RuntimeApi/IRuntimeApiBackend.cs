@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator.RuntimeApi;
+namespace LambdaRoutes.Local.RuntimeApi;
 
 /// <summary>What the Runtime API endpoints ask of the instance behind them (one backend per instance and port).</summary>
 internal interface IRuntimeApiBackend

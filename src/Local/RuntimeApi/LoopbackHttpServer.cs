@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace LambdaRoutes.Emulator.RuntimeApi;
+namespace LambdaRoutes.Local.RuntimeApi;
 
 /// <summary>
 /// A bare Kestrel server on 127.0.0.1 and a free port, calling one delegate per request. Every instance gets its own

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using LambdaRoutes.Emulator.Instances;
+using LambdaRoutes.Local.Instances;
 
-namespace LambdaRoutes.Emulator.RuntimeApi;
+namespace LambdaRoutes.Local.RuntimeApi;
 
 /// <summary>
 /// The server side of the Lambda Runtime API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) for one instance:

@@ -1,7 +1,7 @@
-using LambdaRoutes.Emulator.Instances;
+using LambdaRoutes.Local.Instances;
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaRoutes.Emulator.RuntimeApi;
+namespace LambdaRoutes.Local.RuntimeApi;
 
 /// <summary>
 /// Reads a streamed <c>POST /response</c> (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming) into its <see cref="StreamedResponse"/> piece by piece, as

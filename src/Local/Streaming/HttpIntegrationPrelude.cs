@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// The prelude of a streamed HTTP integration response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the JSON object before the 8-NUL delimiter,

@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// Finds the end of an HTTP integration prelude in a streamed body (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming: prelude JSON, 8 NUL bytes, body),

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// A response the runtime is streaming (<c>Lambda-Runtime-Function-Response-Mode: streaming</c>, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming), exposed

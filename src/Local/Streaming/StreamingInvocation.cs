@@ -1,4 +1,4 @@
-namespace LambdaRoutes.Emulator;
+namespace LambdaRoutes.Local;
 
 /// <summary>
 /// What <see cref="LambdaEmulator.InvokeStreamingAsync"/> returns as soon as it is known: the streamed response when

@@ -1,4 +1,4 @@
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Dev;

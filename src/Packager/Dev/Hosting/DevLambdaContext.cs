@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LambdaRoutes.Local.Gateway;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
@@ -22,7 +23,7 @@ internal sealed class DevLambdaContext : ILambdaContext
 
     public string FunctionVersion => "$LATEST";
 
-    public string InvokedFunctionArn => $"arn:aws:lambda:us-east-1:{Gateway.GatewayIdentifiers.AccountId}:function:{FunctionName}";
+    public string InvokedFunctionArn => $"arn:aws:lambda:us-east-1:{GatewayIdentifiers.AccountId}:function:{FunctionName}";
 
     public int MemoryLimitInMB { get; }
 

@@ -93,7 +93,7 @@ internal sealed class InProcessHost : IRouteHost
         try
         {
             var payload = await run;
-            return payload.Length > LambdaRoutes.Emulator.LambdaLimits.MaxResponseBytes
+            return payload.Length > LambdaRoutes.Local.LambdaLimits.MaxResponseBytes
                 ? lease.Run(RunOutcome.FunctionError, "Function.ResponseSizeTooLarge")
                 : lease.Run(RunOutcome.Success, payload: payload);
         }
