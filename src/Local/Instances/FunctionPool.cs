@@ -3,20 +3,16 @@ using System.Diagnostics;
 namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// The instances of one function, scheduled the way Lambda does: an idle instance is reused (a warm start, most recently
-/// used first); when every instance is busy a new one is started for the invocation (a cold start); an instance that died
-/// is dropped. At most <see cref="EmulatorOptions.MaxInstancesPerFunction"/> run at once; beyond that, invocations wait.
+/// The process instances of one function, scheduled by <see cref="InstancePool{TInstance}"/> (Lambda's reuse rule: warm
+/// when an instance is idle, cold when all are busy, a dead one dropped), each started, run over its Runtime API and
+/// stopped here. At most <see cref="EmulatorOptions.MaxInstancesPerFunction"/> run at once; beyond that, invocations wait.
 /// </summary>
 internal sealed class FunctionPool : IAsyncDisposable
 {
     private readonly LambdaFunction _function;
     private readonly EmulatorOptions _options;
     private readonly SemaphoreSlim _slots;
-    private readonly object _gate = new();
-    private readonly List<FunctionInstance> _all = [];
-    private readonly Stack<FunctionInstance> _idle = new();
-    private int _lastId;
-    private bool _disposed;
+    private readonly InstancePool<FunctionInstance> _instances = new(i => i.State == InstanceState.Dead);
 
     public FunctionPool(LambdaFunction function, EmulatorOptions options)
     {
@@ -64,7 +60,7 @@ internal sealed class FunctionPool : IAsyncDisposable
         await _slots.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            var instance = TakeIdle();
+            var instance = _instances.TakeIdle();
             var cold = instance is null;
             if (instance is null)
             {
@@ -86,7 +82,7 @@ internal sealed class FunctionPool : IAsyncDisposable
             }
             else
             {
-                ReturnIdle(instance);
+                _instances.GiveBack(instance);
             }
 
             return new InvocationResult(end.Outcome, end.Payload, end.ErrorType, requestId, instance.Id, cold,
@@ -98,72 +94,21 @@ internal sealed class FunctionPool : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<InstanceInfo> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _all.Select(i => i.Snapshot()).ToList();
-        }
-    }
+    public IReadOnlyList<InstanceInfo> Snapshot() => _instances.All().Select(i => i.Snapshot()).ToList();
 
     /// <summary>Stops every instance, so that the next invocation is a cold start.</summary>
-    public async Task ResetAsync()
-    {
-        List<FunctionInstance> instances;
-        lock (_gate)
-        {
-            instances = [.. _all];
-            _all.Clear();
-            _idle.Clear();
-        }
+    public Task ResetAsync() => StopAsync(_instances.Clear());
 
-        await Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask())).ConfigureAwait(false);
-    }
-
-    private FunctionInstance? TakeIdle()
-    {
-        lock (_gate)
-        {
-            while (_idle.TryPop(out var instance))
-            {
-                if (instance.State != InstanceState.Dead)
-                {
-                    return instance;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    private void ReturnIdle(FunctionInstance instance)
-    {
-        lock (_gate)
-        {
-            if (!_disposed && _all.Contains(instance))
-            {
-                _idle.Push(instance);
-            }
-        }
-    }
+    private static Task StopAsync(IReadOnlyList<FunctionInstance> instances) =>
+        Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask()));
 
     private async Task<FunctionInstance> StartInstanceAsync()
     {
-        int id;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            id = ++_lastId;
-        }
-
+        var id = _instances.NextNumber();
         var instance = await FunctionInstance.StartAsync(_function, _options, id).ConfigureAwait(false);
-        lock (_gate)
+        if (!_instances.Add(instance))
         {
-            _all.Add(instance);
-            if (_disposed)
-            {
-                instance.Kill();
-            }
+            instance.Kill();
         }
 
         return instance;
@@ -171,21 +116,9 @@ internal sealed class FunctionPool : IAsyncDisposable
 
     private async Task RemoveAsync(FunctionInstance instance)
     {
-        lock (_gate)
-        {
-            _all.Remove(instance);
-        }
-
+        _instances.Remove(instance);
         await instance.DisposeAsync().ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-        }
-
-        await ResetAsync().ConfigureAwait(false);
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(_instances.Close()).ConfigureAwait(false);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LambdaRoutes.Local.Instances;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Routing;
 
@@ -61,8 +62,8 @@ internal sealed class InProcessHost : IRouteHost
     {
         var generation = Volatile.Read(ref _current);
         var pool = generation.App.Pool(route.Id);
-        var rental = pool.Rent();
-        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
+        var rental = generation.App.Rent(route.Id);
+        var context = InProcessContext.Create($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
             route.MemorySize, TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
         if (rental.Instance is null)
         {
@@ -223,7 +224,7 @@ internal sealed class InProcessHost : IRouteHost
     private sealed record Generation(LoadedApp App, DevRouteSet Routes);
 
     /// <summary>One invocation's hold on an instance: given back to its pool when the invocation ends.</summary>
-    private sealed record Lease(InstancePool Pool, RouteInstance Instance, bool Cold, DevLambdaContext Context)
+    private sealed record Lease(InstancePool<RouteInstance> Pool, RouteInstance Instance, bool Cold, ILambdaContext Context)
     {
         /// <summary>
         /// False at the route's timeout. The handler cannot be stopped in-process, so its instance is never given back:
@@ -247,12 +248,13 @@ internal sealed class InProcessHost : IRouteHost
             }
 
             Context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns; its instance is dropped)");
+            Pool.Remove(Instance);
             return false;
         }
 
         public RouteRun Run(RunOutcome outcome, string? errorType = null, byte[]? payload = null) =>
             new(outcome, payload ?? [], Cold, Name(Instance.Number), errorType);
 
-        public void Release() => Pool.Return(Instance);
+        public void Release() => Pool.GiveBack(Instance);
     }
 }
