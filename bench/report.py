@@ -234,7 +234,7 @@ def main():
             "the wait is subtracted above, but the other build also competed for the CPUs.")
     add("")
 
-    add("## Cross-check through the emulator (src/Emulator)")
+    add("## Cross-check through the emulator (src/Local)")
     add("")
     probe = raw["emulatorOverheadMs"]["p50"]
     add(f"Same peers through `LambdaEmulator` (Kestrel Runtime API server per instance). Its cold start includes starting that "

@@ -110,7 +110,7 @@ if [ ! -d "$bench/peers/node/node_modules/aws-lambda-ric" ]; then
 fi
 bash "$bench/peers/node/build-native.sh"
 
-step "bench driver (bench/driver, uses src/Emulator)"
+step "bench driver (bench/driver, uses src/Local)"
 run_logged driver-build dotnet build "$bench/driver/BenchDriver.csproj" -c Release -o "$work/driver" -nologo -v q
 
 # ------------------------------------------------------------------------------------------------------------------ sizes

@@ -12,7 +12,7 @@ namespace LambdaRoutes.Bench;
 /// <c>/init/error</c>) on 127.0.0.1 for precise timing: it is started once per peer and kept running, so a cold start
 /// measured here is exactly <c>Process.Start</c> → the first <c>/response</c> body fully received, with no server start
 /// inside the interval; and a warm invocation is the event's first byte written → the response body fully received.
-/// The emulator (src/Emulator) starts a Kestrel server per instance, which costs milliseconds inside its cold starts;
+/// The emulator (src/Local) starts a Kestrel server per instance, which costs milliseconds inside its cold starts;
 /// the driver reports its numbers too, as a cross-check.
 /// </summary>
 internal sealed class FocusedRuntimeApi : IAsyncDisposable

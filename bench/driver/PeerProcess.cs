@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using LambdaRoutes.Emulator;
-using LambdaRoutes.Emulator.Instances;
+using LambdaRoutes.Local;
+using LambdaRoutes.Local.Instances;
 
 namespace LambdaRoutes.Bench;
 

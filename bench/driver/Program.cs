@@ -1,4 +1,4 @@
-// bench-driver: measures Lambda peers through the repository's Runtime API emulator (src/Emulator).
+// bench-driver: measures Lambda peers through the repository's Runtime API emulator (src/Local).
 //
 //   dotnet bench-driver.dll --config peers.json --cold 20 --warm 2000 --out raw.json
 //   dotnet bench-driver.dll memory --executable ApiPayload/bootstrap --out memory.json [--quick]   (PayloadMemory.cs)
@@ -15,7 +15,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Bench;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 if (args.Length > 0 && args[0] == "memory")
 {
@@ -242,7 +242,7 @@ finally
     }
 }
 
-// 5. Cross-check through the emulator (src/Emulator): cold starts (its per-instance Kestrel start included) and warm
+// 5. Cross-check through the emulator (src/Local): cold starts (its per-instance Kestrel start included) and warm
 //    invocations (its Duration: event handed to the runtime -> response), fewer of each.
 var emulatorCold = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
 var emulatorWarm = peers.ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);

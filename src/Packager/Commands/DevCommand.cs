@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LambdaRoutes.Packager.Dev;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 
 namespace LambdaRoutes.Packager.Commands;
 

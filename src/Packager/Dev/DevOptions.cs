@@ -1,5 +1,5 @@
 using LambdaRoutes.Cdk;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Dev;

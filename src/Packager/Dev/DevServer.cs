@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using LambdaRoutes.Emulator;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,5 +1,5 @@
-using LambdaRoutes.Emulator;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local;
+using LambdaRoutes.Local.Gateway;
 using Microsoft.AspNetCore.Http;
 
 namespace LambdaRoutes.Packager.Dev;

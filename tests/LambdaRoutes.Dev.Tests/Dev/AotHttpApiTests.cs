@@ -1,7 +1,7 @@
 using System.Net;
 using LambdaRoutes.Dev.Tests.Emulator;
 using LambdaRoutes.Dev.Tests.Support;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 using LambdaRoutes.Packager.Dev.Hosting;
 
 namespace LambdaRoutes.Dev.Tests.Dev;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 

@@ -1,4 +1,4 @@
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 

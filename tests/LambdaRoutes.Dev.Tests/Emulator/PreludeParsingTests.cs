@@ -1,5 +1,5 @@
 using System.Text;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 

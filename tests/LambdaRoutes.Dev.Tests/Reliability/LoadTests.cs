@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Dev.Tests.Support;
 using LambdaRoutes.Packager.Dev;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using LambdaRoutes.Dev.Tests.Support;
 using LambdaRoutes.Packager.Dev;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 using Xunit.Abstractions;
 

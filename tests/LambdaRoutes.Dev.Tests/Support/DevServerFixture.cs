@@ -1,5 +1,5 @@
 using LambdaRoutes.Packager.Dev;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 
 namespace LambdaRoutes.Dev.Tests.Support;
 

@@ -1,4 +1,4 @@
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 using LambdaRoutes.Packager.Packaging;
 using HostArchitecture = System.Runtime.InteropServices.Architecture;
 

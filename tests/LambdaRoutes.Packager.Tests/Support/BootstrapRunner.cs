@@ -16,7 +16,7 @@ internal static class BootstrapRunner
     {
         await using var server = new RuntimeApiServer();
         var outcome = server.Enqueue(eventJson);
-        var (executable, arguments) = Emulator.ArchitectureLauncher.Command(bootstrap, architecture);
+        var (executable, arguments) = Local.ArchitectureLauncher.Command(bootstrap, architecture);
         var start = new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Endpoint;
         start.Environment["LAMBDA_ROUTES_RUN_ONCE"] = "true";

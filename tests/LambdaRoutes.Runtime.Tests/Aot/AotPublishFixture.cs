@@ -60,8 +60,8 @@ public partial class AotPublishFixture : IDisposable
         ? "aarch64-linux-gnu-objdump"
         : "objdump";
 
-    /// <summary>The command that starts the bootstrap on this host: itself, or qemu-user running it (see <see cref="Emulator.ArchitectureLauncher"/>).</summary>
-    public (string Executable, IReadOnlyList<string> Arguments) Launch => Emulator.ArchitectureLauncher.Command(BootstrapPath, Architecture);
+    /// <summary>The command that starts the bootstrap on this host: itself, or qemu-user running it (see <see cref="Local.ArchitectureLauncher"/>).</summary>
+    public (string Executable, IReadOnlyList<string> Arguments) Launch => Local.ArchitectureLauncher.Command(BootstrapPath, Architecture);
 
     public string Root { get; }
 

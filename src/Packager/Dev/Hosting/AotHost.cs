@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LambdaRoutes.Emulator;
+using LambdaRoutes.Local;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 

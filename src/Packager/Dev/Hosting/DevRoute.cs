@@ -1,4 +1,4 @@
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Local.Instances;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Routing;
 
@@ -62,8 +63,8 @@ internal sealed class InProcessHost : IRouteHost
     {
         var generation = Volatile.Read(ref _current);
         var pool = generation.App.Pool(route.Id);
-        var rental = pool.Rent();
-        var context = new DevLambdaContext($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
+        var rental = generation.App.Rent(route.Id);
+        var context = InProcessContext.Create($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
             route.MemorySize, TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
         if (rental.Instance is null)
         {
@@ -94,7 +95,7 @@ internal sealed class InProcessHost : IRouteHost
         try
         {
             var payload = await run;
-            return payload.Length > LambdaRoutes.Emulator.LambdaLimits.MaxResponseBytes
+            return payload.Length > LambdaRoutes.Local.LambdaLimits.MaxResponseBytes
                 ? lease.Run(RunOutcome.FunctionError, "Function.ResponseSizeTooLarge")
                 : lease.Run(RunOutcome.Success, payload: payload);
         }
@@ -224,7 +225,7 @@ internal sealed class InProcessHost : IRouteHost
     private sealed record Generation(LoadedApp App, DevRouteSet Routes);
 
     /// <summary>One invocation's hold on an instance: given back to its pool when the invocation ends.</summary>
-    private sealed record Lease(InstancePool Pool, RouteInstance Instance, bool Cold, DevLambdaContext Context)
+    private sealed record Lease(InstancePool<RouteInstance> Pool, RouteInstance Instance, bool Cold, ILambdaContext Context)
     {
         /// <summary>
         /// False at the route's timeout. The handler cannot be stopped in-process, so its instance is never given back:
@@ -248,12 +249,13 @@ internal sealed class InProcessHost : IRouteHost
             }
 
             Context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns; its instance is dropped)");
+            Pool.Remove(Instance);
             return false;
         }
 
         public RouteRun Run(RunOutcome outcome, string? errorType = null, byte[]? payload = null) =>
             new(outcome, payload ?? [], Cold, Name(Instance.Number), errorType);
 
-        public void Release() => Pool.Return(Instance);
+        public void Release() => Pool.GiveBack(Instance);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using LambdaRoutes.Local.Instances;
 using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
@@ -14,13 +15,15 @@ internal sealed class LoadedApp
 {
     private readonly AppLoadContext _context;
     private readonly JsonSerializerContext? _json;
-    private readonly Dictionary<string, InstancePool> _pools;
+    private readonly Dictionary<string, RouteEntry> _routes;
+    private readonly Dictionary<string, InstancePool<RouteInstance>> _pools;
 
     private LoadedApp(AppLoadContext context, JsonSerializerContext? json, RouteTable table)
     {
         _context = context;
         _json = json;
-        _pools = table.Routes.ToDictionary(r => r.Id, r => new InstancePool(() => CreateInvoker(r)), StringComparer.Ordinal);
+        _routes = table.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _pools = table.Routes.ToDictionary(r => r.Id, _ => new InstancePool<RouteInstance>(), StringComparer.Ordinal);
         Table = table;
     }
 
@@ -41,7 +44,34 @@ internal sealed class LoadedApp
     }
 
     /// <summary>The route's instance pool; it lives as long as this build, so a reload starts every route cold.</summary>
-    public InstancePool Pool(string routeId) => _pools[routeId];
+    public InstancePool<RouteInstance> Pool(string routeId) => _pools[routeId];
+
+    /// <summary>
+    /// An idle instance of the route (warm) or a new one (cold). A constructor that throws is the new instance's init
+    /// error: its number is used up and nothing is pooled, so the next request tries a fresh instance.
+    /// </summary>
+    public Rental Rent(string routeId)
+    {
+        var pool = Pool(routeId);
+        if (pool.TakeIdle() is { } warm)
+        {
+            return new Rental(warm, warm.Number, Cold: false, InitError: null);
+        }
+
+        var number = pool.NextNumber();
+        RouteInstance instance;
+        try
+        {
+            instance = new RouteInstance(number, CreateInvoker(_routes[routeId]));
+        }
+        catch (Exception ex)
+        {
+            return new Rental(null, number, Cold: true, ex);
+        }
+
+        pool.Add(instance);
+        return new Rental(instance, number, Cold: true, InitError: null);
+    }
 
     /// <summary>A new instance of the route: its object and an invoker around it.</summary>
     /// <exception cref="Exception">Whatever the route's constructor threw (an init error).</exception>

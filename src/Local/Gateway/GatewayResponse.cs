@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace LambdaRoutes.Local.Gateway;
+
+/// <summary>What the dev server sends back to the client: status, headers (a name may repeat) and body.</summary>
+internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
+{
+    /// <summary>API Gateway's own JSON answers; REST writes them with a space after the colon, HTTP API without.</summary>
+    public static GatewayResponse Message(ApiFlavor flavor, int status, string message)
+    {
+        var json = flavor == ApiFlavor.RestApi ? $"{{\"message\": \"{message}\"}}" : $"{{\"message\":\"{message}\"}}";
+        return new GatewayResponse(status, [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>
+    /// No route for the path and method. An HTTP API answers 404 "Not Found"; a REST API answers every unknown resource or
+    /// method with its <c>MISSING_AUTHENTICATION_TOKEN</c> gateway response: 403, and the error type in a header
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
+    /// </summary>
+    public static GatewayResponse NotFound(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+        ? new GatewayResponse(403,
+            [new("Content-Type", "application/json"), new("x-amzn-ErrorType", "MissingAuthenticationTokenException")],
+            Encoding.UTF8.GetBytes("{\"message\":\"Missing Authentication Token\"}"))
+        : Message(flavor, 404, "Not Found");
+
+    /// <summary>A function error, an init error, a crash or a malformed response (API Gateway's answers for it: https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html).</summary>
+    public static GatewayResponse FunctionError(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+        ? Message(flavor, 502, "Internal server error")
+        : Message(flavor, 500, "Internal Server Error");
+
+    /// <summary>
+    /// A streamed response whose prelude is unreadable (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): a 502 in both flavours, like REST's "Malformed
+    /// Lambda proxy response", with the reason, since nothing else tells the developer what the runtime sent.
+    /// </summary>
+    public static GatewayResponse MalformedStream(string reason)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("message", "Malformed Lambda streaming response: " + reason);
+            json.WriteEndObject();
+        }
+
+        return new GatewayResponse(502, [new("Content-Type", "application/json")], buffer.ToArray());
+    }
+
+    /// <summary>The function did not answer within its timeout.</summary>
+    public static GatewayResponse Timeout(ApiFlavor flavor) => Message(flavor, 504, "Endpoint request timed out");
+
+    /// <summary>The request was over the platform's payload limit (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
+    public static GatewayResponse TooLarge(ApiFlavor flavor) => Message(flavor, 413, "Request Entity Too Large");
+}
