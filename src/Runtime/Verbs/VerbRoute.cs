@@ -111,7 +111,7 @@ public sealed class VerbRoute : IApiRoute
         {
             // No response returned: Next's message, with our type names.
             req.Context.Logger.LogError($"No response is returned from route handler '{Source}'. Ensure you return a " +
-                                        "`RouteResult` (e.g. `Results.Json(...)`) in all branches of your handler.");
+                                        "`RouteResult` (e.g. `NextResponse.Json(...)`) in all branches of your handler.");
             res.Status(500).End();
             return;
         }
