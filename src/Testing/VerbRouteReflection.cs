@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using LambdaRoutes.Contracts.Verbs;
@@ -13,6 +14,9 @@ namespace LambdaRoutes.Testing;
 /// </summary>
 internal static class VerbRouteReflection
 {
+    /// <summary>The parameters a verb method may take, in order; any prefix of at least the request.</summary>
+    private static readonly Type[] Parameters = [typeof(ApiRequest), typeof(ParamMap), typeof(ILambdaContext)];
+
     /// <summary>The route built from <paramref name="routeClass"/>'s verb methods.</summary>
     /// <param name="routeClass">The verb-style route class.</param>
     /// <param name="source">The route file (or class name) named in the route's log messages.</param>
@@ -43,7 +47,10 @@ internal static class VerbRouteReflection
         var isAsync = method.ReturnType == typeof(Task<RouteResult>);
         if (!isAsync && method.ReturnType != typeof(RouteResult))
             throw new ArgumentException($"{routeClass.FullName}.{verb} must return RouteResult or Task<RouteResult>.");
-        _ = (method.GetParameters().Length, isAsync) switch
+        var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
+        if (parameters.Length == 0 || !parameters.SequenceEqual(Parameters.Take(parameters.Length)))
+            throw new ArgumentException($"{routeClass.FullName}.{verb} must take (ApiRequest[, ParamMap[, ILambdaContext]]).");
+        _ = (parameters.Length, isAsync) switch
         {
             (1, false) => route.Map(verb, method.CreateDelegate<Func<ApiRequest, RouteResult>>()),
             (1, true) => route.Map(verb, method.CreateDelegate<Func<ApiRequest, Task<RouteResult>>>()),
@@ -51,7 +58,7 @@ internal static class VerbRouteReflection
             (2, true) => route.Map(verb, method.CreateDelegate<Func<ApiRequest, ParamMap, Task<RouteResult>>>()),
             (3, false) => route.Map(verb, method.CreateDelegate<Func<ApiRequest, ParamMap, ILambdaContext, RouteResult>>()),
             (3, true) => route.Map(verb, method.CreateDelegate<Func<ApiRequest, ParamMap, ILambdaContext, Task<RouteResult>>>()),
-            _ => throw new ArgumentException($"{routeClass.FullName}.{verb} must take (ApiRequest[, ParamMap[, ILambdaContext]])."),
+            _ => throw new UnreachableException(),
         };
     }
 }
