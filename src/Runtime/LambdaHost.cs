@@ -85,8 +85,7 @@ public static class LambdaHost
 
             // AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE is RuntimeSupport's name for the same switch (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
             var runOnce = IsTrue(environment.Get("LAMBDA_ROUTES_RUN_ONCE")) || IsTrue(environment.Get("AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE"));
-            using var loop = new InvocationLoop(client, invoker.InvokeAsync, environment, log,
-                options.Streaming ? invoker.InvokeStreamingAsync : null);
+            using var loop = new InvocationLoop(client, invoker, environment, log);
             await loop.RunAsync(runOnce, cancellationToken).ConfigureAwait(false);
             return 0;
         }

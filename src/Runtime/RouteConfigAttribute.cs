@@ -32,7 +32,7 @@ public sealed class RouteConfigAttribute : Attribute
     /// <summary>
     /// True makes the route stream its response (server-sent events, large downloads): Lambda response streaming
     /// (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming) behind a function URL with <c>RESPONSE_STREAM</c> or a REST API with <c>ResponseTransferMode</c>
-    /// STREAM. Write the body with <see cref="Results.Stream"/> or <see cref="ApiResponse.Stream"/>.
+    /// STREAM. Write the body with <see cref="NextResponse.Stream"/> or <see cref="ApiResponse.Stream"/>.
     /// </summary>
     public bool Streaming { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LambdaRoutes.Bootstrap;
 using LambdaRoutes.Cors;
 using LambdaRoutes.Events;
 using LambdaRoutes.Http;
@@ -19,8 +20,9 @@ namespace LambdaRoutes;
 /// Stages: decode the event (v1 / 2.0 / function URL) → normalise the path (308) → match the route (404) →
 /// check and parse the body (413 / 400; a verb-style route parses on first read) → run the handler (500 on exception or when it never ends the response) → encode
 /// the response in the event's own format. Every bad input gets a status and a message; nothing here throws.
+/// Internal: users write routes, not invokers; the tool, the Testing kit and the bench reach it through InternalsVisibleTo.
 /// </remarks>
-public sealed class RouteInvoker
+internal sealed class RouteInvoker : IInvocationHandler
 {
     private readonly IApiRoute _route;
     private readonly RoutePattern _pattern;
@@ -44,7 +46,11 @@ public sealed class RouteInvoker
         _parseBody = options.BodyParser;
         _json = new JsonResolver(json);
         _cors = options.Cors;
+        Streams = options.Streaming;
     }
+
+    /// <summary><see cref="RouteOptions.Streaming"/>: the Runtime API loop answers through <see cref="InvokeStreamingAsync"/>.</summary>
+    public bool Streams { get; }
 
     /// <summary>Handles one invocation payload and returns the response payload for the Runtime API.</summary>
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)

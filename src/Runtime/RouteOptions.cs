@@ -36,4 +36,18 @@ public sealed class RouteOptions
     /// <c>Access-Control-Allow-Origin</c> for allowed origins. The packager sets it from <c>[RouteConfig(Cors = "...")]</c>.
     /// </summary>
     public CorsPolicy? Cors { get; init; }
+
+    /// <summary>
+    /// The options of the route at <paramref name="route"/> that declares <paramref name="config"/>: the one mapping from a
+    /// route's settings to what the runtime needs. The packager renders its result into the generated entry point and runs
+    /// the dev server with it; the Testing kit feeds it the attribute read by reflection.
+    /// </summary>
+    internal static RouteOptions For(string route, RouteConfigAttribute? config) => new()
+    {
+        Route = route,
+        BodySizeLimit = config?.BodySizeLimit,
+        BodyParser = config?.BodyParser ?? true,
+        Streaming = config?.Streaming ?? false,
+        Cors = config?.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
+    };
 }

@@ -45,15 +45,7 @@ public sealed class RouteTester
     {
         ArgumentNullException.ThrowIfNull(routeType);
         // Test-time only: on Lambda the packager reads the attribute from source and the runtime never looks for it.
-        var config = Attribute.GetCustomAttribute(routeType, typeof(RouteConfigAttribute)) as RouteConfigAttribute;
-        return new RouteOptions
-        {
-            Route = pattern,
-            BodySizeLimit = config?.BodySizeLimit,
-            BodyParser = config?.BodyParser ?? true,
-            Streaming = config?.Streaming ?? false,
-            Cors = config?.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
-        };
+        return RouteOptions.For(pattern, Attribute.GetCustomAttribute(routeType, typeof(RouteConfigAttribute)) as RouteConfigAttribute);
     }
 
     /// <summary>
@@ -62,7 +54,7 @@ public sealed class RouteTester
     /// </summary>
     /// <example><c>var tester = RouteTester.ForVerbs(typeof(Things), "/api/things", AppJson.Default);</c></example>
     public static RouteTester ForVerbs([System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods)] Type routeClass, string pattern, JsonSerializerContext? json = null) =>
-        new(VerbRouteReflection.Build(routeClass), OptionsFor(routeClass, pattern), json);
+        new(VerbRouteReflection.Build(routeClass, routeClass.Name), OptionsFor(routeClass, pattern), json);
 
     /// <summary>Sends a REST API (v1) event.</summary>
     public Task<RouteTestResponse> SendAsync(RestApiEventBuilder request, TestLambdaContext? context = null) =>

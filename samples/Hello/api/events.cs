@@ -14,7 +14,7 @@ public static class Events
     {
         var count = Math.Clamp(int.TryParse(req.Query["count"], out var c) ? c : 3, 1, 20);
         var delay = Math.Clamp(int.TryParse(req.Query["delayMs"], out var d) ? d : 200, 0, 5000);
-        return Results.EventStream(async stream =>
+        return NextResponse.EventStream(async stream =>
         {
             for (var i = 1; i <= count; i++)
             {

@@ -14,15 +14,15 @@ public static class Notes
     private static readonly Note[] Seed = [new("1", "Buy milk"), new("2", "Ship the release")];
 
     public static RouteResult GET(ApiRequest req) =>
-        Results.Json(new NoteList(Seed)).WithHeader("Cache-Control", "max-age=10");
+        NextResponse.Json(new NoteList(Seed)).WithHeader("Cache-Control", "max-age=10");
 
     public static RouteResult POST(ApiRequest req)
     {
         // Never trust the body: an empty, null or malformed one is the client's mistake, answered 400 with the reason.
         var input = JsonBody.Read<NewNote>(req, out var problem);
-        if (input is null) return Results.Json(new ApiError(problem!), 400);
-        if (string.IsNullOrWhiteSpace(input.Text)) return Results.Json(new ApiError("text is required"), 400);
+        if (input is null) return NextResponse.Json(new ApiError(problem!), 400);
+        if (string.IsNullOrWhiteSpace(input.Text)) return NextResponse.Json(new ApiError("text is required"), 400);
         var note = new Note((Seed.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), input.Text.Trim());
-        return Results.Json(note, 201).WithHeader("Location", "/api/notes/" + note.Id);
+        return NextResponse.Json(note, 201).WithHeader("Location", "/api/notes/" + note.Id);
     }
 }

@@ -24,12 +24,12 @@ public static class Upload
         catch (InvalidOperationException)
         {
             // Not a form at all (e.g. no body, or JSON): the client's mistake, so a 400 that says what to send.
-            return Results.Json(new ApiError("expected a multipart/form-data body with at least one file"), 400);
+            return NextResponse.Json(new ApiError("expected a multipart/form-data body with at least one file"), 400);
         }
 
         var files = form.Files.Select(f => new UploadedFile(f.Name, f.FileName, f.ContentType, f.Length)).ToList();
         return files.Count == 0
-            ? Results.Json(new ApiError("attach at least one file"), 400)
-            : Results.Json(new UploadSummary(form["title"], files), 201);
+            ? NextResponse.Json(new ApiError("attach at least one file"), 400)
+            : NextResponse.Json(new UploadSummary(form["title"], files), 201);
     }
 }

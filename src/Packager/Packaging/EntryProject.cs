@@ -90,20 +90,27 @@ internal static class EntryProjectWriter
     private static string RunCall(RouteEntry route, string? jsonContext, string indent)
     {
         var json = jsonContext is null ? "" : $",\n{indent}    global::{jsonContext}.Default";
-        // Left out for a verb-style route that declares no limit: the runtime then applies none.
-        var bodySizeLimit = route.Settings.BodySizeLimit is { } limit ? $"\n{indent}        BodySizeLimit = {Literal(limit)}," : "";
-        var streaming = route.Settings.Streaming ? $"\n{indent}        Streaming = true," : "";
-        if (route.Settings.Cors is { } origins)
-            streaming += $"\n{indent}        Cors = new global::LambdaRoutes.CorsPolicy {{ Origins = {Literal(origins)} }},";
         return $$"""
             global::LambdaRoutes.LambdaHost.RunAsync(
             {{indent}}    {{RouteFactory(route, indent)}},
-            {{indent}}    new global::LambdaRoutes.RouteOptions
-            {{indent}}    {
-            {{indent}}        Route = {{Literal(route.Route)}},{{bodySizeLimit}}
-            {{indent}}        BodyParser = {{(route.Settings.BodyParser ? "true" : "false")}},{{streaming}}
-            {{indent}}    }{{json}})
+            {{indent}}    {{OptionsInitializer(RouteEntryOptions.For(route), indent)}}{{json}})
             """;
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> as a C# object initializer, so the entry point passes exactly what the dev server runs
+    /// with. Only what differs from the defaults is written, except <c>BodyParser</c>, always shown; a null
+    /// <c>BodySizeLimit</c> (a verb-style route that declares none) is left out and the runtime applies no limit.
+    /// </summary>
+    private static string OptionsInitializer(RouteOptions options, string indent)
+    {
+        var lines = new List<string> { $"Route = {Literal(options.Route)}," };
+        if (options.BodySizeLimit is { } limit) lines.Add($"BodySizeLimit = {Literal(limit)},");
+        lines.Add($"BodyParser = {(options.BodyParser ? "true" : "false")},");
+        if (options.Streaming) lines.Add("Streaming = true,");
+        if (options.Cors is { } cors) lines.Add($"Cors = new global::LambdaRoutes.CorsPolicy {{ Origins = {Literal(cors.Origins)} }},");
+        var body = string.Concat(lines.Select(line => $"\n{indent}        {line}"));
+        return $"new global::LambdaRoutes.RouteOptions\n{indent}    {{{body}\n{indent}    }}";
     }
 
     /// <summary>

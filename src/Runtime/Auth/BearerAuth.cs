@@ -12,7 +12,7 @@ namespace LambdaRoutes;
 /// <code>
 /// // verb style
 /// public static RouteResult GET(ApiRequest req) =>
-///     BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? Results.Json(new JsonObject { ["ok"] = true });
+///     BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? NextResponse.Json(new JsonObject { ["ok"] = true });
 /// // handler style
 /// if (!BearerAuth.Authorize(req, res, IsValid)) return Task.CompletedTask;
 /// </code>
@@ -36,7 +36,7 @@ public static class BearerAuth
         var token = Token(req);
         if (token is not null && isValid(token)) return null;
         var (error, header) = Denial(token);
-        return Results.Json(error, 401).WithHeader("WWW-Authenticate", header);
+        return NextResponse.Json(error, 401).WithHeader("WWW-Authenticate", header);
     }
 
     /// <summary>Handler style: true when the token is valid; otherwise sends the 401 and returns false.</summary>

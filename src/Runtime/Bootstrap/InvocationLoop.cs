@@ -14,23 +14,21 @@ namespace LambdaRoutes.Bootstrap;
 internal sealed class InvocationLoop : IDisposable
 {
     private readonly IRuntimeApiClient _client;
-    private readonly Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> _handler;
+    private readonly IInvocationHandler _handler;
+    private readonly bool _streams;
     private readonly IEnvironmentVariables _environment;
     private readonly FunctionEnvironment _function;
     private readonly LogSink _log;
-    private readonly Func<ReadOnlyMemory<byte>, ILambdaContext, Func<ReadOnlyMemory<byte>, Task>, Task>? _streamingHandler;
     private readonly DeadlineWatchdog _watchdog;
 
     public InvocationLoop(
-        IRuntimeApiClient client, Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> handler,
-        IEnvironmentVariables environment, LogSink log,
-        Func<ReadOnlyMemory<byte>, ILambdaContext, Func<ReadOnlyMemory<byte>, Task>, Task>? streamingHandler = null,
+        IRuntimeApiClient client, IInvocationHandler handler, IEnvironmentVariables environment, LogSink log,
         DeadlineWatchdog? watchdog = null)
     {
         _watchdog = watchdog ?? new DeadlineWatchdog();
         _client = client;
         _handler = handler;
-        _streamingHandler = streamingHandler;
+        _streams = handler.Streams;
         _environment = environment;
         _function = FunctionEnvironment.From(environment);
         _log = log;
@@ -64,12 +62,12 @@ internal sealed class InvocationLoop : IDisposable
         _watchdog.CheckOnArrival(logger, invocation.DeadlineMs);
         try
         {
-            if (_streamingHandler is { } stream)
+            if (_streams)
             {
                 // Response streaming (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the response is posted while the handler runs; a failure after the
                 // first chunk cannot go to /error any more, so the client sends it in the trailers and we log it here.
                 var streaming = _client.SendStreamingResponseAsync(invocation.RequestId,
-                    write => stream(invocation.Payload, context, write), cancellationToken);
+                    write => _handler.InvokeStreamingAsync(invocation.Payload, context, write), cancellationToken);
                 if (!streaming.IsCompleted) _watchdog.Arm(logger, invocation.DeadlineMs);
                 var failure = await streaming.ConfigureAwait(false);
                 if (failure is not null) logger.LogError(failure, "Invocation failed mid-stream; reported in the error trailers");
@@ -77,7 +75,7 @@ internal sealed class InvocationLoop : IDisposable
             }
             try
             {
-                var pending = _handler(invocation.Payload, context);
+                var pending = _handler.InvokeAsync(invocation.Payload, context);
                 if (!pending.IsCompleted) _watchdog.Arm(logger, invocation.DeadlineMs);
                 output = await pending.ConfigureAwait(false);
             }

@@ -5,12 +5,12 @@ namespace LambdaRoutes;
 
 /// <summary>
 /// What a verb-style handler returns: the C# shape of a Web <c>Response</c> / <c>NextResponse</c> (Next.js packages/next/src/server/route-modules/app-route/module.ts).
-/// Made by <see cref="Results"/>; status, headers and cookies can be changed fluently before it is returned.
+/// Made by <see cref="NextResponse"/>; status, headers and cookies can be changed fluently before it is returned.
 /// </summary>
 /// <example>
 /// <code>
 /// public static RouteResult GET(ApiRequest req) =>
-///     Results.Json(new User("1", "Ada")).WithHeader("Cache-Control", "max-age=60").WithCookie("seen", "1");
+///     NextResponse.Json(new User("1", "Ada")).WithHeader("Cache-Control", "max-age=60").WithCookie("seen", "1");
 /// </code>
 /// </example>
 public sealed class RouteResult

@@ -111,7 +111,7 @@ public sealed class VerbRoute : IApiRoute
         {
             // No response returned: Next's message, with our type names.
             req.Context.Logger.LogError($"No response is returned from route handler '{Source}'. Ensure you return a " +
-                                        "`RouteResult` (e.g. `Results.Json(...)`) in all branches of your handler.");
+                                        "`RouteResult` (e.g. `NextResponse.Json(...)`) in all branches of your handler.");
             res.Status(500).End();
             return;
         }
@@ -137,7 +137,7 @@ public sealed class VerbRoute : IApiRoute
     {
         ArgumentNullException.ThrowIfNull(method);
         if (!HttpVerbs.Supported.Contains(method))
-            throw new ArgumentException($"'{method}' is not a route handler method; export one of GET, HEAD, OPTIONS, POST, PUT, DELETE, PATCH (upper case).", nameof(method));
+            throw new ArgumentException($"'{method}' is not a route handler method; export one of {string.Join(", ", HttpVerbs.Supported)} (upper case).", nameof(method));
         if (!_handlers.TryAdd(method, handler))
             throw new ArgumentException($"{method} is mapped twice in route '{Source}'.", nameof(method));
         _allow = null;

@@ -80,8 +80,8 @@ public sealed class EntryProjectGoldenTests
             [RouteConfig(Streaming = true, BodySizeLimit = "10kb", Cors = "https://app.example.com")]
             public static class Events
             {
-                public static RouteResult GET(ApiRequest req, ParamMap p) => Results.NotFound();
-                public static Task<RouteResult> POST(ApiRequest req) => Task.FromResult(Results.NoContent());
+                public static RouteResult GET(ApiRequest req, ParamMap p) => NextResponse.NotFound();
+                public static Task<RouteResult> POST(ApiRequest req) => Task.FromResult(NextResponse.NoContent());
             }
             """);
         var (table, route) = Discover(app, "/api/events/[id]");
@@ -101,7 +101,7 @@ public sealed class EntryProjectGoldenTests
             namespace Verbs.Api;
             public static class Hook
             {
-                public static RouteResult POST(ApiRequest req) => Results.NoContent();
+                public static RouteResult POST(ApiRequest req) => NextResponse.NoContent();
             }
             """);
         var (table, route) = Discover(app, "/api/hook");

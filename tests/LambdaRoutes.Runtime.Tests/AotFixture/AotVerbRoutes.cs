@@ -9,14 +9,14 @@ public static class AotVerbs
     public static RouteResult GET(ApiRequest req, ParamMap @params, ILambdaContext context) =>
         @params["id"] == "boom"
             ? throw new InvalidOperationException("verb boom")
-            : Results.Json(new Order(@params["id"]!, 3)).WithHeader("x-request-id", context.AwsRequestId);
+            : NextResponse.Json(new Order(@params["id"]!, 3)).WithHeader("x-request-id", context.AwsRequestId);
 
     public static async Task<RouteResult> POST(ApiRequest req)
     {
         await Task.Yield();
         var form = req.FormData();
         var file = form.File("upload")!;
-        return Results.Json(new JsonObject
+        return NextResponse.Json(new JsonObject
         {
             ["title"] = form["title"], ["file"] = file.FileName, ["type"] = file.ContentType, ["length"] = file.Length,
             ["first"] = file.Bytes.Span[0], ["last"] = file.Bytes.Span[^1],
@@ -27,7 +27,7 @@ public static class AotVerbs
 /// <summary>A streaming route under Native AOT: server-sent events, and a failure mid-stream when asked.</summary>
 public static class AotStream
 {
-    public static RouteResult GET(ApiRequest req) => Results.EventStream(async stream =>
+    public static RouteResult GET(ApiRequest req) => NextResponse.EventStream(async stream =>
     {
         for (var i = 1; i <= 3; i++)
         {

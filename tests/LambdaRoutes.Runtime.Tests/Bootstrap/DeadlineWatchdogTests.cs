@@ -59,11 +59,11 @@ public sealed class DeadlineWatchdogTests
         client.Add("async-2", "{}", Now() + 60_000);
         var watchdog = new DeadlineWatchdog();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var loop = new InvocationLoop(client, async (_, ctx) =>
+        var loop = new InvocationLoop(client, new InlineInvocationHandler(async (_, ctx) =>
         {
             if (ctx.AwsRequestId == "async-2") await gate.Task;
             return "{}"u8.ToArray();
-        }, new FakeEnvironment(), new CapturedLog().Sink, watchdog: watchdog);
+        }), new FakeEnvironment(), new CapturedLog().Sink, watchdog: watchdog);
 
         await loop.InvokeOnceAsync(CancellationToken.None);
         Assert.False(watchdog.HasTimer);

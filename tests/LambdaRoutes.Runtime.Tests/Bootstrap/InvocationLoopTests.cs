@@ -55,10 +55,10 @@ public sealed class InvocationLoopTests
         client.Add("1", "boom");
         client.Add("2", "fine");
         var log = new CapturedLog();
-        var loop = new InvocationLoop(client, (payload, _) =>
+        var loop = new InvocationLoop(client, new InlineInvocationHandler((payload, _) =>
             Encoding.UTF8.GetString(payload.Span) == "boom"
                 ? throw new InvalidOperationException("handler broke")
-                : Task.FromResult("{\"ok\":1}"u8.ToArray()), new FakeEnvironment(), log.Sink);
+                : Task.FromResult("{\"ok\":1}"u8.ToArray())), new FakeEnvironment(), log.Sink);
 
         await Assert.ThrowsAsync<RuntimeApiException>(() => loop.RunAsync(runOnce: false, CancellationToken.None));
 
@@ -79,12 +79,12 @@ public sealed class InvocationLoopTests
             ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"), ("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/fn"), ("AWS_LAMBDA_LOG_STREAM_NAME", "s"));
         ILambdaContext? seen = null;
         string? traceEnvDuringInvoke = null;
-        var loop = new InvocationLoop(client, (_, ctx) =>
+        var loop = new InvocationLoop(client, new InlineInvocationHandler((_, ctx) =>
         {
             seen = ctx;
             traceEnvDuringInvoke = env.Get("_X_AMZN_TRACE_ID");
             return Task.FromResult(Array.Empty<byte>());
-        }, env, new CapturedLog().Sink);
+        }), env, new CapturedLog().Sink);
 
         await loop.RunAsync(runOnce: true, CancellationToken.None);
 
@@ -104,12 +104,12 @@ public sealed class InvocationLoopTests
         var client = new ScriptedClient();
         client.Add("slow-1", "{}", DateTimeOffset.UtcNow.AddMilliseconds(300).ToUnixTimeMilliseconds());
         var log = new CapturedLog();
-        var loop = new InvocationLoop(client, async (_, _) =>
+        var loop = new InvocationLoop(client, new InlineInvocationHandler(async (_, _) =>
         {
             // Keep running until the warning shows up (bounded, so a broken warning fails the test instead of hanging it).
             for (var i = 0; i < 200 && !log.Text.Contains("before its deadline"); i++) await Task.Delay(50);
             return "{}"u8.ToArray();
-        }, new FakeEnvironment(), log.Sink);
+        }), new FakeEnvironment(), log.Sink);
 
         await loop.RunAsync(runOnce: true, CancellationToken.None);
 
@@ -124,12 +124,12 @@ public sealed class InvocationLoopTests
         client.Add("fast-1", "{}", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
         client.Add("past-2", "{}", DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds());
         var log = new CapturedLog();
-        var loop = new InvocationLoop(client, async (_, ctx) =>
+        var loop = new InvocationLoop(client, new InlineInvocationHandler(async (_, ctx) =>
         {
             if (ctx.AwsRequestId == "past-2")
                 for (var i = 0; i < 200 && !log.Text.Contains("already passed"); i++) await Task.Delay(50);
             return "{}"u8.ToArray();
-        }, new FakeEnvironment(), log.Sink);
+        }), new FakeEnvironment(), log.Sink);
 
         await loop.RunAsync(runOnce: true, CancellationToken.None);
         await loop.RunAsync(runOnce: true, CancellationToken.None);

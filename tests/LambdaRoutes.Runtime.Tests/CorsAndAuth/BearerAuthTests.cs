@@ -10,7 +10,7 @@ public sealed class BearerAuthTests
     private const string Secret = "s3cret-token";
 
     private static readonly RouteTester Verb = new(new VerbRoute().Map("GET", req =>
-        BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? Results.Json(new JsonObject { ["user"] = "ada" })), "/api/me");
+        BearerAuth.Check(req, token => BearerAuth.Matches(token, Secret)) ?? NextResponse.Json(new JsonObject { ["user"] = "ada" })), "/api/me");
 
     private static readonly RouteTester Handler = new(new InlineRoute((req, res) =>
     {

@@ -71,7 +71,7 @@ public sealed class CorsTests
     [Fact]
     public async Task Verb_routes_get_the_same_cors_answers()
     {
-        var route = new VerbRoute().Map("POST", _ => Results.Json(new JsonObject { ["saved"] = true }));
+        var route = new VerbRoute().Map("POST", _ => NextResponse.Json(new JsonObject { ["saved"] = true }));
         var tester = new RouteTester(route, new RouteOptions { Route = "/api/data", Cors = new CorsPolicy { Origins = "https://app.example.com" } });
 
         var preflight = await tester.SendAsync(Preflight("https://app.example.com"));

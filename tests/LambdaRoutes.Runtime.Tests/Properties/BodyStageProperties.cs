@@ -20,7 +20,7 @@ public sealed class BodyStageProperties
         new RouteOptions { Route = "/api/x" });
 
     private static readonly RouteInvoker VerbStyle = new(
-        new VerbRoute().Map("POST", req => Results.Json(new JsonObject { ["length"] = req.Bytes().Length, ["text"] = req.Text() })),
+        new VerbRoute().Map("POST", req => NextResponse.Json(new JsonObject { ["length"] = req.Bytes().Length, ["text"] = req.Text() })),
         new RouteOptions { Route = "/api/x" });
 
     /// <summary>Charset names .NET knows, knows but refuses (UTF-7), and never heard of, in the spellings clients send.</summary>

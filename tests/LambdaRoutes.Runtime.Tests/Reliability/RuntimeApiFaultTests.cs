@@ -78,7 +78,7 @@ public sealed class RuntimeApiFaultTests
             return true;
         });
         using var client = new RuntimeApiClient(api.Endpoint, _ => { });
-        var loop = new InvocationLoop(client, (_, _) => throw new InvalidOperationException("invoker bug"),
+        var loop = new InvocationLoop(client, new InlineInvocationHandler((_, _) => throw new InvalidOperationException("invoker bug")),
             new FakeEnvironment(), new CapturedLog().Sink);
 
         var error = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => loop.RunAsync(runOnce: false, CancellationToken.None))).WaitAsync(Bound);

@@ -149,9 +149,9 @@ public sealed class LeakAndInjectionProperties
         "SetCookie" => new InlineRoute((_, res) => res.SetCookie(name, value).Send("ok")),
         "CookiePath" => new InlineRoute((_, res) => res.SetCookie("c", "v", new CookieOptions { Path = value, Domain = name }).Send("ok")),
         "Redirect" => new InlineRoute((_, res) => res.Redirect(value)),
-        "VerbHeader" => new VerbRoute("api/x.cs").Map("GET", _ => Results.Text("ok").WithHeader(name, value)),
-        "VerbCookie" => new VerbRoute("api/x.cs").Map("GET", _ => Results.Text("ok").WithCookie(name, value)),
-        _ => new VerbRoute("api/x.cs").Map("GET", _ => Results.Redirect(value)),
+        "VerbHeader" => new VerbRoute("api/x.cs").Map("GET", _ => NextResponse.Text("ok").WithHeader(name, value)),
+        "VerbCookie" => new VerbRoute("api/x.cs").Map("GET", _ => NextResponse.Text("ok").WithCookie(name, value)),
+        _ => new VerbRoute("api/x.cs").Map("GET", _ => NextResponse.Redirect(value)),
     };
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ResponseStreamingTests
     public async Task Each_write_is_a_chunk_that_arrives_while_the_handler_still_runs()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var route = new VerbRoute("api/events.cs").Map("GET", _ => Results.EventStream(async stream =>
+        var route = new VerbRoute("api/events.cs").Map("GET", _ => NextResponse.EventStream(async stream =>
         {
             await stream.WriteEventAsync("one");
             await gate.Task; // held until the test has seen "one" on the socket
@@ -143,7 +143,7 @@ public sealed class ResponseStreamingTests
     [Fact]
     public async Task Plain_answers_on_a_streaming_route_are_one_chunk_prelude_plus_body()
     {
-        var route = new VerbRoute().Map("GET", _ => Results.Json(new JsonObject { ["ok"] = true }).WithHeader("x-a", "1"));
+        var route = new VerbRoute().Map("GET", _ => NextResponse.Json(new JsonObject { ["ok"] = true }).WithHeader("x-a", "1"));
         await using var api = new FakeRuntimeApi();
         var (host, stop) = Start(api, route, "/api/plain", new CapturedLog());
 
@@ -175,7 +175,7 @@ public sealed class ResponseStreamingTests
     public async Task Head_on_a_streaming_route_sends_the_prelude_and_no_body()
     {
         var ran = false;
-        var route = new VerbRoute().Map("GET", _ => Results.Stream(s => { ran = true; return s.WriteAsync("body"); }, "text/plain"));
+        var route = new VerbRoute().Map("GET", _ => NextResponse.Stream(s => { ran = true; return s.WriteAsync("body"); }, "text/plain"));
         await using var api = new FakeRuntimeApi();
         var (host, stop) = Start(api, route, "/api/h", new CapturedLog());
         api.Enqueue("head", new HttpApiEventBuilder().Request("HEAD", "/api/h").ToJson());
@@ -196,7 +196,7 @@ public sealed class RouteTesterStreamingTests
     [Fact]
     public async Task StreamAsync_gives_the_prelude_and_each_chunk()
     {
-        var route = new VerbRoute().Map("GET", _ => Results.EventStream(async s =>
+        var route = new VerbRoute().Map("GET", _ => NextResponse.EventStream(async s =>
         {
             await s.WriteEventAsync("a");
             await s.WriteEventAsync("b\nc", "multi");

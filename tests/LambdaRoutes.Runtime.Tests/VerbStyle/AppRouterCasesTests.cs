@@ -98,7 +98,7 @@ public sealed class AppRouterCasesTests
     [Fact]
     public void Redirect_refuses_a_status_that_is_not_a_redirect()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Results.Redirect("/x", 200));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => NextResponse.Redirect("/x", 200));
         Assert.Contains("Invalid status code", ex.Message);
     }
 
@@ -174,7 +174,7 @@ public sealed class AppRouterCasesTests
     [Fact]
     public async Task WithCookie_keeps_a_path_the_route_sets_and_its_other_options()
     {
-        var route = new VerbRoute().Map("GET", _ => Results.NoContent()
+        var route = new VerbRoute().Map("GET", _ => NextResponse.NoContent()
             .WithCookie("scoped", "1", new CookieOptions { Path = "/api/admin", HttpOnly = true })
             .WithCookie("session", "2", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax }));
         var res = await new RouteTester(route, "/api/x").GetAsync("/api/x");
@@ -263,7 +263,7 @@ public sealed class AppRouterCasesTests
     [Fact]
     public async Task A_type_missing_from_the_json_context_is_a_logged_500_naming_the_fix()
     {
-        var route = new VerbRoute().Map("GET", _ => Results.Json(new Uri("https://x")));
+        var route = new VerbRoute().Map("GET", _ => NextResponse.Json(new Uri("https://x")));
         var res = await new RouteTester(route, "/api/x").GetAsync("/api/x");
         Assert.Equal(500, res.StatusCode);
         Assert.True(res.Log.Contains("JsonSerializable"), res.Log.Buffer);
@@ -273,7 +273,7 @@ public sealed class AppRouterCasesTests
     public async Task Bytes_are_sent_base64_with_their_content_type_and_status_and_headers_are_custom()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF };
-        var route = new VerbRoute().Map("GET", _ => Results.Bytes(png, "image/png").WithStatus(201).WithHeader("Cache-Control", "no-store"));
+        var route = new VerbRoute().Map("GET", _ => NextResponse.Bytes(png, "image/png").WithStatus(201).WithHeader("Cache-Control", "no-store"));
         var res = await new RouteTester(route, "/api/x").GetAsync("/api/x");
         Assert.Equal(201, res.StatusCode);
         Assert.True(res.IsBase64Encoded);
@@ -285,6 +285,6 @@ public sealed class AppRouterCasesTests
     [Fact]
     public void A_header_value_with_crlf_is_refused_inside_the_handler()
     {
-        Assert.Throws<ArgumentException>(() => Results.Text("x").WithHeader("x-bad", "a\r\nSet-Cookie: evil=1"));
+        Assert.Throws<ArgumentException>(() => NextResponse.Text("x").WithHeader("x-bad", "a\r\nSet-Cookie: evil=1"));
     }
 }

@@ -10,7 +10,7 @@ namespace LambdaRoutes.Runtime.Tests.VerbStyle;
 internal static class Meta
 {
     public static RouteResult Hello(ApiRequest req, ParamMap? @params = null) =>
-        Results.Text("hello, world").WithHeader("x-request-meta", Of(req, @params).ToJsonString());
+        NextResponse.Text("hello, world").WithHeader("x-request-meta", Of(req, @params).ToJsonString());
 
     public static JsonObject Of(ApiRequest req, ParamMap? @params) => new()
     {
@@ -42,7 +42,7 @@ public static class ParamsRoute
 public static class ContextRoute
 {
     public static Task<RouteResult> GET(ApiRequest req, ParamMap @params, ILambdaContext context) =>
-        Task.FromResult(Results.Json(new JsonObject { ["requestId"] = context.AwsRequestId, ["id"] = @params["id"] }));
+        Task.FromResult(NextResponse.Json(new JsonObject { ["requestId"] = context.AwsRequestId, ["id"] = @params["id"] }));
 }
 
 /// <summary>advanced/query, hooks/json, hooks/headers, hooks/cookies.</summary>
@@ -50,15 +50,15 @@ public static class HooksRoute
 {
     public static RouteResult GET(ApiRequest req) => req.Query["hook"] switch
     {
-        "query" => Results.Json(new JsonObject { ["ping"] = req.Query["ping"] }),
-        "json" => Results.Json(JsonNode.Parse(req.Headers["x-request-meta"]!)),
-        "headers" => Results.Json(new JsonObject { ["ping"] = (string?)JsonNode.Parse(req.Headers["x-request-meta"]!)!["ping"] }),
-        "cookies" => Results.Json(JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(req.Cookies["x-request-meta"])))),
-        "set-cookie" => Results.Json(new JsonObject { ["hasCookie"] = true }).WithCookie("a", "a"),
-        "redirect" => Results.Redirect("https://nextjs.org/"),
-        "permanent-redirect" => Results.PermanentRedirect("https://nextjs.org/"),
-        "not-found" => Results.NotFound(),
-        _ => Results.Text("unknown hook", 400),
+        "query" => NextResponse.Json(new JsonObject { ["ping"] = req.Query["ping"] }),
+        "json" => NextResponse.Json(JsonNode.Parse(req.Headers["x-request-meta"]!)),
+        "headers" => NextResponse.Json(new JsonObject { ["ping"] = (string?)JsonNode.Parse(req.Headers["x-request-meta"]!)!["ping"] }),
+        "cookies" => NextResponse.Json(JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(req.Cookies["x-request-meta"])))),
+        "set-cookie" => NextResponse.Json(new JsonObject { ["hasCookie"] = true }).WithCookie("a", "a"),
+        "redirect" => NextResponse.Redirect("https://nextjs.org/"),
+        "permanent-redirect" => NextResponse.PermanentRedirect("https://nextjs.org/"),
+        "not-found" => NextResponse.NotFound(),
+        _ => NextResponse.Text("unknown hook", 400),
     };
 }
 
@@ -67,9 +67,9 @@ public static class BodyRoute
 {
     public static RouteResult POST(ApiRequest req) => req.Query["as"] switch
     {
-        "json" => Results.Json(new JsonObject { ["body"] = req.Json<JsonNode>() }),
-        "text" => Results.Json(new JsonObject { ["body"] = req.Text() }),
-        _ => Results.Stream(async stream =>
+        "json" => NextResponse.Json(new JsonObject { ["body"] = req.Json<JsonNode>() }),
+        "text" => NextResponse.Json(new JsonObject { ["body"] = req.Text() }),
+        _ => NextResponse.Stream(async stream =>
         {
             // Pipes the body back in pieces, like the streaming echo fixture.
             var bytes = req.Bytes();
@@ -77,21 +77,21 @@ public static class BodyRoute
         }, "text/plain"),
     };
 
-    public static RouteResult DELETE(ApiRequest req) => Results.Text("delete " + (string?)req.Json<JsonNode>()!["name"]);
+    public static RouteResult DELETE(ApiRequest req) => NextResponse.Text("delete " + (string?)req.Json<JsonNode>()!["name"]);
 
-    public static RouteResult OPTIONS(ApiRequest req) => Results.Text("options " + (string?)req.Json<JsonNode>()!["name"]);
+    public static RouteResult OPTIONS(ApiRequest req) => NextResponse.Text("options " + (string?)req.Json<JsonNode>()!["name"]);
 }
 
 /// <summary>status/405: GET only (405, HEAD from GET, and the GET-only Allow list).</summary>
 public static class GetOnlyRoute
 {
-    public static RouteResult GET(ApiRequest req) => Results.Json(new JsonObject { ["ok"] = true }).WithHeader("x-from", "get");
+    public static RouteResult GET(ApiRequest req) => NextResponse.Json(new JsonObject { ["ok"] = true }).WithHeader("x-from", "get");
 }
 
 /// <summary>methods/options: POST only.</summary>
 public static class PostOnlyRoute
 {
-    public static RouteResult POST(ApiRequest req) => Results.NoContent();
+    public static RouteResult POST(ApiRequest req) => NextResponse.NoContent();
 }
 
 /// <summary>status/500 and no-response.</summary>

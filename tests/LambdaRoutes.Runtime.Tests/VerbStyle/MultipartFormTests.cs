@@ -22,7 +22,7 @@ public sealed class MultipartFormTests
                 ["name"] = f.Name, ["fileName"] = f.FileName, ["type"] = f.ContentType, ["length"] = f.Length,
                 ["base64"] = Convert.ToBase64String(f.Bytes.Span),
             });
-        return Results.Json(new JsonObject { ["fields"] = form.Fields.ToJson(), ["files"] = files });
+        return NextResponse.Json(new JsonObject { ["fields"] = form.Fields.ToJson(), ["files"] = files });
     }
 
     private static readonly RouteTester Upload = new(new VerbRoute("api/upload.cs").Map("POST", Describe),

@@ -22,7 +22,7 @@ public sealed class VerbBodyTests
     public async Task Text_of_a_body_labelled_json_that_is_not_json_is_the_raw_text_for_a_webhook_signature()
     {
         const string payload = "{\"event\":\"paid\",";  // cut short: not JSON, but the bytes a signature is computed over
-        var res = await Verb(req => Results.Text(req.Text())).SendAsync(Post(payload, "application/json"));
+        var res = await Verb(req => NextResponse.Text(req.Text())).SendAsync(Post(payload, "application/json"));
 
         Assert.Equal(200, res.StatusCode);
         Assert.Equal(payload, res.Body);
@@ -33,7 +33,7 @@ public sealed class VerbBodyTests
     {
         var body = new byte[1536 * 1024];
         Random.Shared.NextBytes(body);
-        var res = await Verb(req => Results.Json(new JsonObject { ["length"] = req.Bytes().Length }))
+        var res = await Verb(req => NextResponse.Json(new JsonObject { ["length"] = req.Bytes().Length }))
             .SendAsync(new HttpApiEventBuilder().Post("/api/x").Body(body));
 
         Assert.Equal(200, res.StatusCode);
@@ -44,7 +44,7 @@ public sealed class VerbBodyTests
     public async Task A_limit_the_route_declares_still_answers_413_before_the_handler()
     {
         var ran = false;
-        var res = await Verb(_ => { ran = true; return Results.NoContent(); }, "1kb").SendAsync(Post(new string('a', 1025), "text/plain"));
+        var res = await Verb(_ => { ran = true; return NextResponse.NoContent(); }, "1kb").SendAsync(Post(new string('a', 1025), "text/plain"));
 
         Assert.Equal((413, "Body exceeded 1kb limit"), (res.StatusCode, res.Body));
         Assert.False(ran);
@@ -57,11 +57,11 @@ public sealed class VerbBodyTests
         {
             try
             {
-                return Results.Json(req.Json<JsonNode>());
+                return NextResponse.Json(req.Json<JsonNode>());
             }
             catch (JsonException)
             {
-                return Results.Json(new JsonObject { ["error"] = "bad json", ["raw"] = req.Text() }, 422);
+                return NextResponse.Json(new JsonObject { ["error"] = "bad json", ["raw"] = req.Text() }, 422);
             }
         }).SendAsync(Post("{oops", "application/json"));
 
@@ -75,7 +75,7 @@ public sealed class VerbBodyTests
     [InlineData("{\"name\":")]
     public async Task Invalid_json_the_handler_lets_escape_from_Json_is_a_400_Invalid_JSON_with_a_warning(string body)
     {
-        var res = await Verb(req => Results.Json(req.Json<JsonNode>())).SendAsync(Post(body, "application/json"));
+        var res = await Verb(req => NextResponse.Json(req.Json<JsonNode>())).SendAsync(Post(body, "application/json"));
 
         Assert.Equal((400, "Invalid JSON"), (res.StatusCode, res.Body));
         Assert.True(res.Log.Contains("Invalid JSON"), res.Log.Buffer);
@@ -89,7 +89,7 @@ public sealed class VerbBodyTests
         var res = await Verb(req =>
         {
             _ = req.Json<JsonNode>();
-            return Results.Json(JsonNode.Parse("{broken"));
+            return NextResponse.Json(JsonNode.Parse("{broken"));
         }).SendAsync(Post("{\"ok\":true}", "application/json"));
 
         Assert.Equal((500, ""), (res.StatusCode, res.Body));
@@ -101,7 +101,7 @@ public sealed class VerbBodyTests
     public async Task Json_parses_on_first_read_and_a_leading_byte_order_mark_is_dropped()
     {
         var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\"name\":\"Ada\"}")).ToArray();
-        var res = await Verb(req => Results.Json(new JsonObject { ["name"] = req.Json<JsonNode>()!["name"]!.GetValue<string>(), ["text"] = req.Text() }))
+        var res = await Verb(req => NextResponse.Json(new JsonObject { ["name"] = req.Json<JsonNode>()!["name"]!.GetValue<string>(), ["text"] = req.Text() }))
             .SendAsync(new HttpApiEventBuilder().Post("/api/x").Body(body, "application/json"));
 
         Assert.Equal("{\"name\":\"Ada\",\"text\":\"{\\\"name\\\":\\\"Ada\\\"}\"}", res.Body);
@@ -113,7 +113,7 @@ public sealed class VerbBodyTests
     [InlineData("text/plain; charset=klingon")]
     public async Task Text_is_utf8_whatever_the_charset_says_as_the_web_request_text(string contentType)
     {
-        var res = await Verb(req => Results.Text(req.Text()))
+        var res = await Verb(req => NextResponse.Text(req.Text()))
             .SendAsync(new HttpApiEventBuilder().Post("/api/x").Body(Encoding.UTF8.GetBytes("café"), contentType));
 
         Assert.Equal((200, "café"), (res.StatusCode, res.Body));
@@ -126,11 +126,11 @@ public sealed class VerbBodyTests
         {
             try
             {
-                return Results.Json(new JsonObject { ["fields"] = req.FormData().Fields.Count });
+                return NextResponse.Json(new JsonObject { ["fields"] = req.FormData().Fields.Count });
             }
             catch (FormatException ex)
             {
-                return Results.Text(ex.Message, 400);
+                return NextResponse.Text(ex.Message, 400);
             }
         }).SendAsync(Post("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno closing boundary", "multipart/form-data; boundary=b"));
 

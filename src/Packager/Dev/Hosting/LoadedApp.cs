@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using LambdaRoutes.Local.Instances;
+using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
+using LambdaRoutes.Testing;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
@@ -82,7 +84,7 @@ internal sealed class LoadedApp
         try
         {
             route = entry.Style == RouteStyle.Verbs
-                ? VerbRouteFactory.Create(type, entry.File, entry.Methods)
+                ? VerbRouteReflection.Build(type, entry.File, entry.Methods)
                 : (IApiRoute)Activator.CreateInstance(type)!;
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
@@ -90,14 +92,7 @@ internal sealed class LoadedApp
             throw ex.InnerException;
         }
 
-        return new RouteInvoker(route, new RouteOptions
-        {
-            Route = entry.Route,
-            BodySizeLimit = entry.Settings.BodySizeLimit,
-            BodyParser = entry.Settings.BodyParser,
-            Streaming = entry.Settings.Streaming,
-            Cors = entry.Settings.Cors is { } origins ? new CorsPolicy { Origins = origins } : null,
-        }, _json);
+        return new RouteInvoker(route, RouteEntryOptions.For(entry), _json);
     }
 
     /// <summary>Lets the old code go once its in-flight requests finish (a collectible context unloads when unreferenced).</summary>

@@ -12,13 +12,13 @@ public static class Notes
 {
     private static readonly Note[] Seed = [new("1", "Write a route"), new("2", "Deploy it")];
 
-    public static RouteResult GET(ApiRequest req) => Results.Json(new NoteList(Seed));
+    public static RouteResult GET(ApiRequest req) => NextResponse.Json(new NoteList(Seed));
 
     public static RouteResult POST(ApiRequest req)
     {
         var input = req.Json<NewNote>();
-        if (string.IsNullOrWhiteSpace(input?.Text)) return Results.Json(new ApiError("text is required"), 400);
+        if (string.IsNullOrWhiteSpace(input?.Text)) return NextResponse.Json(new ApiError("text is required"), 400);
         var note = new Note((Seed.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), input.Text.Trim());
-        return Results.Json(note, 201).WithHeader("Location", "/api/notes/" + note.Id);
+        return NextResponse.Json(note, 201).WithHeader("Location", "/api/notes/" + note.Id);
     }
 }

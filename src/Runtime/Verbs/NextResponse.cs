@@ -11,7 +11,11 @@ namespace LambdaRoutes;
 /// <c>notFound()</c> (Next.js packages/next/src/server/route-modules/app-route/module.ts). Unlike the handler-style <see cref="ApiResponse"/>, these follow the App Router:
 /// JSON is plain <c>application/json</c> and no ETag is added.
 /// </summary>
-public static class Results
+/// <remarks>
+/// Named after the App Router's <c>NextResponse</c> (Next.js packages/next/src/server/web/spec-extension/response.ts), so a
+/// route reads like its Next.js twin, and so it does not clash with ASP.NET Core's <c>Results</c> when both are in scope.
+/// </remarks>
+public static class NextResponse
 {
     /// <summary>The App Router's JSON content type: no charset (<c>Response.json</c> in Next.js test/e2e/app-dir/app-routes/app-custom-routes.test.ts).</summary>
     public const string JsonContentType = "application/json";
@@ -52,7 +56,7 @@ public static class Results
         return new(status, _ => bytes, true, contentType);
     }
 
-    /// <summary>A status with no body, e.g. <c>Results.Status(202)</c>.</summary>
+    /// <summary>A status with no body, e.g. <c>NextResponse.Status(202)</c>.</summary>
     public static RouteResult Status(int status) => new(status, null, false, null);
 
     /// <summary>204, no body.</summary>
