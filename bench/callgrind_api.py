@@ -4,8 +4,9 @@
     python3 bench/callgrind_api.py <bootstrap> <event.json> <warm> <out-dir>
 
 Starts <bootstrap> under `valgrind --tool=callgrind`, serves it <event.json> 1 + <warm> times, and asks callgrind to
-dump (and zero) its counters twice through `callgrind_control -d` (vgdb reaches the process while it waits in /next):
-once after the first response (process start -> first response) and once after the warm invocations. Prints one JSON
+dump (and zero) its counters twice through `callgrind_control -d` while the process waits in /next, which is held
+unanswered until the dump is done: once after the first response (process start -> first response) and once after the
+warm invocations. Prints one JSON
 object: {"firstResponseIr": N, "warmIrPerInvocation": N, "warm": W}. Wall-clock time under valgrind means nothing.
 """
 import glob
@@ -29,17 +30,17 @@ if os.path.exists(bootstrap + ".dbg"):
     sys.exit(f"{bootstrap}.dbg is beside the binary: valgrind 3.19 gives up on its compressed debug sections; remove it")
 
 
-def on_response(n):
-    if n in (1, 1 + warm):
-        # From another thread: the process is about to block in its next /next, where vgdb reaches it.
-        def dump():
-            subprocess.run(["callgrind_control", "-d", str(process.pid)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            if n == 1 + warm:
-                finished.set()
-        threading.Thread(target=dump, daemon=True).start()
+def on_next(n):
+    # The n-th /next has arrived and is not answered yet: the process is blocked in it, where vgdb reaches it, and the
+    # counters hold exactly process start -> first response (n = 2) or the warm invocations (n = 2 + warm). Dumping from
+    # another thread while the next event is already being served would move invocations from one part to the other.
+    if n in (2, 2 + warm):
+        subprocess.run(["callgrind_control", "-d", str(process.pid)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if n == 2 + warm:
+            finished.set()
 
 
-api = RuntimeApi(open(event_path, "rb").read(), 1 + warm, on_response)
+api = RuntimeApi(open(event_path, "rb").read(), 1 + warm, on_next=on_next)
 # Native AOT reserves a 256 GB GC region range by default, which valgrind cannot map.
 env = api.environment(dict(os.environ, DOTNET_GCRegionRange="40000000"), os.path.dirname(bootstrap))
 process = subprocess.Popen(

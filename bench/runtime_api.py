@@ -7,10 +7,11 @@ import threading
 
 
 class RuntimeApi:
-    """Serves `event` `count` times; later /next calls wait until close(). `on_response(n)` runs after the n-th response."""
+    """Serves `event` `count` times; later /next calls wait until close(). `on_response(n)` runs after the n-th response;
+    `on_next(n)` runs when the n-th /next arrives, before it is answered (the process is then blocked waiting for it)."""
 
-    def __init__(self, event, count, on_response=lambda n: None):
-        self.event, self.count, self.on_response = event, count, on_response
+    def __init__(self, event, count, on_response=lambda n: None, on_next=lambda n: None):
+        self.event, self.count, self.on_response, self.on_next = event, count, on_response, on_next
         self.served, self.responses = 0, []
         self.closed = threading.Event()
         self.lock = threading.Lock()
@@ -28,6 +29,7 @@ class RuntimeApi:
                 with api.lock:
                     api.served += 1
                     served = api.served
+                api.on_next(served)
                 if served > api.count:
                     api.closed.wait()  # nothing more to serve: hold the long-poll until the process is stopped
                     return

@@ -92,8 +92,22 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         Span<byte> escape = stackalloc byte[6];
         read = 0;
         written = 0;
+        // Where the next unit outside printable ASCII and the next quote or backslash are, found vectorised and
+        // remembered until passed (so a long text is scanned once): the runs between them are copied whole.
+        var outside = -1;
+        var quote = -1;
         while (read < source.Length)
         {
+            if (outside < read) outside = NextOr(source, read, source[read..].IndexOfAnyExceptInRange(T.CreateTruncating(0x20), T.CreateTruncating(0x7E)));
+            if (quote < read) quote = NextOr(source, read, source[read..].IndexOfAny(T.CreateTruncating('"'), T.CreateTruncating('\\')));
+            var run = Math.Min(Math.Min(outside, quote), destination.Length - written + read) - read;
+            if (run > 0)
+            {
+                source.Slice(read, run).CopyTo(destination[written..]);
+                read += run;
+                written += run;
+                continue;
+            }
             var unit = int.CreateTruncating(source[read]);
             if (unit >= 0x80) return false;
             var length = AsciiNeedsEscape(unit) ? EscapeAscii((byte)unit, escape) : 0;
@@ -104,6 +118,9 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         }
         return true;
     }
+
+    /// <summary>The absolute position of a search result over <c>source[from..]</c>; the length when nothing was found.</summary>
+    private static int NextOr<T>(ReadOnlySpan<T> source, int from, int found) => found < 0 ? source.Length : from + found;
 
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {

@@ -11,9 +11,12 @@ namespace LambdaRoutes.Mapping;
 /// </summary>
 internal static class JsonStringEscaper
 {
-    private const int Step = 16 * 1024;
+    // Small, and not zero-filled (SkipLocalsInit): the scratch is only ever written, and clearing 16 KB of stack on every
+    // response that needed one escape was a tenth of a warm invocation's instructions (bench/callgrind.sh).
+    private const int Step = 1024;
 
     /// <summary>Length of <paramref name="utf8"/> once escaped (valid UTF-8 only).</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static int EscapedLength(ReadOnlySpan<byte> utf8, JavaScriptEncoder encoder)
     {
         var first = encoder.FindFirstCharacterToEncodeUtf8(utf8);

@@ -244,25 +244,21 @@ internal sealed class RuntimeHttpConnection : IDisposable
 
     private RuntimeHttpResponse ReadResponse()
     {
-        var statusLine = ReadLine(atMessageStart: true);
-        var parts = statusLine.Split(' ', 3);
-        if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-            throw new IOException($"Malformed HTTP status line from the Runtime API: \"{statusLine}\"");
-
-        var headers = new HeaderMap();
-        while (true)
-        {
-            var line = ReadLine();
-            if (line.Length == 0) break;
-            var colon = line.IndexOf(':');
-            if (colon <= 0) throw new IOException($"Malformed HTTP header from the Runtime API: \"{line}\"");
-            headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
-        }
+        var headLength = ReadHead();
+        var head = _buffer.AsSpan(_start, headLength);
+        var statusEnd = head.IndexOf((byte)'\n');
+        var statusLine = head[..statusEnd];
+        if (statusLine.Length > 0 && statusLine[^1] == '\r') statusLine = statusLine[..^1];
+        var status = StatusCode(statusLine);
+        var fields = head[(statusEnd + 1)..];
+        // Without the blank line that ends the head (LF or CRLF).
+        fields = fields[..^(fields.Length >= 2 && fields[^2] == '\r' ? 2 : 1)];
+        var headers = new RuntimeHttpHeaders(fields);
+        _start += headLength;
 
         byte[] body;
-        var closeAfter = string.Equals(headers["connection"], "close", StringComparison.OrdinalIgnoreCase);
-        if (headers["transfer-encoding"] is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        var closeAfter = headers.HasToken("connection", "close");
+        if (headers.HasToken("transfer-encoding", "chunked"))
         {
             body = ReadChunked();
         }
@@ -284,6 +280,47 @@ internal sealed class RuntimeHttpConnection : IDisposable
 
         if (closeAfter) Close();
         return new RuntimeHttpResponse(status, headers, body);
+    }
+
+    /// <summary><c>HTTP/1.x NNN reason</c> → NNN.</summary>
+    private static int StatusCode(ReadOnlySpan<byte> statusLine)
+    {
+        var firstSpace = statusLine.IndexOf((byte)' ');
+        var code = firstSpace < 0 ? default : statusLine[(firstSpace + 1)..];
+        var secondSpace = code.IndexOf((byte)' ');
+        if (secondSpace >= 0) code = code[..secondSpace];
+        if (firstSpace < 0 || !statusLine.StartsWith("HTTP/1."u8) || code.IsEmpty
+            || !Utf8Parser.TryParse(code, out int status, out var consumed) || consumed != code.Length || code[0] is (byte)'+' or (byte)'-')
+            throw new IOException($"Malformed HTTP status line from the Runtime API: \"{Encoding.UTF8.GetString(statusLine)}\"");
+        return status;
+    }
+
+    /// <summary>
+    /// Makes the whole response head (status line, header lines and the blank line, each ending in LF or CRLF) readable
+    /// at <see cref="_start"/> in the buffer and returns its length; parsed from there with no string per line.
+    /// </summary>
+    private int ReadHead()
+    {
+        var lineStart = 0;
+        while (true)
+        {
+            var lf = _buffer.AsSpan(_start + lineStart, _end - _start - lineStart).IndexOf((byte)'\n');
+            if (lf >= 0)
+            {
+                var blank = lf == 0 || (lf == 1 && _buffer[_start + lineStart] == '\r');
+                if (blank && lineStart == 0) throw new IOException("Malformed HTTP status line from the Runtime API: \"\"");
+                lineStart += lf + 1;
+                if (blank) return lineStart;
+                continue;
+            }
+            if (_end - _start - lineStart > MaxLineLength) throw new IOException("HTTP line from the Runtime API is too long");
+            var atMessageStart = _end == _start;
+            if (!FillKeeping())
+            {
+                if (atMessageStart) throw new StaleConnectionException();
+                throw new IOException("The Runtime API closed the connection in the middle of a response");
+            }
+        }
     }
 
     private byte[] ReadChunked()
@@ -334,7 +371,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
     }
 
     /// <summary>One CRLF- (or LF-) terminated line, decoded as UTF-8, without its terminator.</summary>
-    private string ReadLine(bool atMessageStart = false)
+    private string ReadLine()
     {
         var scanned = 0;
         while (true)
@@ -349,11 +386,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
             }
             scanned = _end - _start;
             if (scanned > MaxLineLength) throw new IOException("HTTP line from the Runtime API is too long");
-            if (!FillKeeping())
-            {
-                if (atMessageStart && scanned == 0) throw new StaleConnectionException();
-                throw new IOException("The Runtime API closed the connection in the middle of a response");
-            }
+            if (!FillKeeping()) throw new IOException("The Runtime API closed the connection in the middle of a response");
         }
     }
 

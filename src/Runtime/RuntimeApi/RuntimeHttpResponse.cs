@@ -1,4 +1,4 @@
 namespace LambdaRoutes.RuntimeApi;
 
 /// <summary>One HTTP response from the Runtime API, fully read.</summary>
-internal sealed record RuntimeHttpResponse(int StatusCode, HeaderMap Headers, byte[] Body);
+internal sealed record RuntimeHttpResponse(int StatusCode, RuntimeHttpHeaders Headers, byte[] Body);
