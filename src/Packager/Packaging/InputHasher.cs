@@ -60,8 +60,40 @@ internal sealed class InputHasher
             }
         }
 
-        var closure = NamesOwnAnalyzers(table) ? null : SourceClosure.Analyse(table.AppDir, table.AppProject, sources, table.JsonContext);
+        var closure = NamesOwnAnalyzers(table) ? null : ClosureOf(table, shared, sources, sourceShas);
         return new InputHasher(table, shared, sourceShas, closure);
+    }
+
+    /// <summary>
+    /// The source closure, reused from the previous build while every input of the analysis is the same (a no-op build then
+    /// loads no compiler); otherwise analysed and saved for the next build (<c>obj/lambda-routes/closure.json</c>).
+    /// </summary>
+    private static SourceClosure ClosureOf(RouteTable table, IReadOnlyList<KeyValuePair<string, string>> shared, IReadOnlyDictionary<string, string?> sources, IReadOnlyDictionary<string, string> sourceShas)
+    {
+        var key = new InputSet(shared.Where(e => !e.Key.StartsWith("ref:", StringComparison.Ordinal))
+            .Concat(sourceShas.Select(s => new KeyValuePair<string, string>("app:" + s.Key, s.Value)))
+            .Append(new("json-context", table.JsonContext ?? ""))
+            .Append(new("project", table.AppProject ?? ""))
+            .Append(new("dotnet", Environment.Version.ToString()))).Hash;
+        var path = Path.Combine(table.AppDir, EntryProject.EntryRoot, "closure.json");
+        var saved = TryRead(path) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+        if (saved is not null && saved.StartsWith(key + "\n", StringComparison.Ordinal) && SourceClosure.FromJson(saved[(key.Length + 1)..]) is { } reused)
+        {
+            return reused;
+        }
+
+        var closure = SourceClosure.Analyse(table.AppDir, table.AppProject, sources, table.JsonContext);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, key + "\n" + closure.ToJson());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a saving lost: the next build analyses again.
+        }
+
+        return closure;
     }
 
     /// <summary>The app source files a route's binary can depend on (all of them when the app has its own analyzers).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -74,6 +75,31 @@ internal sealed class SourceClosure
         var reached = Reach([routeFile], _uses);
         reached.UnionWith(_everyRoute);
         return reached;
+    }
+
+    /// <summary>The analysis as JSON (which file uses which, and what reaches every route), to reuse while no source changes.</summary>
+    public string ToJson() => new JsonObject
+    {
+        ["everyRoute"] = new JsonArray([.. _everyRoute.Select(f => JsonValue.Create(f))]),
+        ["uses"] = new JsonObject(_uses.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
+            new KeyValuePair<string, JsonNode?>(u.Key, new JsonArray([.. u.Value.Order(StringComparer.Ordinal).Select(f => JsonValue.Create(f))])))),
+    }.ToJsonString();
+
+    /// <summary>An analysis saved by <see cref="ToJson"/>, or null when the text is not one.</summary>
+    public static SourceClosure? FromJson(string json)
+    {
+        try
+        {
+            var root = JsonNode.Parse(json)!.AsObject();
+            var every = root["everyRoute"]!.AsArray().Select(f => (string)f!).ToHashSet(StringComparer.Ordinal);
+            var uses = root["uses"]!.AsObject().ToDictionary(u => u.Key,
+                u => (IReadOnlySet<string>)u.Value!.AsArray().Select(f => (string)f!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            return new SourceClosure(uses, every);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static SortedSet<string> Reach(IEnumerable<string> seeds, IReadOnlyDictionary<string, IReadOnlySet<string>> uses)
