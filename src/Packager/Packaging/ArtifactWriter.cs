@@ -2,7 +2,7 @@ namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>
 /// Turns a published binary into one route's artifacts (docs/packager.md): <c>&lt;out&gt;/&lt;Id&gt;/bootstrap</c> (mode 0755),
-/// <c>&lt;out&gt;/&lt;Id&gt;.zip</c>, and last the stamp that marks them up to date. In single-binary mode a <c>route</c>
+/// <c>&lt;out&gt;/&lt;Id&gt;.zip</c>, the list of its inputs, and last the stamp that marks them up to date. In single-binary mode a <c>route</c>
 /// file beside the bootstrap tells the shared binary which route this Lambda serves.
 /// </summary>
 internal static class ArtifactWriter
@@ -33,6 +33,7 @@ internal static class ArtifactWriter
         }
 
         ZipWriter.Write(artifacts.Folder, artifacts.Zip);
+        File.WriteAllText(artifacts.InputList, build.Inputs.ToText());
         File.WriteAllText(artifacts.Stamp, build.InputHash);
     }
 }

@@ -11,8 +11,9 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   1. discover routes; any error stops here and nothing is built;
 ///   2. take the app's build lock (<see cref="BuildLock"/>) and hold it to the end, so a second build of the app waits and
 ///      then plans against what the first one committed;
-///   3. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
-///      (a no-op rebuild ends here without running dotnet at all);
+///   3. plan: generate each entry project in memory, hash its inputs (the app sources it reaches, <see cref="SourceClosure"/>),
+///      mark up-to-date routes cached and say why each other route is rebuilt (a no-op rebuild ends here without running
+///      dotnet at all);
 ///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
 ///      everything and compile the app once;
 ///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
@@ -56,9 +57,15 @@ internal static class BuildPipeline
         var outDir = options.ResolvedOutDir;
         Directory.CreateDirectory(outDir);
         using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
-        var builds = Plan(table, options, outDir);
+        var stages = new StageTimes();
+        var builds = stages.Time("plan", () => Plan(table, options, outDir));
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
-        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, cancel))
+        foreach (var build in pending)
+        {
+            reporter.Info($"rebuilding {build.Route.Id}: {build.Reason}");
+        }
+
+        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, cancel))
         {
             DeleteStaging(outDir);
             reporter.Summary(builds, total.Elapsed);
@@ -67,9 +74,10 @@ internal static class BuildPipeline
             return 1;
         }
 
-        Commit(table, builds, options, outDir);
+        stages.Time("commit", () => Commit(table, builds, options, outDir));
         var stale = StaleOutput.Remove(table.AppDir, outDir, builds);
         reporter.Summary(builds, total.Elapsed);
+        reporter.Info(stages.Describe());
         if (stale.Count > 0)
         {
             reporter.Info($"removed the output of route(s) no longer in the app: {string.Join(", ", stale)}");
@@ -81,22 +89,23 @@ internal static class BuildPipeline
 
     public static IReadOnlyList<RouteBuild> Plan(RouteTable table, BuildOptions options, string outDir)
     {
-        var shared = InputHasher.SharedHash(table);
+        var hasher = InputHasher.Analyse(table);
         var combined = options.Mode == BuildMode.Single ? EntryProjectWriter.CreateCombined(table, options) : null;
-        var combinedHash = combined is null ? null : InputHasher.CombinedHash(shared, table, combined);
+        var combinedInputs = combined is null ? null : hasher.ForCombined(combined);
         return table.Routes.Select(route =>
         {
             var entry = combined ?? EntryProjectWriter.Create(table, route, options);
-            var hash = combinedHash ?? InputHasher.RouteHash(shared, table, route, entry);
-            var build = new RouteBuild(route, entry, hash, new ArtifactPaths(outDir, route.Id));
+            var inputs = combinedInputs ?? hasher.ForRoute(route, entry);
+            var build = new RouteBuild(route, entry, inputs, new ArtifactPaths(outDir, route.Id));
             build.State = build.Artifacts.IsUpToDate(build.InputHash) ? RouteBuildState.Cached : RouteBuildState.Queued;
+            build.Reason = RebuildReason.For(build);
             return build;
         }).ToList();
     }
 
     private static async Task<bool> BuildPendingAsync(
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
-        IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, CancellationToken cancel)
+        IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, StageTimes stages, CancellationToken cancel)
     {
         // Routes may declare their own architecture: each one among this build's needs its linker.
         var noToolchain = pending.Select(b => b.Entry.Architecture).Distinct()
@@ -124,7 +133,7 @@ internal static class BuildPipeline
         CompileResult compile;
         using (await BuildLock.ForCompileAsync(table, reporter.Info, cancel))
         {
-            compile = await steps.RestoreAndCompileAsync(table, entries, options, cancel);
+            compile = await stages.TimeAsync("restore+compile", () => steps.RestoreAndCompileAsync(table, entries, options, cancel));
         }
 
         if (!compile.Succeeded)
@@ -145,12 +154,12 @@ internal static class BuildPipeline
         if (options.Mode == BuildMode.Single)
         {
             reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing one Native AOT binary for all {builds.Count} routes");
-            await reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, steps, cancel));
+            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, steps, cancel)));
         }
         else
         {
             reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
-            await reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, cancel));
+            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, cancel)));
         }
 
         foreach (var build in pending.Where(b => b.Errors.Count > 0))

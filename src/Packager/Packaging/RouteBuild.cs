@@ -12,14 +12,22 @@ internal enum RouteBuildState
     Failed,
 }
 
-/// <summary>One route of a build: its entry project, its input hash, and (once done) its artifacts and figures.</summary>
-internal sealed class RouteBuild(RouteEntry route, EntryProject entry, string inputHash, ArtifactPaths artifacts)
+/// <summary>One route of a build: its entry project, its inputs, why it is (re)built, and (once done) its artifacts and figures.</summary>
+internal sealed class RouteBuild(RouteEntry route, EntryProject entry, InputSet inputs, ArtifactPaths artifacts)
 {
     public RouteEntry Route { get; } = route;
 
     public EntryProject Entry { get; } = entry;
 
-    public string InputHash { get; } = inputHash;
+    public InputSet Inputs { get; } = inputs;
+
+    public string InputHash => Inputs.Hash;
+
+    /// <summary>
+    /// Why this route is built, or where its artifacts come from (<see cref="RebuildReason"/>): "up to date",
+    /// "api/_lib/Greeting.cs changed", … A step that finds the artifacts elsewhere (a cache) says so here.
+    /// </summary>
+    public string Reason { get; set; } = "";
 
     public ArtifactPaths Artifacts { get; } = artifacts;
 
@@ -54,6 +62,9 @@ internal sealed record ArtifactPaths(string OutDir, string Id)
 
     /// <summary>The input hash of the artifacts present, written last: a route whose stamp matches is up to date.</summary>
     public string Stamp => Path.Combine(Folder, ".input-hash");
+
+    /// <summary>The named inputs behind the stamp (<see cref="InputSet"/>), so that the next build can say what changed.</summary>
+    public string InputList => Path.Combine(Folder, InputSet.FileName);
 
     public bool IsUpToDate(string inputHash) =>
         File.Exists(Stamp) && File.Exists(Bootstrap) && File.Exists(Zip) && File.ReadAllText(Stamp) == inputHash;
