@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using LambdaRoutes.Packager.Caching;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;
+using LambdaRoutes.Packager.Sharding;
 
 namespace LambdaRoutes.Packager.Packaging;
 
@@ -55,7 +57,10 @@ internal static class BuildPipeline
         var outDir = options.ResolvedOutDir;
         Directory.CreateDirectory(outDir);
         using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
-        var builds = Plan(table, options, outDir);
+        var allBuilds = Plan(table, options, outDir);
+        var builds = options.Shard?.Select(allBuilds) ?? allBuilds;
+        DeleteStaging(outDir); // leftovers of an interrupted build (the app lock rules out a running one)
+        await CachedRoutes.RestoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
         if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, cancel))
         {
@@ -66,8 +71,10 @@ internal static class BuildPipeline
             return 1;
         }
 
-        Commit(table, builds, options, outDir);
-        var stale = StaleOutput.Remove(table.AppDir, outDir, builds);
+        Commit(table, allBuilds, builds, options, outDir);
+        await CachedRoutes.StoreAsync(options.Cache, builds, reporter, stderr, cancel);
+        // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
+        var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
         reporter.Summary(builds, total.Elapsed);
         if (stale.Count > 0)
         {
@@ -112,7 +119,6 @@ internal static class BuildPipeline
             return false;
         }
 
-        DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build (the app lock rules out a running one)
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)
         {
@@ -205,7 +211,7 @@ internal static class BuildPipeline
     /// From here on nothing can fail but the file system. Only the routes this build staged move; the manifest goes first, so
     /// that an interruption while the artifacts move never leaves a manifest that points at a mix of old and new files.
     /// </summary>
-    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
+    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> allBuilds, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
     {
         var staged = builds.Where(b => b.State == RouteBuildState.Built).ToList();
         if (staged.Count > 0)
@@ -213,26 +219,20 @@ internal static class BuildPipeline
             ManifestWriter.Remove(outDir);
             foreach (var build in staged)
             {
-                Promote(build);
+                build.Staged.MoveOver(build.Artifacts);
             }
 
             DeleteStaging(outDir);
         }
 
-        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
-    }
-
-    /// <summary>Moves a route's staged artifacts (folder with bootstrap and stamp, then zip) over its previous ones.</summary>
-    private static void Promote(RouteBuild build)
-    {
-        var (staged, final) = (build.Staged, build.Artifacts);
-        if (Directory.Exists(final.Folder))
+        if (options.Shard is { } shard)
         {
-            Directory.Delete(final.Folder, recursive: true);
+            ShardManifest.Write(ShardManifest.Create(table, shard, allBuilds, builds, options), outDir);
+            return;
         }
 
-        Directory.Move(staged.Folder, final.Folder);
-        File.Move(staged.Zip, final.Zip, overwrite: true);
+        ShardManifest.Remove(outDir);
+        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
     }
 
     private static void DeleteStaging(string outDir)
