@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.S3;
 
 namespace LambdaRoutes.Packager.Caching;
 
@@ -35,7 +34,7 @@ internal static class CacheSetting
 
         try
         {
-            return new ArtifactCache(new S3BlobStore(new AmazonS3Client(), bucket, prefix));
+            return new ArtifactCache(new S3BlobStore(S3BlobStore.CreateClient(), bucket, prefix));
         }
         catch (AmazonClientException e)
         {

@@ -14,6 +14,21 @@ internal sealed class S3BlobStore(IAmazonS3 client, string bucket, string prefix
 {
     public string Location => $"s3://{bucket}/{prefix}";
 
+    /// <summary>
+    /// A client from the SDK's standard chain. An endpoint set in <c>AWS_ENDPOINT_URL_S3</c> or <c>AWS_ENDPOINT_URL</c>
+    /// (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html) is an S3-compatible service or a local
+    /// stand-in: it is addressed path-style (<c>http://host/bucket/key</c>), which those serve without wildcard DNS.
+    /// </summary>
+    public static AmazonS3Client CreateClient()
+    {
+        var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") is { Length: > 0 } s3
+            ? s3
+            : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        return string.IsNullOrWhiteSpace(endpoint)
+            ? new AmazonS3Client()
+            : new AmazonS3Client(new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true });
+    }
+
     /// <summary>Parses <c>s3://bucket[/prefix]</c>; null when <paramref name="address"/> is not of that form.</summary>
     public static (string Bucket, string Prefix)? Parse(string address)
     {
