@@ -13,13 +13,15 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   2. take the app's build lock (<see cref="BuildLock"/>) and hold it to the end, so a second build of the app waits and
 ///      then plans against what the first one committed;
 ///   3. plan: generate each entry project in memory, hash its inputs, mark up-to-date routes cached
-///      (a no-op rebuild ends here without running dotnet at all);
+///      (a no-op rebuild ends here without running dotnet at all); with --shard keep only this share of the routes;
+///      then stage the routes whose input hash the artifact cache holds (<see cref="CachedRoutes"/>): they need no dotnet either;
 ///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
 ///      everything and compile the app once;
 ///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
 ///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
 ///      the manifest atomically. A failed or interrupted build leaves the previous good output as it was;
+///      (a share writes <c>shard.json</c> for <c>assemble</c> instead of the manifest), then store what was built here in the cache;
 ///   7. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline

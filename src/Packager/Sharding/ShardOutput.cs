@@ -35,13 +35,8 @@ internal sealed record ShardManifest(
             [.. allBuilds.Select(b => new ShardRoute(b.Route.Id, b.InputHash))],
             ManifestWriter.Create(table, shareBuilds, options));
 
-    public static void Write(ShardManifest shard, string outDir)
-    {
-        var path = Path.Combine(outDir, FileName);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(shard, ShardJson.Readable.ShardManifest) + Environment.NewLine);
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void Write(ShardManifest shard, string outDir) =>
+        ManifestWriter.WriteAtomically(Path.Combine(outDir, FileName), JsonSerializer.Serialize(shard, ShardJson.Readable.ShardManifest) + Environment.NewLine);
 
     /// <summary>A build of the whole app leaves no share description behind that assemble could mistake for current.</summary>
     public static void Remove(string outDir) => File.Delete(Path.Combine(outDir, FileName));
