@@ -20,8 +20,8 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
 ///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
-///      the manifest atomically. A failed or interrupted build leaves the previous good output as it was;
-///      (a share writes <c>shard.json</c> for <c>assemble</c> instead of the manifest), then store what was built here in the cache;
+///      the manifest atomically (a share writes <c>shard.json</c> for <c>assemble</c> instead), then store what was built here
+///      in the artifact cache. A failed or interrupted build leaves the previous good output as it was;
 ///   7. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline

@@ -11,7 +11,9 @@ namespace LambdaRoutes.Packager.Sharding;
 /// </summary>
 internal static class ShardAssembler
 {
-    public static int Run(IReadOnlyList<string> shardDirs, string outDir, TextWriter stdout, TextWriter stderr)
+    /// <param name="appDir">The app folder on this machine, when it is not where the shards were built (CI machines that check out
+    /// to different paths): the manifest's <c>appProject</c> points at it.</param>
+    public static int Run(IReadOnlyList<string> shardDirs, string outDir, string? appDir, TextWriter stdout, TextWriter stderr)
     {
         var errors = new List<string>();
         var shards = new List<(string Dir, ShardManifest Shard)>();
@@ -42,6 +44,8 @@ internal static class ShardAssembler
             errors.AddRange(ArtifactProblems(shards));
         }
 
+        var appProject = errors.Count == 0 ? AppProjectHere(shards[0].Shard, appDir, errors) : null;
+
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -53,7 +57,7 @@ internal static class ShardAssembler
             return 1;
         }
 
-        var manifest = Write(shards, Path.GetFullPath(outDir));
+        var manifest = Write(shards, appProject!, Path.GetFullPath(outDir));
         stdout.WriteLine($"assembled {manifest.Routes.Count} route(s) from {shards.Count} shard output(s): {Path.Combine(Path.GetFullPath(outDir), ManifestWriter.FileName)}");
         return 0;
     }
@@ -74,7 +78,7 @@ internal static class ShardAssembler
             }
 
             Compare("app", first.Manifest.App, shard.Manifest.App);
-            Compare("app project", first.AppProjectPath, shard.AppProjectPath);
+            Compare("app project", Path.GetFileName(first.AppProjectPath), Path.GetFileName(shard.AppProjectPath)); // checkouts may sit in different folders
             Compare("framework", first.Manifest.Framework, shard.Manifest.Framework);
             Compare("architecture", first.Manifest.Architecture, shard.Manifest.Architecture);
             Compare("runtime", first.Manifest.Runtime, shard.Manifest.Runtime);
@@ -167,8 +171,23 @@ internal static class ShardAssembler
         }
     }
 
+    /// <summary>LR3206: the app project the manifest will point at must exist here: where the shards say, or under --app.</summary>
+    private static string? AppProjectHere(ShardManifest first, string? appDir, List<string> errors)
+    {
+        var path = appDir is null ? first.AppProjectPath : Path.Combine(Path.GetFullPath(appDir), Path.GetFileName(first.AppProjectPath));
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        errors.Add(appDir is null
+            ? $"error LR3206: the shards were built from {path}, which is not on this machine: pass --app <the app folder here>."
+            : $"error LR3206: --app {appDir} holds no {Path.GetFileName(path)}, the project the shards were built from.");
+        return null;
+    }
+
     /// <summary>Stages every route's artifacts, moves them into place, and writes the manifest last, as a build commits.</summary>
-    private static Manifest Write(List<(string Dir, ShardManifest Shard)> shards, string outDir)
+    private static Manifest Write(List<(string Dir, ShardManifest Shard)> shards, string appProjectPath, string outDir)
     {
         var first = shards[0].Shard;
         var byId = shards.SelectMany(s => s.Shard.Manifest.Routes.Select(r => (Route: r, s.Dir))).ToDictionary(r => r.Route.Id, StringComparer.Ordinal);
@@ -188,6 +207,8 @@ internal static class ShardAssembler
                 File.Copy(file, Path.Combine(to.Folder, Path.GetFileName(file)));
             }
 
+            ArtifactWriter.MakeExecutable(to.Bootstrap); // CI artifact stores may drop file modes on the way
+
             File.Copy(from.Zip, to.Zip);
         }
 
@@ -205,7 +226,7 @@ internal static class ShardAssembler
         }
 
         Directory.Delete(staging, recursive: true);
-        var appProject = Path.GetRelativePath(outDir, first.AppProjectPath).Replace('\\', '/');
+        var appProject = Path.GetRelativePath(outDir, appProjectPath).Replace('\\', '/');
         var manifest = first.Manifest with { AppProject = appProject, Routes = [.. routes.Select(r => r.Route)] };
         ManifestWriter.Write(manifest, outDir);
         return manifest;

@@ -11,6 +11,7 @@ namespace LambdaRoutes.Packager.Tests.Sharding;
 /// Builds run the real pipeline with reproducible stand-in publishes, so equal inputs give equal bootstraps as a real
 /// reproducible publish does; <c>assemble</c> runs through the CLI.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // bootstraps are Linux executables with Unix modes
 public sealed class AssembleTests : IDisposable
 {
     private readonly TempApp _app = new TempApp()
@@ -52,12 +53,19 @@ public sealed class AssembleTests : IDisposable
             Assert.False(File.Exists(Path.Combine(Out($"shard{i}"), "manifest.json")), "a share is not a deployable app");
         }
 
+        // A CI artifact store that drops file modes on the way: assemble makes the bootstraps executable again.
+        var downloaded = Directory.GetFiles(Out("shard1"), "bootstrap", SearchOption.AllDirectories);
+        Assert.NotEmpty(downloaded);
+        Array.ForEach(downloaded, f => File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead));
+
         var result = await AssembleAsync(Out("assembled"), Out("shard3"), Out("shard1"), Out("shard2")); // any order
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal([2, 2, 1], publishes);
         Assert.Equal($"assembled 5 route(s) from 3 shard output(s): {Path.Combine(Out("assembled"), "manifest.json")}", result.Stdout.TrimEnd());
         OutputFiles.AssertSame(Out("whole"), Out("assembled"));
+        Assert.All(Directory.GetFiles(Out("assembled"), "bootstrap", SearchOption.AllDirectories),
+            f => Assert.Equal(File.GetUnixFileMode(Path.Combine(Out("whole"), Path.GetRelativePath(Out("assembled"), f))), File.GetUnixFileMode(f)));
 
         // The assembled folder is an ordinary build output: building the app into it again changes nothing.
         var again = await BuildAsync("assembled");
@@ -138,6 +146,23 @@ public sealed class AssembleTests : IDisposable
         Assert.Contains($"error LR3201: {Path.Combine(_app.Dir, "shard.json")} does not exist: a shard output is the --out folder of `lambda-routes build --shard i/n`", notShard.Stderr);
         Assert.Matches(@"error LR3205: \w+: .+\.zip has SHA-256 [0-9a-f]{64}, its shard manifest says [0-9a-f]{64}\.", altered.Stderr);
         Assert.False(Directory.Exists(Out("assembled")));
+    }
+
+    [Fact]
+    public async Task The_manifest_points_at_the_app_here_and_an_app_that_is_not_here_is_refused()
+    {
+        await BuildSharesAsync(2);
+        using var checkout = new TempApp(); // the same app checked out at another path on the assembling machine
+        using var empty = new TempApp("Empty", withProject: false);
+
+        var elsewhere = await CliRun.RunAsync("assemble", Out("shard1"), Out("shard2"), "-o", Out("assembled"), "--app", checkout.Dir);
+        var missing = await CliRun.RunAsync("assemble", Out("shard1"), Out("shard2"), "-o", Out("refused"), "--app", empty.Dir);
+
+        Assert.True(elsewhere.ExitCode == 0, elsewhere.Stderr);
+        var appProject = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out("assembled"), "manifest.json"))).RootElement.GetProperty("appProject").GetString();
+        Assert.Equal(Path.GetRelativePath(Out("assembled"), Path.Combine(checkout.Dir, "TestApp.csproj")), appProject);
+        Assert.Contains($"error LR3206: --app {empty.Dir} holds no TestApp.csproj, the project the shards were built from.", missing.Stderr);
+        Assert.False(Directory.Exists(Out("refused")));
     }
 
     [Fact]
