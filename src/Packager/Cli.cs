@@ -13,6 +13,7 @@ internal static class Cli
             RoutesCommand.Create(stdout, stderr),
             BuildCommand.Create(stdout, stderr),
             DevCommand.Create(stdout, stderr),
+            AssembleCommand.Create(stdout, stderr),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

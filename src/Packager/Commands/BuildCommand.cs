@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LambdaRoutes.Packager.Caching;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
@@ -6,7 +7,8 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Commands;
 
 /// <summary>
-/// <c>lambda-routes build &lt;appDir&gt; [--out DIR] [--framework net10.0] [--arch x86_64|arm64] [--jobs N] [--api http|rest]</c>:
+/// <c>lambda-routes build &lt;appDir&gt; [--out DIR] [--framework net10.0] [--arch x86_64|arm64] [--jobs N] [--api http|rest]
+/// [--cache DIR|s3://bucket/prefix] [--no-cache] [--shard i/n]</c>:
 /// one Native AOT <c>bootstrap</c> and zip per route, and <c>manifest.json</c>.
 /// </summary>
 internal static class BuildCommand
@@ -32,7 +34,8 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "per-route",
         };
         mode.AcceptOnlyFromAmong("per-route", "single");
-        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.") { appDir, outDir, framework, arch, jobs, api, mode };
+        var (cache, noCache, shard) = (BuildCacheOptions.Cache(), BuildCacheOptions.NoCache(), BuildCacheOptions.Shard());
+        var command = new Command("build", "Build one Native AOT bootstrap and zip per route, and the manifest.") { appDir, outDir, framework, arch, jobs, api, mode, cache, noCache, shard };
         command.SetAction((parse, cancel) =>
         {
             var options = new BuildOptions(
@@ -42,7 +45,15 @@ internal static class BuildCommand
                 parse.GetRequiredValue(arch) == "arm64" ? Architecture.Arm64 : Architecture.X86_64,
                 parse.GetValue(jobs),
                 parse.GetValue(api),
-                parse.GetRequiredValue(mode) == "single" ? BuildMode.Single : BuildMode.PerRoute);
+                parse.GetRequiredValue(mode) == "single" ? BuildMode.Single : BuildMode.PerRoute,
+                Shard: parse.GetValue(shard));
+            if (BuildCacheOptions.ShardProblem(options) is { } problem)
+            {
+                stderr.WriteLine(problem);
+                return Task.FromResult(1);
+            }
+
+            options = options with { Cache = CacheSetting.Resolve(parse.GetValue(cache), parse.GetValue(noCache), stderr) };
             IBuildReporter reporter = Terminal.IsInteractive(stdout) ? new LiveBuildReporter(Terminal.For(stdout), stdout) : new PlainBuildReporter(stdout);
             return BuildPipeline.RunAsync(options, reporter, stderr, cancel);
         });

@@ -15,12 +15,7 @@ internal static class ArtifactWriter
         Directory.CreateDirectory(artifacts.Folder);
         File.Delete(artifacts.Stamp);
         File.Copy(publishedBootstrap, artifacts.Bootstrap, overwrite: true);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(artifacts.Bootstrap,
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        MakeExecutable(artifacts.Bootstrap);
 
         var selector = Path.Combine(artifacts.Folder, RouteSelectorFile);
         if (withRouteSelector)
@@ -35,5 +30,16 @@ internal static class ArtifactWriter
         ZipWriter.Write(artifacts.Folder, artifacts.Zip);
         File.WriteAllText(artifacts.InputList, build.Inputs.ToText());
         File.WriteAllText(artifacts.Stamp, build.InputHash);
+    }
+
+    /// <summary>Mode 0755: a custom runtime's bootstrap must be executable.</summary>
+    public static void MakeExecutable(string bootstrap)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(bootstrap,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
     }
 }

@@ -17,6 +17,8 @@ internal enum BuildMode
 /// <summary>
 /// Options of one <c>build</c>. <see cref="OutDir"/> defaults to <c>&lt;app&gt;/.lambda-routes/out</c> (git-ignored, outside api/).
 /// <see cref="Jobs"/> bounds parallel AOT publishes: each peaks near 1 GB, so it defaults to the core count.
+/// <see cref="Cache"/> is the artifact cache (none unless given: the CLI picks the default one); <see cref="Shard"/> builds one
+/// share of the routes for <c>assemble</c>.
 /// </summary>
 internal sealed record BuildOptions(
     string AppDir,
@@ -25,7 +27,9 @@ internal sealed record BuildOptions(
     Architecture Architecture = Architecture.X86_64,
     int Jobs = 0,
     LambdaRoutes.Cdk.ApiKind Api = LambdaRoutes.Cdk.ApiKind.Http,
-    BuildMode Mode = BuildMode.PerRoute)
+    BuildMode Mode = BuildMode.PerRoute,
+    Caching.ArtifactCache? Cache = null,
+    Sharding.RouteShard? Shard = null)
 {
     public const string DefaultOutFolder = ".lambda-routes/out";
 

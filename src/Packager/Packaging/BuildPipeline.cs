@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Packager.Caching;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;
+using LambdaRoutes.Packager.Sharding;
 
 namespace LambdaRoutes.Packager.Packaging;
 
@@ -13,13 +15,15 @@ namespace LambdaRoutes.Packager.Packaging;
 ///      then plans against what the first one committed;
 ///   3. plan: generate each entry project in memory, hash its inputs (the app sources it reaches, <see cref="SourceClosure"/>),
 ///      mark up-to-date routes cached and say why each other route is rebuilt (a no-op rebuild ends here without running
-///      dotnet at all);
+///      dotnet at all); with --shard keep only this share of the routes; then stage the routes whose input hash the
+///      artifact cache holds (<see cref="CachedRoutes"/>): they need no dotnet either;
 ///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
 ///      everything and compile the app once;
 ///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
 ///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
-///      the manifest atomically. A failed or interrupted build leaves the previous good output as it was;
+///      the manifest atomically (a share writes <c>shard.json</c> for <c>assemble</c> instead), then store what was built here
+///      in the artifact cache. A failed or interrupted build leaves the previous good output as it was;
 ///   7. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline
@@ -58,7 +62,10 @@ internal static class BuildPipeline
         Directory.CreateDirectory(outDir);
         using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
         var stages = new StageTimes();
-        var builds = stages.Time("plan", () => Plan(table, options, outDir));
+        var allBuilds = stages.Time("plan", () => Plan(table, options, outDir));
+        var builds = options.Shard?.Select(allBuilds) ?? allBuilds;
+        DeleteStaging(outDir); // leftovers of an interrupted build (the app lock rules out a running one)
+        await CachedRoutes.RestoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
         foreach (var build in pending)
         {
@@ -74,8 +81,10 @@ internal static class BuildPipeline
             return 1;
         }
 
-        stages.Time("commit", () => Commit(table, builds, options, outDir));
-        var stale = StaleOutput.Remove(table.AppDir, outDir, builds);
+        stages.Time("commit", () => Commit(table, allBuilds, builds, options, outDir));
+        await CachedRoutes.StoreAsync(options.Cache, builds, reporter, stderr, cancel);
+        // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
+        var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
         reporter.Summary(builds, total.Elapsed);
         reporter.Info(stages.Describe());
         if (stale.Count > 0)
@@ -122,7 +131,6 @@ internal static class BuildPipeline
             return false;
         }
 
-        DeleteStaging(options.ResolvedOutDir); // leftovers of an interrupted build (the app lock rules out a running one)
         var entries = pending.Select(b => b.Entry).Distinct().ToList();
         foreach (var entry in entries)
         {
@@ -215,7 +223,7 @@ internal static class BuildPipeline
     /// From here on nothing can fail but the file system. Only the routes this build staged move; the manifest goes first, so
     /// that an interruption while the artifacts move never leaves a manifest that points at a mix of old and new files.
     /// </summary>
-    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
+    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> allBuilds, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
     {
         var staged = builds.Where(b => b.State == RouteBuildState.Built).ToList();
         if (staged.Count > 0)
@@ -223,26 +231,20 @@ internal static class BuildPipeline
             ManifestWriter.Remove(outDir);
             foreach (var build in staged)
             {
-                Promote(build);
+                build.Staged.MoveOver(build.Artifacts);
             }
 
             DeleteStaging(outDir);
         }
 
-        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
-    }
-
-    /// <summary>Moves a route's staged artifacts (folder with bootstrap and stamp, then zip) over its previous ones.</summary>
-    private static void Promote(RouteBuild build)
-    {
-        var (staged, final) = (build.Staged, build.Artifacts);
-        if (Directory.Exists(final.Folder))
+        if (options.Shard is { } shard)
         {
-            Directory.Delete(final.Folder, recursive: true);
+            ShardManifest.Write(ShardManifest.Create(table, shard, allBuilds, builds, options), outDir);
+            return;
         }
 
-        Directory.Move(staged.Folder, final.Folder);
-        File.Move(staged.Zip, final.Zip, overwrite: true);
+        ShardManifest.Remove(outDir);
+        ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
     }
 
     private static void DeleteStaging(string outDir)

@@ -34,11 +34,14 @@ internal static class ManifestWriter
         return new Manifest(1, table.AppName, appProject, options.Framework, options.ArchitectureName, "provided.al2023", routes);
     }
 
-    public static void Write(Manifest manifest, string outDir)
+    public static void Write(Manifest manifest, string outDir) =>
+        WriteAtomically(Path.Combine(outDir, FileName), JsonSerializer.Serialize(manifest, PackagerJson.Readable.Manifest) + Environment.NewLine);
+
+    /// <summary>Temp file, then rename: a reader sees the previous file or the whole new one, never half of it.</summary>
+    public static void WriteAtomically(string path, string text)
     {
-        var path = Path.Combine(outDir, FileName);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, PackagerJson.Readable.Manifest) + Environment.NewLine);
+        File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
     }
 

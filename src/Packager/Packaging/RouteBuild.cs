@@ -45,6 +45,9 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, InputSet 
 
     public int AotWarnings { get; set; }
 
+    /// <summary>True when the bootstrap came from the artifact cache (Caching/CachedRoutes.cs) instead of a publish here.</summary>
+    public bool FromCache { get; set; }
+
     public IReadOnlyList<string> Errors { get; set; } = [];
 }
 
@@ -68,4 +71,16 @@ internal sealed record ArtifactPaths(string OutDir, string Id)
 
     public bool IsUpToDate(string inputHash) =>
         File.Exists(Stamp) && File.Exists(Bootstrap) && File.Exists(Zip) && File.ReadAllText(Stamp) == inputHash;
+
+    /// <summary>Moves these (staged) artifacts, folder then zip, over <paramref name="final"/>'s previous ones.</summary>
+    public void MoveOver(ArtifactPaths final)
+    {
+        if (Directory.Exists(final.Folder))
+        {
+            Directory.Delete(final.Folder, recursive: true);
+        }
+
+        Directory.Move(Folder, final.Folder);
+        File.Move(Zip, final.Zip, overwrite: true);
+    }
 }

@@ -25,6 +25,12 @@ internal sealed class StandInBuildSteps : IBuildSteps
     /// <summary>Every publish waits for this before it writes its binary; open unless a test closes it.</summary>
     public Task PublishGate { get; init; } = Task.CompletedTask;
 
+    /// <summary>
+    /// When set, a publish writes bytes that depend on the entry project's text alone, as a real reproducible publish would:
+    /// two builds of the same inputs, anywhere, give the same bootstrap.
+    /// </summary>
+    public bool Reproducible { get; init; }
+
     public int Compiles => Volatile.Read(ref _compiles);
 
     public int Publishes => Volatile.Read(ref _publishes);
@@ -45,7 +51,9 @@ internal sealed class StandInBuildSteps : IBuildSteps
         var publishDir = Path.Combine(entry.Dir, "publish");
         Directory.CreateDirectory(publishDir);
         var bootstrap = Path.Combine(publishDir, "bootstrap");
-        await File.WriteAllTextAsync(bootstrap, $"stand-in bootstrap of {entry.RouteId}, publish {number} of {entry.Dir}\n", cancel);
+        await File.WriteAllTextAsync(bootstrap, Reproducible
+            ? $"stand-in bootstrap of {entry.RouteId} from {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entry.ProgramText + entry.ProjectText)))}\n"
+            : $"stand-in bootstrap of {entry.RouteId}, publish {number} of {entry.Dir}\n", cancel);
         return new PublishOutcome(bootstrap, [], [], 0, TimeSpan.Zero);
     }
 }
