@@ -28,7 +28,7 @@ internal sealed class HttpApiWiring : IApiWiring
             CreateDefaultStage = false,
         });
 
-        var stage = new HttpStage(scope, "Stage", new HttpStageProps
+        var stage = Stage = new HttpStage(scope, "Stage", new HttpStageProps
         {
             HttpApi = _api,
             StageName = props.StageName ?? "$default",
@@ -43,11 +43,13 @@ internal sealed class HttpApiWiring : IApiWiring
 
     public HttpApi Api => _api;
 
+    public HttpStage Stage { get; }
+
     public string Url { get; }
 
     public string ApiId => _api.ApiId;
 
-    public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
+    public void Connect(IFunction function, string routeId, IReadOnlyList<RouteBinding> bindings)
     {
         var integration = new CfnIntegration(_scope, routeId + "Integration", new CfnIntegrationProps
         {
