@@ -4,8 +4,9 @@ using LambdaRoutes.Cdk.Manifest;
 namespace LambdaRoutes.Cdk.Deployment;
 
 /// <summary>
-/// Merges <see cref="DeploymentOptions.RouteDefaults"/> with the per-route settings and checks everything Lambda or
-/// API Gateway would reject only at deploy time, so synth reports all of it at once.
+/// Merges <see cref="DeploymentOptions.RouteDefaults"/>, the concurrency a route file declares and the per-route
+/// settings, and checks everything Lambda or API Gateway would reject only at deploy time, so synth reports all of it
+/// at once.
 /// </summary>
 internal static class RouteDeploymentResolver
 {
@@ -32,10 +33,12 @@ internal static class RouteDeploymentResolver
         var result = new Dictionary<string, RouteDeploymentSettings>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
         {
+            // As memory and timeout: the props' defaults, then the route file's [RouteConfig], then the props' per-route entry.
+            var declared = new RouteDeploymentSettings { ReservedConcurrency = route.ReservedConcurrency, ProvisionedConcurrency = route.ProvisionedConcurrency };
             var merged = perRoute
                 .Where(entry => entry.Key == route.Route || entry.Key == route.Id)
                 .Select(entry => entry.Value)
-                .Aggregate(defaults, Merge);
+                .Aggregate(Merge(defaults, declared), Merge);
             Check(merged, kind, problem => diagnostics.Add(new(problem.Code, problem.Message, route.File, route.Route)));
             result[route.Id] = merged;
         }
