@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
+using LambdaRoutes.Cdk.Deployment;
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
 using LambdaRoutes.Cdk.Packaging;
@@ -34,10 +35,11 @@ public sealed class LambdaRoutesApi : Construct
         Manifest = ReadManifest(props);
         var bindings = RouteTreePlanner.Plan(Manifest.Routes, props.ApiKind, props.RouteMethods, corsEnabled: props.Cors is not null);
         var routeEnvironment = RouteEnvironment.Resolve(Manifest, props);
+        var deployment = new ApiDeployment(this, props, Manifest);
 
         // A readable name in the console; several stacks of one app stay apart by stack name.
         var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
-        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName) : new HttpApiWiring(this, props, apiName);
+        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName, deployment.AccessLogs) : new HttpApiWiring(this, props, apiName);
         HttpApi = wiring.HttpApi;
         RestApi = wiring.RestApi;
 
@@ -45,7 +47,7 @@ public sealed class LambdaRoutesApi : Construct
         var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();
         foreach (var route in Manifest.Routes)
         {
-            var function = new RouteFunction(routesScope, route, defaults, routeEnvironment[route.Id]);
+            var function = new RouteFunction(routesScope, route, defaults, routeEnvironment[route.Id], deployment.For(route));
             _routes.Add(route.Id, function);
             WarnAboutIntegrationTimeout(function, props.ApiKind, defaults);
 
@@ -56,8 +58,9 @@ public sealed class LambdaRoutesApi : Construct
             }
 
             var routeBindings = bindings.Where(b => ReferenceEquals(b.Route, route)).ToList();
-            wiring.Connect(function.Function, route.Id, routeBindings);
-            function.Function.AddPermission("InvokeByApi", new Permission
+            var target = deployment.Attach(function, routeBindings);
+            wiring.Connect(target, route.Id, routeBindings);
+            target.AddPermission("InvokeByApi", new Permission
             {
                 Principal = new ServicePrincipal("apigateway.amazonaws.com"),
                 Action = "lambda:InvokeFunction",
@@ -72,6 +75,7 @@ public sealed class LambdaRoutesApi : Construct
         }
 
         wiring.Complete();
+        deployment.Complete(wiring);
         Url = wiring.Url;
         new CfnOutput(this, "Url", new CfnOutputProps
         {

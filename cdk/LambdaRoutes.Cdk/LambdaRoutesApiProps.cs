@@ -52,6 +52,12 @@ public sealed class LambdaRoutesApiProps
     /// responses pass through (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). An HTTP API has no such setting.
     /// </summary>
     public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+
+    /// <summary>
+    /// Production settings: tracing, concurrency, JSON logs, secrets and alarms for the functions; access logs, a custom
+    /// domain, route throttling, usage plans and WAF for the API. Null (default): none of them.
+    /// </summary>
+    public DeploymentOptions? Deployment { get; init; }
 }
 
 /// <summary>Settings applied to every route function.</summary>

@@ -48,4 +48,17 @@ public sealed class RouteConfigAttribute : Attribute
     /// The packager builds the route's binary for it and the CDK construct sets the function's architecture from it.
     /// </summary>
     public string? Architecture { get; set; }
+
+    /// <summary>
+    /// Reserved concurrency of the route's function: the most instances it may run
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). 0 keeps the app's (the CDK
+    /// construct's <c>Deployment</c> settings, which can also override it).
+    /// </summary>
+    public int ReservedConcurrency { get; set; }
+
+    /// <summary>
+    /// Provisioned concurrency: instances kept initialized (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html).
+    /// The CDK construct then publishes a version with an alias <c>live</c> and wires the API to the alias. 0 keeps the app's.
+    /// </summary>
+    public int ProvisionedConcurrency { get; set; }
 }

@@ -15,6 +15,10 @@ public static class DiagnosticCodes
     public const string NoRoutes = "LRC104";
     /// <summary>An option names a route the manifest does not have.</summary>
     public const string UnknownRoute = "LRC105";
+    /// <summary>A deployment setting has a value Lambda or API Gateway rejects (e.g. provisioned above reserved concurrency).</summary>
+    public const string InvalidDeploymentSetting = "LRC106";
+    /// <summary>A deployment setting exists for the other API kind only (usage plans and WAF: REST; route throttling: HTTP).</summary>
+    public const string SettingNotForApiKind = "LRC107";
     /// <summary>A route lacks a required field.</summary>
     public const string MissingField = "LRC110";
     /// <summary>A route id is not usable as a construct id.</summary>

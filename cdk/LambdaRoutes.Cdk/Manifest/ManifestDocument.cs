@@ -35,4 +35,6 @@ internal sealed class ManifestSettingsDocument
     [JsonPropertyName("memorySize")] public int? MemorySize { get; init; }
     [JsonPropertyName("timeout")] public int? Timeout { get; init; }
     [JsonPropertyName("streaming")] public bool? Streaming { get; init; }
+    [JsonPropertyName("reservedConcurrency")] public int? ReservedConcurrency { get; init; }
+    [JsonPropertyName("provisionedConcurrency")] public int? ProvisionedConcurrency { get; init; }
 }

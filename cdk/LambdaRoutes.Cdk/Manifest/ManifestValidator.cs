@@ -171,7 +171,9 @@ internal static partial class ManifestValidator
             timeout,
             artifactDirectory!,
             raw.Settings?.Streaming ?? false,
-            architecture);
+            architecture,
+            raw.Settings?.ReservedConcurrency,
+            raw.Settings?.ProvisionedConcurrency);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

@@ -31,6 +31,8 @@ public sealed record RouteManifest(
 /// The Lambda architecture of the route's <c>bootstrap</c>, <c>x86_64</c> or <c>arm64</c>: the route's own
 /// (<c>[RouteConfig(Architecture = "arm64")]</c>) or else the manifest's.
 /// </param>
+/// <param name="ReservedConcurrency">Reserved concurrency declared by the route (<c>[RouteConfig(ReservedConcurrency = 5)]</c>), or null.</param>
+/// <param name="ProvisionedConcurrency">Provisioned concurrency declared by the route (<c>[RouteConfig(ProvisionedConcurrency = 1)]</c>), or null.</param>
 public sealed record ManifestRoute(
     string Id,
     string File,
@@ -41,4 +43,6 @@ public sealed record ManifestRoute(
     int? Timeout,
     string ArtifactDirectory,
     bool Streaming = false,
-    string Architecture = "x86_64");
+    string Architecture = "x86_64",
+    int? ReservedConcurrency = null,
+    int? ProvisionedConcurrency = null);

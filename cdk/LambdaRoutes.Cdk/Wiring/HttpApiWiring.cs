@@ -28,7 +28,7 @@ internal sealed class HttpApiWiring : IApiWiring
             CreateDefaultStage = false,
         });
 
-        var stage = new HttpStage(scope, "Stage", new HttpStageProps
+        var stage = Stage = new HttpStage(scope, "Stage", new HttpStageProps
         {
             HttpApi = _api,
             StageName = props.StageName ?? "$default",
@@ -45,11 +45,13 @@ internal sealed class HttpApiWiring : IApiWiring
 
     public Amazon.CDK.AWS.APIGateway.RestApi? RestApi => null;
 
+    public HttpStage Stage { get; }
+
     public string Url { get; }
 
     public string ApiId => _api.ApiId;
 
-    public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
+    public void Connect(IFunction function, string routeId, IReadOnlyList<RouteBinding> bindings)
     {
         var integration = new CfnIntegration(_scope, routeId + "Integration", new CfnIntegrationProps
         {

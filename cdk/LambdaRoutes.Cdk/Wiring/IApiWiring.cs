@@ -21,7 +21,7 @@ internal interface IApiWiring
     string ApiId { get; }
 
     /// <summary>Wires every binding of one function: integration, routes or methods.</summary>
-    void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings);
+    void Connect(IFunction function, string routeId, IReadOnlyList<RouteBinding> bindings);
 
     /// <summary>Runs once after every function is connected.</summary>
     void Complete();

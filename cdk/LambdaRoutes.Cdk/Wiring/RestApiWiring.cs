@@ -15,7 +15,7 @@ internal sealed class RestApiWiring : IApiWiring
 {
     private readonly RestApi _api;
 
-    public RestApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName)
+    public RestApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName, Deployment.ApiAccessLogs? accessLogs)
     {
         _api = new RestApi(scope, "RestApi", new RestApiProps
         {
@@ -32,6 +32,8 @@ internal sealed class RestApiWiring : IApiWiring
                 StageName = props.StageName ?? "prod",
                 ThrottlingRateLimit = props.Throttle?.RateLimit,
                 ThrottlingBurstLimit = props.Throttle?.BurstLimit,
+                AccessLogDestination = accessLogs?.RestDestination,
+                AccessLogFormat = accessLogs?.RestFormat,
             },
             DefaultCorsPreflightOptions = props.Cors is { } cors ? ToCors(cors) : null,
         });
@@ -45,7 +47,7 @@ internal sealed class RestApiWiring : IApiWiring
 
     public string ApiId => _api.RestApiId;
 
-    public void Connect(Function function, string routeId, IReadOnlyList<RouteBinding> bindings)
+    public void Connect(IFunction function, string routeId, IReadOnlyList<RouteBinding> bindings)
     {
         var streaming = bindings.Count > 0 && bindings[0].Route.Streaming;
         // https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html: a streaming REST integration calls InvokeWithResponseStream (the 2021-11-15 path) and sets

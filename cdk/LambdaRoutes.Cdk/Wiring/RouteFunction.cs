@@ -12,7 +12,7 @@ namespace LambdaRoutes.Cdk.Wiring;
 /// cargo-lambda-cdk's <c>RustFunction</c>), with its own log group and its own role that may write to
 /// that log group and nothing else.
 /// </summary>
-public sealed class RouteFunction : Construct
+public sealed partial class RouteFunction : Construct
 {
     /// <summary>Memory when neither the route nor the defaults say (the packager's default too).</summary>
     public const int DefaultMemorySize = 256;
@@ -20,7 +20,8 @@ public sealed class RouteFunction : Construct
     /// <summary>Timeout in seconds when neither the route nor the defaults say.</summary>
     public const int DefaultTimeoutSeconds = 10;
 
-    internal RouteFunction(Construct scope, ManifestRoute route, RouteFunctionDefaults defaults, IReadOnlyDictionary<string, string> environment)
+    internal RouteFunction(Construct scope, ManifestRoute route, RouteFunctionDefaults defaults, IReadOnlyDictionary<string, string> environment,
+        RouteDeploymentSettings deployment)
         : base(scope, route.Id)
     {
         Route = route;
@@ -64,6 +65,11 @@ public sealed class RouteFunction : Construct
             VpcSubnets = defaults.VpcSubnets,
             SecurityGroups = defaults.SecurityGroups?.ToArray(),
             Layers = defaults.Layers?.ToArray(),
+            Tracing = deployment.Tracing == true ? Tracing.ACTIVE : null,
+            ReservedConcurrentExecutions = deployment.ReservedConcurrency,
+            LoggingFormat = deployment.UsesJsonLogs ? LoggingFormat.JSON : null,
+            ApplicationLogLevelV2 = deployment.ApplicationLogLevel,
+            SystemLogLevelV2 = deployment.SystemLogLevel,
         });
         // Function already makes its resource depend on the role's policy, so the first invocations cannot run
         // without log permissions; only the role entry, which the Role GetAtt already orders, is dropped.

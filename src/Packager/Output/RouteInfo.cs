@@ -12,10 +12,12 @@ internal sealed record SettingsInfo(
     bool BodyParser,
     // Written only when true, so manifests of non-streaming apps keep their exact shape.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReservedConcurrency = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ProvisionedConcurrency = null)
 {
     public static SettingsInfo From(RouteSettings s) =>
-        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors);
+        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors, s.ReservedConcurrency, s.ProvisionedConcurrency);
 }
 
 /// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>

@@ -27,14 +27,13 @@ internal static class RouteConfigReader
         {
             var name = argument.NameEquals?.Name.Identifier.Text ?? "";
             var location = RouteTypeReader.LocationOf(file, argument.GetLocation());
-            if (argument.Expression is not LiteralExpressionSyntax literal)
+            if (!TryReadLiteral(argument.Expression, out var value))
             {
                 diagnostics.Add(RouteDiagnostics.SettingNotLiteral(name, location));
                 ok = false;
                 continue;
             }
 
-            var value = literal.Token.Value;
             switch (name, value)
             {
                 case ("MemorySize", int memory):
@@ -79,14 +78,34 @@ internal static class RouteConfigReader
                     break;
                 case ("Architecture", null):
                     break;
+                case ("ReservedConcurrency", int reserved):
+                    ok &= InRange(name, reserved, 1, int.MaxValue, "a positive number of instances (0 keeps the app's)", location, diagnostics);
+                    settings = settings with { ReservedConcurrency = reserved == 0 ? null : reserved };
+                    break;
+                case ("ProvisionedConcurrency", int provisioned):
+                    ok &= InRange(name, provisioned, 1, int.MaxValue, "a positive number of instances (0 keeps the app's)", location, diagnostics);
+                    settings = settings with { ProvisionedConcurrency = provisioned == 0 ? null : provisioned };
+                    break;
                 default:
-                    diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));
+                    diagnostics.Add(RouteDiagnostics.UnknownSetting(name, argument.Expression.ToString(), location));
                     ok = false;
                     break;
             }
         }
 
         return ok ? settings : null;
+    }
+
+    // A negative number is a minus applied to a literal in the syntax tree; it is still a literal value, and out of range.
+    private static bool TryReadLiteral(ExpressionSyntax expression, out object? value)
+    {
+        (var found, value) = expression switch
+        {
+            LiteralExpressionSyntax literal => (true, literal.Token.Value),
+            PrefixUnaryExpressionSyntax { OperatorToken.Text: "-", Operand: LiteralExpressionSyntax { Token.Value: int magnitude } } => (true, (object?)-magnitude),
+            _ => (false, null),
+        };
+        return found;
     }
 
     private static bool InRange(string name, int value, int min, int max, string range, LambdaRoutes.Contracts.Diagnostics.SourceLocation location, DiagnosticList diagnostics)

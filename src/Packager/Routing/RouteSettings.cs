@@ -4,9 +4,11 @@ namespace LambdaRoutes.Packager.Routing;
 /// Per-route settings from <c>[RouteConfig]</c> (docs/architecture.md), after defaults: 256 MB, 10 s, body parsing on,
 /// no response streaming, and a body limit of Next's <c>"1mb"</c> for a handler-style route. A verb-style route has no
 /// limit unless it declares one (null), as an App Router route handler: Lambda's own payload limit is all that applies.
-/// <see cref="Architecture"/> is null unless the route declares one: the app's (<c>build --arch</c>) then applies.
+/// <see cref="Architecture"/> is null unless the route declares one: the app's (<c>build --arch</c>) then applies; so are
+/// <see cref="ReservedConcurrency"/> and <see cref="ProvisionedConcurrency"/>, which only the CDK construct reads.
 /// </summary>
-internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySizeLimit, long? BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null, string? Architecture = null)
+internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySizeLimit, long? BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null, string? Architecture = null,
+    int? ReservedConcurrency = null, int? ProvisionedConcurrency = null)
 {
     public const int DefaultMemorySize = 256;
     public const int DefaultTimeout = 10;

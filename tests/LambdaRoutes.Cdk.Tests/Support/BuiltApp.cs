@@ -47,6 +47,8 @@ public sealed class BuiltApp : IDisposable
         var settings = new JsonObject { ["bodySizeLimit"] = "1mb", ["bodyParser"] = true };
         if (route.MemorySize is { } memory) settings["memorySize"] = memory;
         if (route.Timeout is { } timeout) settings["timeout"] = timeout;
+        if (route.ReservedConcurrency is { } reserved) settings["reservedConcurrency"] = reserved;
+        if (route.ProvisionedConcurrency is { } provisioned) settings["provisionedConcurrency"] = provisioned;
         return new JsonObject
         {
             ["id"] = route.Id,

@@ -8,7 +8,9 @@ public sealed record RouteSpec(
     string[] Paths,
     string[]? Methods = null,
     int? MemorySize = null,
-    int? Timeout = null)
+    int? Timeout = null,
+    int? ReservedConcurrency = null,
+    int? ProvisionedConcurrency = null)
 {
     public string[] MethodList => Methods ?? ["ANY"];
 

@@ -66,6 +66,18 @@ public sealed class RouteTypeReaderTests
     }
 
     [Theory]
+    [InlineData("", null, null)] // the CDK construct's settings apply
+    [InlineData("[RouteConfig(ReservedConcurrency = 10, ProvisionedConcurrency = 2)]", 10, 2)]
+    [InlineData("[RouteConfig(ReservedConcurrency = 0, ProvisionedConcurrency = 0)]", null, null)]
+    public void Reads_the_concurrency_a_route_declares(string config, int? reserved, int? provisioned)
+    {
+        var (type, diagnostics) = Read(config + "\npublic class R : IApiRoute { }");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(RouteSettings.Default with { ReservedConcurrency = reserved, ProvisionedConcurrency = provisioned }, type?.Settings);
+    }
+
+    [Theory]
     [InlineData("", null, null)] // an App Router route handler has no body limit of its own
     [InlineData("[LambdaRoutes.RouteConfig(BodySizeLimit = \"2mb\")]", "2mb", 2L * 1024 * 1024)]
     public void A_verb_style_route_has_a_body_limit_only_when_it_declares_one(string config, string? limit, long? bytes)
@@ -144,9 +156,12 @@ public sealed class RouteTypeReaderTests
     [InlineData("BodySizeLimit = \"lots\"", "LR2005", "[RouteConfig] BodySizeLimit = \"lots\" is out of range (a size such as \"1mb\", \"500kb\" or a byte count).")]
     [InlineData("Architecture = \"arm\"", "LR2005", "[RouteConfig] Architecture = \"arm\" is out of range (\"x86_64\" or \"arm64\").")]
     [InlineData("Architecture = \"ARM64\"", "LR2005", "[RouteConfig] Architecture = \"ARM64\" is out of range (\"x86_64\" or \"arm64\").")]
-    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
+    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int).")]
+    [InlineData("MemorySize = -512", "LR2005", "[RouteConfig] MemorySize = -512 is out of range (128 to 10240 MB).")]
+    [InlineData("ReservedConcurrency = -1", "LR2005", "[RouteConfig] ReservedConcurrency = -1 is out of range (a positive number of instances (0 keeps the app's)).")]
+    [InlineData("ProvisionedConcurrency = -2", "LR2005", "[RouteConfig] ProvisionedConcurrency = -2 is out of range (a positive number of instances (0 keeps the app's)).")]
     [InlineData("MemorySize = Sizes.Big", "LR2004", "[RouteConfig] MemorySize must be a literal value (the packager reads it from source, not by running code).")]
-    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
+    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int).")]
     public void Bad_settings_are_reported(string argument, string code, string message)
     {
         var (type, diagnostics) = Read($"[RouteConfig({argument})] public class R : IApiRoute {{ }}");
