@@ -12,10 +12,13 @@ internal sealed record SettingsInfo(
     bool BodyParser,
     // Written only when true, so manifests of non-streaming apps keep their exact shape.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null,
+    // Written only when the route chooses: absent means the app's default authorizer (docs/deploy.md).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Authorizer = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AuthorizationScopes = null)
 {
     public static SettingsInfo From(RouteSettings s) =>
-        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors);
+        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors, s.Authorizer, s.AuthorizationScopes);
 }
 
 /// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>

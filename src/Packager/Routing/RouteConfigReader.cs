@@ -79,6 +79,18 @@ internal static class RouteConfigReader
                     break;
                 case ("Architecture", null):
                     break;
+                case ("Authorizer", string authorizer) when AuthorizerName.IsValid(authorizer):
+                    settings = settings with { Authorizer = authorizer };
+                    break;
+                case ("Authorizer", string authorizer):
+                    diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{authorizer}\"", AuthorizerName.Expected, location));
+                    ok = false;
+                    break;
+                case ("AuthorizationScopes", string scopes):
+                    settings = settings with { AuthorizationScopes = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries) };
+                    break;
+                case ("Authorizer" or "AuthorizationScopes", null):
+                    break;
                 default:
                     diagnostics.Add(RouteDiagnostics.UnknownSetting(name, literal.ToString(), location));
                     ok = false;

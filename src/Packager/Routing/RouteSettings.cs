@@ -6,7 +6,8 @@ namespace LambdaRoutes.Packager.Routing;
 /// limit unless it declares one (null), as an App Router route handler: Lambda's own payload limit is all that applies.
 /// <see cref="Architecture"/> is null unless the route declares one: the app's (<c>build --arch</c>) then applies.
 /// </summary>
-internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySizeLimit, long? BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null, string? Architecture = null)
+internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySizeLimit, long? BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null, string? Architecture = null,
+    string? Authorizer = null, IReadOnlyList<string>? AuthorizationScopes = null)
 {
     public const int DefaultMemorySize = 256;
     public const int DefaultTimeout = 10;

@@ -144,9 +144,9 @@ public sealed class RouteTypeReaderTests
     [InlineData("BodySizeLimit = \"lots\"", "LR2005", "[RouteConfig] BodySizeLimit = \"lots\" is out of range (a size such as \"1mb\", \"500kb\" or a byte count).")]
     [InlineData("Architecture = \"arm\"", "LR2005", "[RouteConfig] Architecture = \"arm\" is out of range (\"x86_64\" or \"arm64\").")]
     [InlineData("Architecture = \"ARM64\"", "LR2005", "[RouteConfig] Architecture = \"ARM64\" is out of range (\"x86_64\" or \"arm64\").")]
-    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
+    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, Authorizer: string, AuthorizationScopes: string).")]
     [InlineData("MemorySize = Sizes.Big", "LR2004", "[RouteConfig] MemorySize must be a literal value (the packager reads it from source, not by running code).")]
-    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string).")]
+    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, Authorizer: string, AuthorizationScopes: string).")]
     public void Bad_settings_are_reported(string argument, string code, string message)
     {
         var (type, diagnostics) = Read($"[RouteConfig({argument})] public class R : IApiRoute {{ }}");
