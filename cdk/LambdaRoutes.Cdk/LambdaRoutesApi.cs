@@ -37,7 +37,10 @@ public sealed class LambdaRoutesApi : Construct
 
         // A readable name in the console; several stacks of one app stay apart by stack name.
         var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
-        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName) : new HttpApiWiring(this, props, apiName);
+        var authorization = Authorizers.RouteAuthorization.Resolve(Manifest, props);
+        IApiWiring wiring = props.ApiKind == ApiKind.Rest
+            ? new RestApiWiring(this, props, apiName, authorization)
+            : new HttpApiWiring(this, props, apiName, authorization);
         HttpApi = (wiring as HttpApiWiring)?.Api;
         RestApi = (wiring as RestApiWiring)?.Api;
 

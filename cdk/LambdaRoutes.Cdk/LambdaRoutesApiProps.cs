@@ -52,6 +52,21 @@ public sealed class LambdaRoutesApiProps
     /// responses pass through (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). An HTTP API has no such setting.
     /// </summary>
     public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+
+    // ----- Authorizers (docs/deploy.md, "Authorizers") -----
+
+    /// <summary>
+    /// Authorizers the routes choose by name with <c>[RouteConfig(Authorizer = "name")]</c>: <see cref="JwtAuthorizer"/>,
+    /// <see cref="CognitoAuthorizer"/>, <see cref="LambdaRequestAuthorizer"/>, <see cref="LambdaTokenAuthorizer"/>,
+    /// <see cref="IamAuthorizer"/>. Names are letters, digits, <c>-</c> and <c>_</c>; <c>"none"</c> is reserved for public routes.
+    /// </summary>
+    public IReadOnlyDictionary<string, RouteAuthorizer>? Authorizers { get; init; }
+
+    /// <summary>
+    /// The authorizer of every route that chooses none; a route opts out with <c>[RouteConfig(Authorizer = "none")]</c>.
+    /// Null (default): such routes are public.
+    /// </summary>
+    public string? DefaultAuthorizer { get; init; }
 }
 
 /// <summary>Settings applied to every route function.</summary>

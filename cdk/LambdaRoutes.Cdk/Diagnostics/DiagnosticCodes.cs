@@ -15,6 +15,12 @@ public static class DiagnosticCodes
     public const string NoRoutes = "LRC104";
     /// <summary>An option names a route the manifest does not have.</summary>
     public const string UnknownRoute = "LRC105";
+    /// <summary>A route or <c>DefaultAuthorizer</c> names an authorizer <c>Authorizers</c> does not declare.</summary>
+    public const string UnknownAuthorizer = "LRC106";
+    /// <summary>An authorizer is used on an API kind it does not exist on (e.g. a JWT authorizer on a REST API).</summary>
+    public const string AuthorizerNotForApiKind = "LRC107";
+    /// <summary>A route requires scopes but its authorizer is not a JWT or Cognito one.</summary>
+    public const string ScopesNeedJwt = "LRC108";
     /// <summary>A route lacks a required field.</summary>
     public const string MissingField = "LRC110";
     /// <summary>A route id is not usable as a construct id.</summary>

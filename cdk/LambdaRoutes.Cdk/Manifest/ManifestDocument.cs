@@ -35,4 +35,6 @@ internal sealed class ManifestSettingsDocument
     [JsonPropertyName("memorySize")] public int? MemorySize { get; init; }
     [JsonPropertyName("timeout")] public int? Timeout { get; init; }
     [JsonPropertyName("streaming")] public bool? Streaming { get; init; }
+    [JsonPropertyName("authorizer")] public string? Authorizer { get; init; }
+    [JsonPropertyName("authorizationScopes")] public List<string?>? AuthorizationScopes { get; init; }
 }

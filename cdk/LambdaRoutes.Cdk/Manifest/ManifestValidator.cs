@@ -171,7 +171,9 @@ internal static partial class ManifestValidator
             timeout,
             artifactDirectory!,
             raw.Settings?.Streaming ?? false,
-            architecture);
+            architecture,
+            raw.Settings?.Authorizer,
+            raw.Settings?.AuthorizationScopes?.OfType<string>().ToArray());
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

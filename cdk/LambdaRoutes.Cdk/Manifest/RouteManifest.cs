@@ -31,6 +31,11 @@ public sealed record RouteManifest(
 /// The Lambda architecture of the route's <c>bootstrap</c>, <c>x86_64</c> or <c>arm64</c>: the route's own
 /// (<c>[RouteConfig(Architecture = "arm64")]</c>) or else the manifest's.
 /// </param>
+/// <param name="Authorizer">
+/// The authorizer the route chose (<c>[RouteConfig(Authorizer)]</c>): a key of <see cref="LambdaRoutesApiProps.Authorizers"/>,
+/// <c>"none"</c> for a public route, or null for <see cref="LambdaRoutesApiProps.DefaultAuthorizer"/>.
+/// </param>
+/// <param name="AuthorizationScopes">OAuth scopes the route requires (<c>[RouteConfig(AuthorizationScopes)]</c>), or null.</param>
 public sealed record ManifestRoute(
     string Id,
     string File,
@@ -41,4 +46,6 @@ public sealed record ManifestRoute(
     int? Timeout,
     string ArtifactDirectory,
     bool Streaming = false,
-    string Architecture = "x86_64");
+    string Architecture = "x86_64",
+    string? Authorizer = null,
+    IReadOnlyList<string>? AuthorizationScopes = null);
