@@ -8,12 +8,7 @@ namespace LambdaRoutes.Packager.Tests.Routing;
 /// <summary><c>[RouteConfig(Authorizer = …, AuthorizationScopes = …)]</c>: read from source, refused with file:line when malformed, written to the manifest's settings.</summary>
 public sealed class AuthorizerSettingTests
 {
-    private static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source)
-    {
-        var diagnostics = new DiagnosticList();
-        var type = RouteTypeReader.Read("api/x.cs", source, diagnostics);
-        return (type, diagnostics.Items);
-    }
+    private static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source) => RouteTypeReaderTests.Read(source);
 
     [Fact]
     public void Reads_the_authorizer_and_its_scopes()

@@ -6,7 +6,7 @@ namespace LambdaRoutes.Packager.Tests.Routing;
 /// <summary>Reading route files with Roslyn: the one public route type, its style, methods and [RouteConfig] settings.</summary>
 public sealed class RouteTypeReaderTests
 {
-    private static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source)
+    internal static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source)
     {
         var diagnostics = new DiagnosticList();
         var type = RouteTypeReader.Read("api/x.cs", source, diagnostics);
