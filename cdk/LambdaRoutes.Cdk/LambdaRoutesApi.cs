@@ -39,7 +39,10 @@ public sealed class LambdaRoutesApi : Construct
 
         // A readable name in the console; several stacks of one app stay apart by stack name.
         var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
-        IApiWiring wiring = props.ApiKind == ApiKind.Rest ? new RestApiWiring(this, props, apiName, deployment.AccessLogs) : new HttpApiWiring(this, props, apiName);
+        var authorization = Authorizers.RouteAuthorization.Resolve(Manifest, props);
+        IApiWiring wiring = props.ApiKind == ApiKind.Rest
+            ? new RestApiWiring(this, props, apiName, deployment.AccessLogs, authorization)
+            : new HttpApiWiring(this, props, apiName, authorization);
         HttpApi = wiring.HttpApi;
         RestApi = wiring.RestApi;
 

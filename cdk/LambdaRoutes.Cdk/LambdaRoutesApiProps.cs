@@ -58,6 +58,21 @@ public sealed class LambdaRoutesApiProps
     /// domain, route throttling, usage plans and WAF for the API. Null (default): none of them.
     /// </summary>
     public DeploymentOptions? Deployment { get; init; }
+
+    // ----- Authorizers (docs/deploy.md, "Authorizers") -----
+
+    /// <summary>
+    /// Authorizers the routes choose by name with <c>[RouteConfig(Authorizer = "name")]</c>: <see cref="JwtAuthorizer"/>,
+    /// <see cref="CognitoAuthorizer"/>, <see cref="LambdaRequestAuthorizer"/>, <see cref="LambdaTokenAuthorizer"/>,
+    /// <see cref="IamAuthorizer"/>. Names are letters, digits, <c>-</c> and <c>_</c>; <c>"none"</c> is reserved for public routes.
+    /// </summary>
+    public IReadOnlyDictionary<string, RouteAuthorizer>? Authorizers { get; init; }
+
+    /// <summary>
+    /// The authorizer of every route that chooses none; a route opts out with <c>[RouteConfig(Authorizer = "none")]</c>.
+    /// Null (default): such routes are public.
+    /// </summary>
+    public string? DefaultAuthorizer { get; init; }
 }
 
 /// <summary>Settings applied to every route function.</summary>

@@ -61,4 +61,18 @@ public sealed class RouteConfigAttribute : Attribute
     /// The CDK construct then publishes a version with an alias <c>live</c> and wires the API to the alias. 0 keeps the app's.
     /// </summary>
     public int ProvisionedConcurrency { get; set; }
+
+    /// <summary>
+    /// The authorizer that guards this route in the deployed API and in <c>lambda-routes dev</c>: the name of one
+    /// declared in the CDK construct's <c>Authorizers</c>, or <c>"none"</c> for a public route (a health check) when
+    /// the app has a default. Null keeps the app's <c>DefaultAuthorizer</c> (docs/deploy.md). The caller's identity
+    /// reaches the route as <see cref="ApiRequest.Identity"/>.
+    /// </summary>
+    public string? Authorizer { get; set; }
+
+    /// <summary>
+    /// OAuth scopes a JWT or Cognito authorizer requires for this route, space-separated (<c>"pets/read pets/write"</c>):
+    /// API Gateway lets a token through when it carries any one of them.
+    /// </summary>
+    public string? AuthorizationScopes { get; set; }
 }

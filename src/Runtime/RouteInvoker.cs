@@ -219,7 +219,10 @@ internal sealed class RouteInvoker : IInvocationHandler
         var req = new ApiRequest(
             request.Method, request.Path, url, request.Headers,
             request.Query.MergedWith(match.Params), match.Params,
-            CookieParser.Parse(request.Headers.GetAll("cookie")), parsed.Body, context, request.Source);
+            CookieParser.Parse(request.Headers.GetAll("cookie")), parsed.Body, context, request.Source)
+        {
+            Identity = request.Identity,
+        };
 
         try
         {

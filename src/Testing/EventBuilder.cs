@@ -30,6 +30,9 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     /// <summary>True when <see cref="EventBody"/> is base64.</summary>
     protected bool BodyIsBase64 { get; private set; }
 
+    /// <summary><c>requestContext.authorizer</c> as an authorizer would write it (AuthorizerEvents), or null.</summary>
+    internal JsonObject? AuthorizerJson { get; set; }
+
     private TSelf Self => (TSelf)this;
 
     /// <summary>Sets method and path; a <c>?query</c> in <paramref name="pathAndQuery"/> is split into query parameters.</summary>

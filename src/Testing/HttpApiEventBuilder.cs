@@ -65,6 +65,7 @@ public sealed class HttpApiEventBuilder : EventBuilder<HttpApiEventBuilder>
                 RouteKey = "$default",
                 Stage = _stage,
                 TimeEpoch = 0,
+                Authorizer = AuthorizerJson,
             },
             Body = EventBody,
             IsBase64Encoded = BodyIsBase64,

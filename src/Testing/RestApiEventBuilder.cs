@@ -26,6 +26,9 @@ public sealed class RestApiEventBuilder : EventBuilder<RestApiEventBuilder>
         return this;
     }
 
+    /// <summary><c>requestContext.identity</c> of a signed request (AuthorizerEvents.SignedBy), or null.</summary>
+    internal APIGatewayProxyRequest.RequestIdentity? Identity { get; set; }
+
     /// <summary>The event model.</summary>
     public APIGatewayProxyRequest Build()
     {
@@ -55,6 +58,8 @@ public sealed class RestApiEventBuilder : EventBuilder<RestApiEventBuilder>
                 ResourcePath = _resource ?? RequestPath,
                 Stage = _stage,
                 DomainName = "testapi.execute-api.us-east-1.amazonaws.com",
+                Authorizer = AuthorizerJson,
+                Identity = Identity,
             },
             Body = EventBody,
             IsBase64Encoded = BodyIsBase64,

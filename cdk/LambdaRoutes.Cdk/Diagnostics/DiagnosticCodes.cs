@@ -19,6 +19,12 @@ public static class DiagnosticCodes
     public const string InvalidDeploymentSetting = "LRC106";
     /// <summary>A deployment setting exists for the other API kind only (usage plans and WAF: REST; route throttling: HTTP).</summary>
     public const string SettingNotForApiKind = "LRC107";
+    /// <summary>A route or <c>DefaultAuthorizer</c> names an authorizer <c>Authorizers</c> does not declare.</summary>
+    public const string UnknownAuthorizer = "LRC400";
+    /// <summary>An authorizer is used on an API kind it does not exist on (e.g. a JWT authorizer on a REST API).</summary>
+    public const string AuthorizerNotForApiKind = "LRC401";
+    /// <summary>A route requires scopes but its authorizer is not a JWT or Cognito one.</summary>
+    public const string ScopesNeedJwt = "LRC402";
     /// <summary>A route lacks a required field.</summary>
     public const string MissingField = "LRC110";
     /// <summary>A route id is not usable as a construct id.</summary>

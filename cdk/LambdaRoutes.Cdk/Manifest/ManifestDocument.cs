@@ -37,4 +37,6 @@ internal sealed class ManifestSettingsDocument
     [JsonPropertyName("streaming")] public bool? Streaming { get; init; }
     [JsonPropertyName("reservedConcurrency")] public int? ReservedConcurrency { get; init; }
     [JsonPropertyName("provisionedConcurrency")] public int? ProvisionedConcurrency { get; init; }
+    [JsonPropertyName("authorizer")] public string? Authorizer { get; init; }
+    [JsonPropertyName("authorizationScopes")] public List<string?>? AuthorizationScopes { get; init; }
 }

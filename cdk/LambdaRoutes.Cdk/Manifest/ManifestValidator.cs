@@ -173,7 +173,9 @@ internal static partial class ManifestValidator
             raw.Settings?.Streaming ?? false,
             architecture,
             raw.Settings?.ReservedConcurrency,
-            raw.Settings?.ProvisionedConcurrency);
+            raw.Settings?.ProvisionedConcurrency,
+            raw.Settings?.Authorizer,
+            raw.Settings?.AuthorizationScopes?.OfType<string>().ToArray());
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

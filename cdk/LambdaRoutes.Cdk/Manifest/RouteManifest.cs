@@ -33,6 +33,11 @@ public sealed record RouteManifest(
 /// </param>
 /// <param name="ReservedConcurrency">Reserved concurrency declared by the route (<c>[RouteConfig(ReservedConcurrency = 5)]</c>), or null.</param>
 /// <param name="ProvisionedConcurrency">Provisioned concurrency declared by the route (<c>[RouteConfig(ProvisionedConcurrency = 1)]</c>), or null.</param>
+/// <param name="Authorizer">
+/// The authorizer the route chose (<c>[RouteConfig(Authorizer)]</c>): a key of <see cref="LambdaRoutesApiProps.Authorizers"/>,
+/// <c>"none"</c> for a public route, or null for <see cref="LambdaRoutesApiProps.DefaultAuthorizer"/>.
+/// </param>
+/// <param name="AuthorizationScopes">OAuth scopes the route requires (<c>[RouteConfig(AuthorizationScopes)]</c>), or null.</param>
 public sealed record ManifestRoute(
     string Id,
     string File,
@@ -45,4 +50,6 @@ public sealed record ManifestRoute(
     bool Streaming = false,
     string Architecture = "x86_64",
     int? ReservedConcurrency = null,
-    int? ProvisionedConcurrency = null);
+    int? ProvisionedConcurrency = null,
+    string? Authorizer = null,
+    IReadOnlyList<string>? AuthorizationScopes = null);

@@ -16,8 +16,9 @@ internal sealed class HttpApiWiring : IApiWiring
 {
     private readonly Construct _scope;
     private readonly HttpApi _api;
+    private readonly HttpApiAuthorizers _authorizers;
 
-    public HttpApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName)
+    public HttpApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName, IReadOnlyDictionary<string, Authorizers.RouteAuthorization> authorization)
     {
         _scope = scope;
         _api = new HttpApi(scope, "HttpApi", new HttpApiProps
@@ -37,6 +38,7 @@ internal sealed class HttpApiWiring : IApiWiring
                 ? new ThrottleSettings { RateLimit = throttle.RateLimit, BurstLimit = throttle.BurstLimit }
                 : null,
         });
+        _authorizers = new HttpApiAuthorizers(scope, _api, authorization);
         // CDK gives ".../" for $default but ".../v1" for a named stage; end both with "/" as a REST URL does.
         Url = stage.StageName == "$default" ? stage.Url : stage.Url + "/";
     }
@@ -69,12 +71,13 @@ internal sealed class HttpApiWiring : IApiWiring
             var pathSuffix = pathIndex == 0 ? "" : pathIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var method in binding.Methods)
             {
-                new CfnRoute(_scope, $"{routeId}{method[0]}{method[1..].ToLowerInvariant()}Route{pathSuffix}", new CfnRouteProps
+                var route = new CfnRoute(_scope, $"{routeId}{method[0]}{method[1..].ToLowerInvariant()}Route{pathSuffix}", new CfnRouteProps
                 {
                     ApiId = _api.ApiId,
                     RouteKey = $"{method} {binding.Path}",
                     Target = "integrations/" + integration.Ref,
                 });
+                _authorizers.Guard(route, routeId);
             }
         }
     }

@@ -14,9 +14,11 @@ namespace LambdaRoutes.Cdk.Wiring;
 internal sealed class RestApiWiring : IApiWiring
 {
     private readonly RestApi _api;
+    private readonly RestApiAuthorizers _authorizers;
 
-    public RestApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName, Deployment.ApiAccessLogs? accessLogs)
+    public RestApiWiring(Construct scope, LambdaRoutesApiProps props, string apiName, Deployment.ApiAccessLogs? accessLogs, IReadOnlyDictionary<string, Authorizers.RouteAuthorization> authorization)
     {
+        _authorizers = new RestApiAuthorizers(scope, authorization);
         _api = new RestApi(scope, "RestApi", new RestApiProps
         {
             RestApiName = apiName,
@@ -67,7 +69,7 @@ internal sealed class RestApiWiring : IApiWiring
             var resource = binding.Path == "/" ? _api.Root : _api.Root.ResourceForPath(binding.Path);
             foreach (var method in binding.Methods)
             {
-                var added = resource.AddMethod(method, integration);
+                var added = resource.AddMethod(method, integration, _authorizers.OptionsFor(routeId));
                 if (streaming && added.Node.DefaultChild is CfnMethod cfn)
                 {
                     // Amazon.CDK.Lib 2.160 predates IntegrationOptions.ResponseTransferMode; CloudFormation has it.

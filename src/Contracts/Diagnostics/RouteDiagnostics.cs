@@ -115,7 +115,7 @@ internal static class RouteDiagnostics
 
     public static Diagnostic UnknownSetting(string setting, string value, SourceLocation location) =>
         Diagnostic.Error("LR2008",
-            $"[RouteConfig] {setting} = {value} is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int).",
+            $"[RouteConfig] {setting} = {value} is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int, Authorizer: string, AuthorizationScopes: string).",
             location);
 
     public static Diagnostic VerbSignature(string typeName, string verb, SourceLocation location) =>

@@ -22,12 +22,15 @@ internal static class DevCommand
             DefaultValueFactory = _ => "x86_64",
         };
         arch.AcceptOnlyFromAmong("x86_64", "arm64");
+        var auth = new DevAuthArguments();
         var command = new Command("dev", "Serve the app locally the way API Gateway and Lambda would.") { appDir, port, aot, rest, arch };
+        auth.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
                 parse.GetValue(rest) ? ApiFlavor.RestApi : ApiFlavor.HttpApi,
-                Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64);
+                Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64,
+                Auth: auth.Read(parse));
             await using var server = await DevServer.StartAsync(options, stdout, cancel);
             if (server is null)
             {

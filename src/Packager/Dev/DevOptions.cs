@@ -9,7 +9,7 @@ namespace LambdaRoutes.Packager.Dev;
 /// <see cref="Watch"/> (default mode only) rebuilds and reloads on source changes.
 /// </summary>
 internal sealed record DevOptions(string AppDir, int Port = 3000, bool Aot = false, ApiFlavor Flavor = ApiFlavor.HttpApi, bool Watch = true,
-    Packaging.Architecture Architecture = Packaging.Architecture.X86_64)
+    Packaging.Architecture Architecture = Packaging.Architecture.X86_64, Auth.DevAuthOptions? Auth = null)
 {
     public ApiKind ApiKind => Flavor == ApiFlavor.RestApi ? ApiKind.Rest : ApiKind.Http;
 }

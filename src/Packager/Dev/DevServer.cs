@@ -28,6 +28,7 @@ internal sealed class DevServer : IAsyncDisposable
     private readonly DevOptions _options;
     private readonly IRouteHost _host;
     private readonly Action<string> _log;
+    private Auth.DevAuthorizer? _authorizer;   // null: no --jwks / --jwt-no-verify, every route is public
     private WebApplication? _web;
     private int _disposed;
 
@@ -52,18 +53,22 @@ internal sealed class DevServer : IAsyncDisposable
     {
         var synchronized = TextWriter.Synchronized(output);
         Action<string> log = synchronized.WriteLine;
+        // The keys first: a bad --jwks is reported before minutes of building.
+        Auth.DevAuthorizer? authorizer = null;
+        if (options.Auth is { } auth && (authorizer = await Auth.DevAuthorizer.CreateAsync(auth, log, cancel)) is null) return null;
         IRouteHost? host = options.Aot
             ? await AotHost.StartAsync(options, synchronized, log, cancel)
             : await InProcessHost.StartAsync(options, log, cancel);
-        return host is null ? null : await StartAsync(options, host, log, cancel);
+        return host is null ? null : await StartAsync(options, host, log, cancel, authorizer);
     }
 
     /// <summary>Listens in front of a ready host (the seam the tests use to serve a stand-in host); disposes it on failure.</summary>
-    internal static async Task<DevServer> StartAsync(DevOptions options, IRouteHost host, Action<string> log, CancellationToken cancel = default)
+    internal static async Task<DevServer> StartAsync(DevOptions options, IRouteHost host, Action<string> log, CancellationToken cancel = default, Auth.DevAuthorizer? authorizer = null)
     {
-        var server = new DevServer(options, host, log);
+        var server = new DevServer(options, host, log) { _authorizer = authorizer };
         try
         {
+
             await server.ListenAsync(cancel);
         }
         catch
@@ -116,6 +121,12 @@ internal sealed class DevServer : IAsyncDisposable
         var eventJson = flavor == ApiFlavor.RestApi
             ? RestApiEvent.Build(request, match, requestId)
             : HttpApiEvent.Build(request, match, requestId);
+        if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)
+        {
+            await FinishAsync(context, denied.Response, requestId, started, route.Id, null, denied.Reason);
+            return;
+        }
+
         EventObserver?.Invoke(eventJson);
         if (eventJson.Length > LambdaLimits.MaxRequestBytes)
         {

@@ -14,10 +14,14 @@ internal sealed record SettingsInfo(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Streaming = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cors = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReservedConcurrency = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ProvisionedConcurrency = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ProvisionedConcurrency = null,
+    // Written only when the route chooses: absent means the app's default authorizer (docs/deploy.md).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Authorizer = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AuthorizationScopes = null)
 {
     public static SettingsInfo From(RouteSettings s) =>
-        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors, s.ReservedConcurrency, s.ProvisionedConcurrency);
+        new(s.MemorySize, s.Timeout, s.BodySizeLimit, s.BodySizeLimitBytes, s.BodyParser, s.Streaming, s.Cors,
+            s.ReservedConcurrency, s.ProvisionedConcurrency, s.Authorizer, s.AuthorizationScopes);
 }
 
 /// <summary>One element of <c>routes --json</c>: the route fields the manifest also carries.</summary>

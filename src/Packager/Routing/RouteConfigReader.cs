@@ -86,6 +86,18 @@ internal static class RouteConfigReader
                     ok &= InRange(name, provisioned, 1, int.MaxValue, "a positive number of instances (0 keeps the app's)", location, diagnostics);
                     settings = settings with { ProvisionedConcurrency = provisioned == 0 ? null : provisioned };
                     break;
+                case ("Authorizer", string authorizer) when AuthorizerName.IsValid(authorizer):
+                    settings = settings with { Authorizer = authorizer };
+                    break;
+                case ("Authorizer", string authorizer):
+                    diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{authorizer}\"", AuthorizerName.Expected, location));
+                    ok = false;
+                    break;
+                case ("AuthorizationScopes", string scopes):
+                    settings = settings with { AuthorizationScopes = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries) };
+                    break;
+                case ("Authorizer" or "AuthorizationScopes", null):
+                    break;
                 default:
                     diagnostics.Add(RouteDiagnostics.UnknownSetting(name, argument.Expression.ToString(), location));
                     ok = false;

@@ -8,7 +8,8 @@ namespace LambdaRoutes.Packager.Routing;
 /// <see cref="ReservedConcurrency"/> and <see cref="ProvisionedConcurrency"/>, which only the CDK construct reads.
 /// </summary>
 internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySizeLimit, long? BodySizeLimitBytes, bool BodyParser, bool Streaming = false, string? Cors = null, string? Architecture = null,
-    int? ReservedConcurrency = null, int? ProvisionedConcurrency = null)
+    int? ReservedConcurrency = null, int? ProvisionedConcurrency = null,
+    string? Authorizer = null, IReadOnlyList<string>? AuthorizationScopes = null)
 {
     public const int DefaultMemorySize = 256;
     public const int DefaultTimeout = 10;

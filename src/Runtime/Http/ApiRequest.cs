@@ -54,6 +54,9 @@ public sealed class ApiRequest
     /// <summary>Which kind of event carried the request.</summary>
     public ApiEventSource SourceEvent { get; }
 
+    /// <summary>Who the API Gateway authorizer (JWT, Cognito, Lambda or IAM) said the caller is; anonymous when none ran.</summary>
+    public CallerIdentity Identity { get; internal init; } = CallerIdentity.Anonymous;
+
     // ----- Web Request-style body readers (Next.js packages/next/src/server/route-modules/app-route/module.ts), for both route styles -----
 
     /// <summary>

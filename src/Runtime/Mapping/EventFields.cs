@@ -29,4 +29,6 @@ internal sealed class EventFields
     public List<KeyValuePair<string, string>>? QueryStringParameters;
     public ReadOnlyMemory<byte> Body; // the JSON string's UTF-8 bytes, unescaped, often a slice of the payload; empty when absent or null
     public bool IsBase64Encoded;
+    public ReadOnlyMemory<byte> Authorizer; // requestContext.authorizer's JSON text, a slice of the payload; empty when absent
+    public ReadOnlyMemory<byte> Identity;   // requestContext.identity (REST): the same
 }

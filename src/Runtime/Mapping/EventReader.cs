@@ -38,7 +38,7 @@ internal static class EventReader
             else if (Is(ref reader, "multiValueQueryStringParameters"u8))
                 fields.MultiValueQueryStringParameters = ListMap(ref reader, "multiValueQueryStringParameters");
             else if (Is(ref reader, "cookies"u8)) fields.Cookies = StringList(ref reader, "cookies");
-            else if (Is(ref reader, "requestContext"u8)) RequestContext(ref reader, fields);
+            else if (Is(ref reader, "requestContext"u8)) RequestContext(ref reader, payload, fields);
             else Skip(ref reader);
         }
         if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -46,13 +46,15 @@ internal static class EventReader
         return fields;
     }
 
-    private static void RequestContext(ref Utf8JsonReader reader, EventFields fields)
+    private static void RequestContext(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload, EventFields fields)
     {
         if (!StartObject(ref reader, "requestContext")) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (Is(ref reader, "domainName"u8)) fields.DomainName = String(ref reader, "requestContext.domainName");
             else if (Is(ref reader, "stage"u8)) fields.Stage = String(ref reader, "requestContext.stage");
+            else if (Is(ref reader, "authorizer"u8)) fields.Authorizer = RawValue(ref reader, payload);
+            else if (Is(ref reader, "identity"u8)) fields.Identity = RawValue(ref reader, payload);
             else if (Is(ref reader, "http"u8))
             {
                 if (!StartObject(ref reader, "requestContext.http")) continue;
@@ -107,6 +109,15 @@ internal static class EventReader
         // Unescaping only shrinks; CopyString validates escapes as GetString does (lone surrogates throw).
         var buffer = new byte[reader.ValueSpan.Length];
         return buffer.AsMemory(0, reader.CopyString(buffer));
+    }
+
+    /// <summary>The value's JSON text as a slice of the payload, parsed only if the route asks (LambdaRoutes.CallerIdentity).</summary>
+    private static ReadOnlyMemory<byte> RawValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload)
+    {
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return payload[start..(int)reader.BytesConsumed];
     }
 
     private static bool Boolean(ref Utf8JsonReader reader, string field)

@@ -24,7 +24,7 @@ internal static class HttpApiMapper
             e.RequestMethod!,
             StripStage(e.RawPath ?? e.RequestPath ?? "/", e.Stage),
             e.RawQueryString ?? "",
-            query, headers, body, invalid);
+            query, headers, body, invalid, CallerIdentity.From(e.Authorizer, e.Identity));
     }
 
     /// <summary>On a named stage <c>rawPath</c> starts with <c>/{stage}</c>; the route never sees it (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).</summary>

@@ -12,4 +12,5 @@ internal sealed record HttpRequestData(
     ParamMap Query,
     HeaderMap Headers,
     byte[] Body,
-    bool BodyIsInvalidBase64);
+    bool BodyIsInvalidBase64,
+    CallerIdentity Identity);

@@ -30,7 +30,7 @@ internal static class RestApiMapper
         var (body, invalid) = BodyDecoding.Decode(e.Body, e.IsBase64Encoded);
         return new HttpRequestData(
             ApiEventSource.RestApi, e.HttpMethod ?? "GET", Rooted(e.Path),
-            RebuildQuery(query), query, headers, body, invalid);
+            RebuildQuery(query), query, headers, body, invalid, CallerIdentity.From(e.Authorizer, e.Identity));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace LambdaRoutes.Packager.Tests.Routing;
 /// <summary>Reading route files with Roslyn: the one public route type, its style, methods and [RouteConfig] settings.</summary>
 public sealed class RouteTypeReaderTests
 {
-    private static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source)
+    internal static (RouteType? Type, IReadOnlyList<Diagnostic> Diagnostics) Read(string source)
     {
         var diagnostics = new DiagnosticList();
         var type = RouteTypeReader.Read("api/x.cs", source, diagnostics);
@@ -156,12 +156,12 @@ public sealed class RouteTypeReaderTests
     [InlineData("BodySizeLimit = \"lots\"", "LR2005", "[RouteConfig] BodySizeLimit = \"lots\" is out of range (a size such as \"1mb\", \"500kb\" or a byte count).")]
     [InlineData("Architecture = \"arm\"", "LR2005", "[RouteConfig] Architecture = \"arm\" is out of range (\"x86_64\" or \"arm64\").")]
     [InlineData("Architecture = \"ARM64\"", "LR2005", "[RouteConfig] Architecture = \"ARM64\" is out of range (\"x86_64\" or \"arm64\").")]
-    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int).")]
+    [InlineData("Architecture = 64", "LR2008", "[RouteConfig] Architecture = 64 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int, Authorizer: string, AuthorizationScopes: string).")]
     [InlineData("MemorySize = -512", "LR2005", "[RouteConfig] MemorySize = -512 is out of range (128 to 10240 MB).")]
     [InlineData("ReservedConcurrency = -1", "LR2005", "[RouteConfig] ReservedConcurrency = -1 is out of range (a positive number of instances (0 keeps the app's)).")]
     [InlineData("ProvisionedConcurrency = -2", "LR2005", "[RouteConfig] ProvisionedConcurrency = -2 is out of range (a positive number of instances (0 keeps the app's)).")]
     [InlineData("MemorySize = Sizes.Big", "LR2004", "[RouteConfig] MemorySize must be a literal value (the packager reads it from source, not by running code).")]
-    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int).")]
+    [InlineData("Memory = 512", "LR2008", "[RouteConfig] Memory = 512 is not a known setting of the right type (MemorySize: int, Timeout: int, BodySizeLimit: string, BodyParser: bool, Streaming: bool, Cors: string, Architecture: string, ReservedConcurrency: int, ProvisionedConcurrency: int, Authorizer: string, AuthorizationScopes: string).")]
     public void Bad_settings_are_reported(string argument, string code, string message)
     {
         var (type, diagnostics) = Read($"[RouteConfig({argument})] public class R : IApiRoute {{ }}");

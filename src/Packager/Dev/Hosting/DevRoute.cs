@@ -11,7 +11,9 @@ internal sealed record DevRoute(
     IReadOnlyList<string> Methods,
     int TimeoutSeconds,
     int MemorySize,
-    bool Streaming = false)
+    bool Streaming = false,
+    string? Authorizer = null,
+    IReadOnlyList<string>? AuthorizationScopes = null)
 {
     /// <summary>
     /// Every route is wired as <c>ANY</c>, the CDK construct's default (<c>RouteMethods.Any</c>): a verb-style route's

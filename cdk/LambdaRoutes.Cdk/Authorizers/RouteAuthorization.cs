@@ -1,0 +1,60 @@
+using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Cdk.Manifest;
+
+namespace LambdaRoutes.Cdk.Authorizers;
+
+/// <summary>What guards one route: the chosen authorizer (null for a public route), its name and the route's scopes.</summary>
+internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authorizer, IReadOnlyList<string> Scopes)
+{
+    public static RouteAuthorization Public { get; } = new(null, null, []);
+
+    /// <summary>The name a route uses to opt out of the app's default.</summary>
+    public const string NoneName = "none";
+
+    /// <summary>
+    /// Every route's authorization, keyed by route id: its own choice, else <see cref="LambdaRoutesApiProps.DefaultAuthorizer"/>.
+    /// </summary>
+    /// <exception cref="LambdaRoutesException">Every unknown name, authorizer on the wrong API kind, or scope without a JWT/Cognito authorizer, at once.</exception>
+    public static IReadOnlyDictionary<string, RouteAuthorization> Resolve(RouteManifest manifest, LambdaRoutesApiProps props)
+    {
+        var declared = props.Authorizers ?? new Dictionary<string, RouteAuthorizer>();
+        var diagnostics = new List<RouteDiagnostic>();
+        var known = declared.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
+
+        if (declared.ContainsKey(NoneName))
+            diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"Authorizers may not declare '{NoneName}': it is how a route opts out of the default."));
+        foreach (var (name, authorizer) in declared)
+        {
+            if (!authorizer.WorksWith(props.ApiKind))
+                diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a {authorizer.GetType().Name}, which a {props.ApiKind} API does not have."));
+        }
+        if (props.DefaultAuthorizer is { } fallback && fallback != NoneName && !declared.ContainsKey(fallback))
+            diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"DefaultAuthorizer '{fallback}' is not in Authorizers ({known})."));
+
+        var result = new Dictionary<string, RouteAuthorization>(StringComparer.Ordinal);
+        foreach (var route in manifest.Routes)
+        {
+            var name = route.Authorizer ?? props.DefaultAuthorizer;
+            var scopes = route.AuthorizationScopes ?? [];
+            if (name is null or NoneName)
+            {
+                if (scopes.Count > 0)
+                    diagnostics.Add(new(DiagnosticCodes.ScopesNeedJwt, "AuthorizationScopes on a public route: choose a JWT or Cognito authorizer.", route.File, route.Route));
+                result[route.Id] = Public;
+                continue;
+            }
+            if (!declared.TryGetValue(name, out var authorizer))
+            {
+                if (route.Authorizer is not null)
+                    diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"authorizer '{name}' is not in LambdaRoutesApiProps.Authorizers ({known}).", route.File, route.Route));
+                continue;
+            }
+            if (scopes.Count > 0 && !authorizer.TakesScopes)
+                diagnostics.Add(new(DiagnosticCodes.ScopesNeedJwt, $"AuthorizationScopes need a JWT or Cognito authorizer; '{name}' is a {authorizer.GetType().Name}.", route.File, route.Route));
+            result[route.Id] = new RouteAuthorization(name, authorizer, scopes);
+        }
+
+        if (diagnostics.Count > 0) throw new LambdaRoutesException("the authorizers (LambdaRoutesApiProps.Authorizers and [RouteConfig(Authorizer)])", diagnostics);
+        return result;
+    }
+}
