@@ -54,19 +54,19 @@ internal sealed class ApiDeployment
                 var stage = (Amazon.CDK.AWS.Apigatewayv2.CfnStage)http.Stage.Node.DefaultChild!;
                 AccessLogs?.ApplyTo(stage);
                 _throttling.ApplyTo(stage, _scope.Node.Children.OfType<Amazon.CDK.AWS.Apigatewayv2.CfnRoute>());
-                if (_options.Domain is { } httpDomain) ApiDomain.MapHttp(_scope, httpDomain, http.Api, http.Stage);
-                if (_options.Alarms is { } httpAlarms) DeploymentAlarms.ForApi(_scope, http.Api.MetricServerError(), httpAlarms);
+                if (_options.Domain is { } httpDomain) ApiDomain.MapHttp(_scope, httpDomain, http.HttpApi, http.Stage);
+                if (_options.Alarms is { } httpAlarms) DeploymentAlarms.ForApi(_scope, http.HttpApi.MetricServerError(), httpAlarms);
                 break;
             case RestApiWiring rest:
-                foreach (var bindings in _keyRequired) RestUsagePlans.RequireKey(rest.Api, bindings);
-                RestUsagePlans.Add(rest.Api, _options.UsagePlans ?? []);
-                if (_options.Domain is { } restDomain) ApiDomain.MapRest(_scope, restDomain, rest.Api);
-                if (_options.Alarms is { } restAlarms) DeploymentAlarms.ForApi(_scope, rest.Api.MetricServerError(), restAlarms);
+                foreach (var bindings in _keyRequired) RestUsagePlans.RequireKey(rest.RestApi, bindings);
+                RestUsagePlans.Add(rest.RestApi, _options.UsagePlans ?? []);
+                if (_options.Domain is { } restDomain) ApiDomain.MapRest(_scope, restDomain, rest.RestApi);
+                if (_options.Alarms is { } restAlarms) DeploymentAlarms.ForApi(_scope, rest.RestApi.MetricServerError(), restAlarms);
                 if (_options.WebAclArn is { } webAcl)
                 {
                     new CfnWebACLAssociation(_scope, "WebAclAssociation", new CfnWebACLAssociationProps
                     {
-                        ResourceArn = rest.Api.DeploymentStage.StageArn,
+                        ResourceArn = rest.RestApi.DeploymentStage.StageArn,
                         WebAclArn = webAcl,
                     });
                 }

@@ -102,6 +102,11 @@ internal sealed class InputHasher
 
     public InputSet ForRoute(RouteEntry route, EntryProject entry) => Inputs(SourcesOf(route), entry);
 
+    /// <summary>Every input of the app at once (all its sources, project files, referenced projects): the shards of one
+    /// build must agree on it.</summary>
+    public string WholeAppHash => new InputSet(_shared
+        .Concat(_sourceShas.Select(s => new KeyValuePair<string, string>("app:" + s.Key, s.Value)))).Hash;
+
     /// <summary>Single-binary mode: what any route reaches feeds the one binary every route ships.</summary>
     public InputSet ForCombined(EntryProject combined) =>
         Inputs(_table.Routes.SelectMany(SourcesOf).ToHashSet(StringComparer.Ordinal), combined);

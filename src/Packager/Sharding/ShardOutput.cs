@@ -31,7 +31,7 @@ internal sealed record ShardManifest(
         new(1, shard.Index, shard.Count,
             Path.GetFullPath(Path.Combine(table.AppDir, table.AppProject ?? "")),
             options.Api.ToString().ToLowerInvariant(),
-            InputHasher.SharedHash(table),
+            InputHasher.Analyse(table).WholeAppHash,
             [.. allBuilds.Select(b => new ShardRoute(b.Route.Id, b.InputHash))],
             ManifestWriter.Create(table, shareBuilds, options));
 

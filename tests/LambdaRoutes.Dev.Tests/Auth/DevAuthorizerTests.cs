@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using LambdaRoutes.Dev.Tests.Support;
 using LambdaRoutes.Packager.Dev;
 using LambdaRoutes.Packager.Dev.Auth;
-using LambdaRoutes.Packager.Dev.Gateway;
+using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 using LambdaRoutes.Tests;
 
@@ -185,7 +185,7 @@ public sealed class DevAuthorizerTests : IDisposable
         {
             Events.Add(eventJson);
             var invoker = new RouteInvoker(new EchoIdentity(), new RouteOptions { Route = route.Route });
-            var payload = await invoker.InvokeAsync(eventJson, new DevLambdaContext("fn", route.Id, 128, TimeSpan.FromSeconds(5), _ => { }));
+            var payload = await invoker.InvokeAsync(eventJson, InProcessContext.Create("fn", route.Id, 128, TimeSpan.FromSeconds(5), _ => { }));
             return new RouteRun(RunOutcome.Success, payload, Cold: false, "#1");
         }
 

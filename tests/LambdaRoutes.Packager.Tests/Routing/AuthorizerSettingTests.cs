@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRoutes.Contracts.Diagnostics;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;

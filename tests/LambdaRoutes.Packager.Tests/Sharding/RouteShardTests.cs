@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
 using LambdaRoutes.Packager.Sharding;
