@@ -162,17 +162,9 @@ internal sealed class FileUses(SemanticModel model, DeclaredNameIndex declaratio
                 }
 
                 break;
-            case IPropertySymbol property:
-                Reach(property.OriginalDefinition);
-                Reach(property.Type);
-                break;
-            case IFieldSymbol field:
-                Reach(field.OriginalDefinition);
-                Reach(field.Type);
-                break;
-            case IEventSymbol @event:
-                Reach(@event.OriginalDefinition);
-                Reach(@event.Type);
+            case IPropertySymbol or IFieldSymbol or IEventSymbol:
+                Reach(symbol.OriginalDefinition);
+                Reach(symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, IEventSymbol e => e.Type, _ => null });
                 break;
         }
 
