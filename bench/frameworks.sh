@@ -4,7 +4,7 @@
 #   bash bench/frameworks.sh            12 cold starts and 1,000 warm invocations per framework
 #   bash bench/frameworks.sh --quick    3 cold starts and 200 warm invocations
 #
-# For each framework: a private copy of bench/apps/BenchApp and src/Runtime (no obj/ or bin/, its own build lock) built
+# For each framework: a private copy of bench/apps/BenchApp, src/Runtime and src/Contracts (no obj/ or bin/, its own build lock) built
 # cold with `lambda-routes build --framework <tfm>` and timed; bootstrap and zip sizes; then the bench driver measures the
 # two bootstraps interleaved (cold start, first invocation, warm latency and CPU, RSS) so both see the same machine load.
 # Writes bench/results/frameworks.json and frameworks.md; prints the table. Wall-clock figures on a shared machine move
@@ -44,7 +44,8 @@ for tfm in "${frameworks[@]}"; do
   mkdir -p "$copy/bench/apps" "$copy/src" "$copy/tmp"
   cp -r "$bench/apps/BenchApp" "$copy/bench/apps/BenchApp"
   cp -r "$repo/src/Runtime" "$copy/src/Runtime"
-  rm -rf "$copy/bench/apps/BenchApp/"{bin,obj,.lambda-routes} "$copy/src/Runtime/"{bin,obj}
+  cp -r "$repo/src/Contracts" "$copy/src/Contracts" # the runtime references it
+  rm -rf "$copy/bench/apps/BenchApp/"{bin,obj,.lambda-routes} "$copy/src/Runtime/"{bin,obj} "$copy/src/Contracts/"{bin,obj}
   t0="$(date +%s.%N)"
   TMPDIR="$copy/tmp" dotnet "$repo/src/Packager/bin/Release/net10.0/lambda-routes.dll" build "$copy/bench/apps/BenchApp" --framework "$tfm" \
     >"$work/build-$tfm.log" 2>&1 || { tail -30 "$work/build-$tfm.log" >&2; exit 1; }
