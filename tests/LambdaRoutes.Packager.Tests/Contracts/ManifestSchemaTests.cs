@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using LambdaRoutes.Packager.Output;
+using LambdaRoutes.Packager.Routing;
 using LambdaRoutes.Packager.Tests.Packaging;
 using LambdaRoutes.Packager.Tests.Support;
 
@@ -56,6 +58,24 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
 
         Assert.NotEmpty(Errors(badMethod));
         Assert.NotEmpty(Errors(extraField));
+    }
+
+    [Fact]
+    public void Every_optional_setting_the_packager_writes_is_in_the_schema()
+    {
+        built.AssertBuilt();
+        var full = new RouteSettings(512, 30, "2mb", 2 * 1024 * 1024, BodyParser: true, Streaming: true, Cors: "https://a.example",
+            ReservedConcurrency: 5, ProvisionedConcurrency: 2, Authorizer: "users", AuthorizationScopes: ["pets/read", "pets/write"]);
+        var manifest = BuiltManifest();
+        var route = manifest["routes"]![0]!.AsObject();
+        route["settings"] = JsonSerializer.SerializeToNode(SettingsInfo.From(full), PackagerJson.Readable.Manifest.Options);
+        var badName = BuiltManifest();
+        badName["routes"]![0]!["settings"] = JsonSerializer.SerializeToNode(SettingsInfo.From(full with { Authorizer = "no spaces" }), PackagerJson.Readable.Manifest.Options);
+
+        Assert.True(route["settings"]!.AsObject().Count == 11, route["settings"]!.ToJsonString());
+        var errors = Errors(manifest);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        Assert.NotEmpty(Errors(badName));
     }
 
     private JsonObject BuiltManifest() => JsonNode.Parse(File.ReadAllText(Path.Combine(built.OutDir, "manifest.json")))!.AsObject();
