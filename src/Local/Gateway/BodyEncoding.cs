@@ -1,3 +1,5 @@
+using LambdaRoutes.Cdk;
+
 namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
@@ -8,14 +10,14 @@ namespace LambdaRoutes.Local.Gateway;
 /// </summary>
 internal static class BodyEncoding
 {
-    public static bool IsBase64(ApiFlavor flavor, string? contentType, byte[] body)
+    public static bool IsBase64(ApiKind flavor, string? contentType, byte[] body)
     {
         if (body.Length == 0)
         {
             return false;
         }
 
-        return flavor == ApiFlavor.RestApi || !IsTextual(contentType);
+        return flavor == ApiKind.Rest || !IsTextual(contentType);
     }
 
     public static bool IsTextual(string? contentType)

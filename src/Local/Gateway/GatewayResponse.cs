@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Text;
 
 namespace LambdaRoutes.Local.Gateway;
@@ -6,9 +7,9 @@ namespace LambdaRoutes.Local.Gateway;
 internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
     /// <summary>API Gateway's own JSON answers; REST writes them with a space after the colon, HTTP API without.</summary>
-    public static GatewayResponse Message(ApiFlavor flavor, int status, string message)
+    public static GatewayResponse Message(ApiKind flavor, int status, string message)
     {
-        var json = flavor == ApiFlavor.RestApi ? $"{{\"message\": \"{message}\"}}" : $"{{\"message\":\"{message}\"}}";
+        var json = flavor == ApiKind.Rest ? $"{{\"message\": \"{message}\"}}" : $"{{\"message\":\"{message}\"}}";
         return new GatewayResponse(status, [new("Content-Type", "application/json")], Encoding.UTF8.GetBytes(json));
     }
 
@@ -17,14 +18,14 @@ internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePai
     /// method with its <c>MISSING_AUTHENTICATION_TOKEN</c> gateway response: 403, and the error type in a header
     /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
     /// </summary>
-    public static GatewayResponse NotFound(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+    public static GatewayResponse NotFound(ApiKind flavor) => flavor == ApiKind.Rest
         ? new GatewayResponse(403,
             [new("Content-Type", "application/json"), new("x-amzn-ErrorType", "MissingAuthenticationTokenException")],
             Encoding.UTF8.GetBytes("{\"message\":\"Missing Authentication Token\"}"))
         : Message(flavor, 404, "Not Found");
 
     /// <summary>A function error, an init error, a crash or a malformed response (API Gateway's answers for it: https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html).</summary>
-    public static GatewayResponse FunctionError(ApiFlavor flavor) => flavor == ApiFlavor.RestApi
+    public static GatewayResponse FunctionError(ApiKind flavor) => flavor == ApiKind.Rest
         ? Message(flavor, 502, "Internal server error")
         : Message(flavor, 500, "Internal Server Error");
 
@@ -46,8 +47,8 @@ internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePai
     }
 
     /// <summary>The function did not answer within its timeout.</summary>
-    public static GatewayResponse Timeout(ApiFlavor flavor) => Message(flavor, 504, "Endpoint request timed out");
+    public static GatewayResponse Timeout(ApiKind flavor) => Message(flavor, 504, "Endpoint request timed out");
 
     /// <summary>The request was over the platform's payload limit (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
-    public static GatewayResponse TooLarge(ApiFlavor flavor) => Message(flavor, 413, "Request Entity Too Large");
+    public static GatewayResponse TooLarge(ApiKind flavor) => Message(flavor, 413, "Request Entity Too Large");
 }

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -73,7 +74,7 @@ internal static class HttpApiEvent
             w.WriteNumber("timeEpoch", request.Time.ToUnixTimeMilliseconds());
             w.WriteEndObject();
 
-            var base64 = BodyEncoding.IsBase64(ApiFlavor.HttpApi, request.Header("content-type"), request.Body);
+            var base64 = BodyEncoding.IsBase64(ApiKind.Http, request.Header("content-type"), request.Body);
             if (request.Body.Length > 0)
             {
                 w.WriteString("body", BodyEncoding.Encode(base64, request.Body));

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Text;
 using System.Text.Json;
 
@@ -11,7 +12,7 @@ internal static class ProxyResponseParser
 {
     private static readonly HashSet<string> RestKeys = ["statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded"];
 
-    public static GatewayResponse? Parse(ApiFlavor flavor, byte[] payload)
+    public static GatewayResponse? Parse(ApiKind flavor, byte[] payload)
     {
         JsonDocument document;
         try
@@ -27,7 +28,7 @@ internal static class ProxyResponseParser
         {
             var root = document.RootElement;
             var isResponseObject = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("statusCode", out _);
-            if (flavor == ApiFlavor.RestApi)
+            if (flavor == ApiKind.Rest)
             {
                 return isResponseObject && root.EnumerateObject().All(p => RestKeys.Contains(p.Name)) ? FromObject(root, flavor) : null;
             }
@@ -39,7 +40,7 @@ internal static class ProxyResponseParser
         }
     }
 
-    private static GatewayResponse? FromObject(JsonElement root, ApiFlavor flavor)
+    private static GatewayResponse? FromObject(JsonElement root, ApiKind flavor)
     {
         if (!root.GetProperty("statusCode").TryGetInt32(out var status) || status is < 100 or > 599)
         {
@@ -48,7 +49,7 @@ internal static class ProxyResponseParser
 
         var headers = new List<KeyValuePair<string, string>>();
         var multiNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (flavor == ApiFlavor.RestApi && root.TryGetProperty("multiValueHeaders", out var multi) && multi.ValueKind == JsonValueKind.Object)
+        if (flavor == ApiKind.Rest && root.TryGetProperty("multiValueHeaders", out var multi) && multi.ValueKind == JsonValueKind.Object)
         {
             // multiValueHeaders wins over headers for the same name (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
             foreach (var header in multi.EnumerateObject().Where(h => h.Value.ValueKind == JsonValueKind.Array))
@@ -64,7 +65,7 @@ internal static class ProxyResponseParser
                 .Select(h => new KeyValuePair<string, string>(h.Name, Scalar(h.Value))));
         }
 
-        if (flavor == ApiFlavor.HttpApi && root.TryGetProperty("cookies", out var cookies) && cookies.ValueKind == JsonValueKind.Array)
+        if (flavor == ApiKind.Http && root.TryGetProperty("cookies", out var cookies) && cookies.ValueKind == JsonValueKind.Array)
         {
             // Each cookies[] entry is its own Set-Cookie header (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
             headers.AddRange(cookies.EnumerateArray().Select(c => new KeyValuePair<string, string>("Set-Cookie", Scalar(c))));
@@ -96,8 +97,8 @@ internal static class ProxyResponseParser
     /// V2_SetsCorrectStatusCode.json and V1_DefaultsToCorrectContentTYpeRest.json): an HTTP API answers
     /// <c>text/plain; charset=utf-8</c>, a REST API <c>application/json</c>. (sam local sends application/json for both.)
     /// </summary>
-    private static string DefaultContentType(ApiFlavor flavor) =>
-        flavor == ApiFlavor.RestApi ? "application/json" : "text/plain; charset=utf-8";
+    private static string DefaultContentType(ApiKind flavor) =>
+        flavor == ApiKind.Rest ? "application/json" : "text/plain; charset=utf-8";
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -80,7 +81,7 @@ internal static class RestApiEvent
             }
 
             w.WriteNull("stageVariables");
-            var base64 = BodyEncoding.IsBase64(ApiFlavor.RestApi, request.Header("content-type"), request.Body);
+            var base64 = BodyEncoding.IsBase64(ApiKind.Rest, request.Header("content-type"), request.Body);
             if (request.Body.Length > 0)
             {
                 w.WriteString("body", BodyEncoding.Encode(base64, request.Body));

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.CommandLine;
 using LambdaRoutes.Packager.Dev;
 using LambdaRoutes.Local.Gateway;
@@ -28,7 +29,7 @@ internal static class DevCommand
         command.SetAction(async (parse, cancel) =>
         {
             var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
-                parse.GetValue(rest) ? ApiFlavor.RestApi : ApiFlavor.HttpApi,
+                parse.GetValue(rest) ? ApiKind.Rest : ApiKind.Http,
                 Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64,
                 Auth: auth.Read(parse));
             await using var server = await DevServer.StartAsync(options, stdout, cancel);

@@ -8,8 +8,5 @@ namespace LambdaRoutes.Packager.Dev;
 /// Options of <c>lambda-routes dev &lt;appDir&gt; [--port 3000] [--aot] [--rest]</c>. Port 0 picks a free port.
 /// <see cref="Watch"/> (default mode only) rebuilds and reloads on source changes.
 /// </summary>
-internal sealed record DevOptions(string AppDir, int Port = 3000, bool Aot = false, ApiFlavor Flavor = ApiFlavor.HttpApi, bool Watch = true,
-    Packaging.Architecture Architecture = Packaging.Architecture.X86_64, Auth.DevAuthOptions? Auth = null)
-{
-    public ApiKind ApiKind => Flavor == ApiFlavor.RestApi ? ApiKind.Rest : ApiKind.Http;
-}
+internal sealed record DevOptions(string AppDir, int Port = 3000, bool Aot = false, ApiKind Flavor = ApiKind.Http, bool Watch = true,
+    Packaging.Architecture Architecture = Packaging.Architecture.X86_64, Auth.DevAuthOptions? Auth = null);

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -101,7 +102,7 @@ internal sealed class DevServer : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var flavor = _options.Flavor;
-        var requestId = flavor == ApiFlavor.RestApi ? GatewayIdentifiers.RestRequestId() : GatewayIdentifiers.HttpApiRequestId();
+        var requestId = flavor == ApiKind.Rest ? GatewayIdentifiers.RestRequestId() : GatewayIdentifiers.HttpApiRequestId();
         var request = await RequestCapture.ReadAsync(context);
         if (request is null)
         {
@@ -118,7 +119,7 @@ internal sealed class DevServer : IAsyncDisposable
         }
 
         var route = routes.Find(match.Route.RouteId);
-        var eventJson = flavor == ApiFlavor.RestApi
+        var eventJson = flavor == ApiKind.Rest
             ? RestApiEvent.Build(request, match, requestId)
             : HttpApiEvent.Build(request, match, requestId);
         if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)

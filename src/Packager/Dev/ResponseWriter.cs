@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Local.Gateway;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,7 @@ internal static class ResponseWriter
         "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade",
     };
 
-    public static async Task WriteAsync(HttpContext context, GatewayResponse response, ApiFlavor flavor, string requestId)
+    public static async Task WriteAsync(HttpContext context, GatewayResponse response, ApiKind flavor, string requestId)
     {
         var http = context.Response;
         http.StatusCode = response.StatusCode;
@@ -21,7 +22,7 @@ internal static class ResponseWriter
             http.Headers.Append(name, value);
         }
 
-        if (flavor == ApiFlavor.RestApi)
+        if (flavor == ApiKind.Rest)
         {
             http.Headers["x-amzn-RequestId"] = requestId;
             http.Headers["x-amz-apigw-id"] = GatewayIdentifiers.HttpApiRequestId();

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 
@@ -8,7 +9,7 @@ internal static class RouteTablePrinter
 {
     public static void Print(Action<string> log, Uri baseAddress, IRouteHost host, DevOptions options)
     {
-        var flavor = options.Flavor == ApiFlavor.RestApi ? "REST API (payload v1, stage prod)" : "HTTP API (payload 2.0, $default stage)";
+        var flavor = options.Flavor == ApiKind.Rest ? "REST API (payload v1, stage prod)" : "HTTP API (payload 2.0, $default stage)";
         log($"lambda-routes dev: {host.Mode}, {flavor}, listening on {baseAddress}");
         var routes = host.Routes.Routes;
         var width = routes.Count == 0 ? 0 : routes.Max(r => string.Join(",", r.Methods).Length);

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Local;
 using LambdaRoutes.Local.Gateway;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace LambdaRoutes.Packager.Dev;
 /// <c>multiValueHeaders</c>, <c>cookies</c>) and become the status line and headers; every later chunk is written and
 /// flushed at once, so the client sees it before the handler finishes. Both dev modes feed it the same raw chunks.
 /// </summary>
-internal sealed class StreamingResponseWriter(HttpContext context, ApiFlavor flavor, string requestId)
+internal sealed class StreamingResponseWriter(HttpContext context, ApiKind flavor, string requestId)
 {
     private readonly PreludeSplitter _splitter = new();
 
@@ -59,7 +60,7 @@ internal sealed class StreamingResponseWriter(HttpContext context, ApiFlavor fla
 
         http.StatusCode = StatusCode;
         http.Headers.Remove("Content-Length");
-        if (flavor == ApiFlavor.RestApi) http.Headers["x-amzn-RequestId"] = requestId;
+        if (flavor == ApiKind.Rest) http.Headers["x-amzn-RequestId"] = requestId;
         else http.Headers["apigw-requestid"] = requestId;
         Started = true;
         await http.StartAsync(context.RequestAborted);

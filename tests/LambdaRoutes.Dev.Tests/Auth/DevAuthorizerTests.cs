@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -63,7 +64,7 @@ public sealed class DevAuthorizerTests : IDisposable
             "other key" => _issuer.Token(signer: otherKey),
             _ => "abc.def",
         };
-        var (response, raw, events, log) = await SendRawAsync(ApiFlavor.HttpApi, "/api/pets", token);
+        var (response, raw, events, log) = await SendRawAsync(ApiKind.Http, "/api/pets", token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("""{"message":"Unauthorized"}""", raw);
@@ -74,7 +75,7 @@ public sealed class DevAuthorizerTests : IDisposable
     [Fact]
     public async Task No_token_is_401_Unauthorized()
     {
-        var (response, raw, events, _) = await SendRawAsync(ApiFlavor.HttpApi, "/api/pets", token: null);
+        var (response, raw, events, _) = await SendRawAsync(ApiKind.Http, "/api/pets", token: null);
 
         Assert.Equal((HttpStatusCode.Unauthorized, """{"message":"Unauthorized"}"""), (response.StatusCode, raw));
         Assert.Empty(events);
@@ -85,8 +86,8 @@ public sealed class DevAuthorizerTests : IDisposable
     {
         var token = _issuer.Token(c => c["scope"] = "pets/write");
 
-        var (http, httpBody, httpEvents, _) = await SendRawAsync(ApiFlavor.HttpApi, "/api/pets", token);
-        var (rest, restBody, restEvents, _) = await SendRawAsync(ApiFlavor.RestApi, "/api/pets", token);
+        var (http, httpBody, httpEvents, _) = await SendRawAsync(ApiKind.Http, "/api/pets", token);
+        var (rest, restBody, restEvents, _) = await SendRawAsync(ApiKind.Rest, "/api/pets", token);
 
         Assert.Equal((HttpStatusCode.Forbidden, """{"message":"Forbidden"}"""), (http.StatusCode, httpBody));
         Assert.Equal((HttpStatusCode.Unauthorized, """{"message": "Unauthorized"}"""), (rest.StatusCode, restBody));
@@ -96,7 +97,7 @@ public sealed class DevAuthorizerTests : IDisposable
     [Fact]
     public async Task On_rest_the_claims_are_where_a_cognito_authorizer_puts_them()
     {
-        var (response, body, events, _) = await SendAsync("/api/pets", _issuer.Token(), ApiFlavor.RestApi);
+        var (response, body, events, _) = await SendAsync("/api/pets", _issuer.Token(), ApiKind.Rest);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("Jwt", "user-1"), ((string?)body["kind"], (string?)body["sub"]));
@@ -106,9 +107,9 @@ public sealed class DevAuthorizerTests : IDisposable
     [Fact]
     public async Task The_default_authorizer_guards_routes_that_choose_none_and_none_opts_out()
     {
-        var guardedByDefault = await SendRawAsync(ApiFlavor.HttpApi, "/api/me", token: null, defaultAuthorizer: "users");
-        var publicWithoutDefault = await SendRawAsync(ApiFlavor.HttpApi, "/api/me", token: null);
-        var health = await SendRawAsync(ApiFlavor.HttpApi, "/api/health", token: null, defaultAuthorizer: "users");
+        var guardedByDefault = await SendRawAsync(ApiKind.Http, "/api/me", token: null, defaultAuthorizer: "users");
+        var publicWithoutDefault = await SendRawAsync(ApiKind.Http, "/api/me", token: null);
+        var health = await SendRawAsync(ApiKind.Http, "/api/health", token: null, defaultAuthorizer: "users");
 
         Assert.Equal(HttpStatusCode.Unauthorized, guardedByDefault.Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, publicWithoutDefault.Response.StatusCode);
@@ -122,8 +123,8 @@ public sealed class DevAuthorizerTests : IDisposable
         using var otherKey = RSA.Create(2048);
         var options = new DevAuthOptions(null, TokenIssuer.Issuer, [TokenIssuer.Audience], NoVerify: true, DefaultAuthorizer: null);
 
-        var signedElsewhere = await SendRawAsync(ApiFlavor.HttpApi, "/api/pets", _issuer.Token(signer: otherKey), auth: options);
-        var expired = await SendRawAsync(ApiFlavor.HttpApi, "/api/pets", _issuer.Token(c => c["exp"] = 1), auth: options);
+        var signedElsewhere = await SendRawAsync(ApiKind.Http, "/api/pets", _issuer.Token(signer: otherKey), auth: options);
+        var expired = await SendRawAsync(ApiKind.Http, "/api/pets", _issuer.Token(c => c["exp"] = 1), auth: options);
 
         Assert.Equal(HttpStatusCode.OK, signedElsewhere.Response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.Response.StatusCode);
@@ -147,14 +148,14 @@ public sealed class DevAuthorizerTests : IDisposable
     }
 
     private async Task<(HttpResponseMessage Response, JsonNode Body, List<byte[]> Events, LogWriter Log)> SendAsync(
-        string path, string token, ApiFlavor flavor = ApiFlavor.HttpApi)
+        string path, string token, ApiKind flavor = ApiKind.Http)
     {
         var (response, raw, events, log) = await SendRawAsync(flavor, path, token);
         return (response, JsonNode.Parse(raw)!, events, log);
     }
 
     private async Task<(HttpResponseMessage Response, string Body, List<byte[]> Events, LogWriter Log)> SendRawAsync(
-        ApiFlavor flavor, string path, string? token, string? defaultAuthorizer = null, DevAuthOptions? auth = null)
+        ApiKind flavor, string path, string? token, string? defaultAuthorizer = null, DevAuthOptions? auth = null)
     {
         auth ??= new DevAuthOptions(_issuer.JwksPath, TokenIssuer.Issuer, [TokenIssuer.Audience], NoVerify: false, defaultAuthorizer);
         var log = new LogWriter();

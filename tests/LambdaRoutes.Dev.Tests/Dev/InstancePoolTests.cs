@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Net;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Dev.Tests.Support;
@@ -123,7 +124,7 @@ public sealed class InstancePoolTests : IAsyncLifetime
     [Fact]
     public async Task A_constructor_that_throws_is_a_502_behind_a_rest_api()
     {
-        await using var rest = await DevServer.StartAsync(new DevOptions(_app.Dir, Port: 0, Flavor: ApiFlavor.RestApi, Watch: false), _log)
+        await using var rest = await DevServer.StartAsync(new DevOptions(_app.Dir, Port: 0, Flavor: ApiKind.Rest, Watch: false), _log)
             ?? throw new InvalidOperationException(_log.ToString());
         using var client = new HttpClient { BaseAddress = rest.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 

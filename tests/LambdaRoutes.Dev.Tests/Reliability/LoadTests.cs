@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -87,7 +88,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     public async Task Two_thousand_requests_at_concurrency_16_fail_none_keep_rss_flat_and_leave_no_process()
     {
         var log = new LogWriter();
-        var server = await DevServer.StartAsync(new DevOptions(TestApp.Shared.Dir, Port: 0, Aot: true, Flavor: ApiFlavor.HttpApi, Watch: false), log)
+        var server = await DevServer.StartAsync(new DevOptions(TestApp.Shared.Dir, Port: 0, Aot: true, Flavor: ApiKind.Http, Watch: false), log)
                      ?? throw new InvalidOperationException("dev --aot did not start:\n" + log);
         var pids = new HashSet<int>();
         var disposed = false;

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Net;
 using System.Text;
 using LambdaRoutes.Dev.Tests.Support;
@@ -31,7 +32,7 @@ public sealed class MemoryTests(ITestOutputHelper output)
         {
             if (!Volatile.Read(ref started)) startup.WriteLine(line);
         };
-        var options = new DevOptions(TestApp.Shared.Dir, Port: 0, Aot: false, Flavor: ApiFlavor.HttpApi, Watch: false);
+        var options = new DevOptions(TestApp.Shared.Dir, Port: 0, Aot: false, Flavor: ApiKind.Http, Watch: false);
         var host = await InProcessHost.StartAsync(options, log, CancellationToken.None)
                    ?? throw new InvalidOperationException("dev did not start:\n" + startup);
         await using var server = await DevServer.StartAsync(options, host, log);

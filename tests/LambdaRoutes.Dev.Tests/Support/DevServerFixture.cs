@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using LambdaRoutes.Packager.Dev;
 using LambdaRoutes.Local.Gateway;
 
@@ -10,10 +11,10 @@ namespace LambdaRoutes.Dev.Tests.Support;
 public abstract class DevServerFixture : IAsyncLifetime
 {
     private readonly bool _aot;
-    private readonly ApiFlavor _flavor;
+    private readonly ApiKind _flavor;
     private DevServer? _server;
 
-    private protected DevServerFixture(bool aot, ApiFlavor flavor)
+    private protected DevServerFixture(bool aot, ApiKind flavor)
     {
         _aot = aot;
         _flavor = flavor;
@@ -61,12 +62,12 @@ public abstract class DevServerFixture : IAsyncLifetime
     }
 }
 
-public sealed class InProcessHttpApiFixture() : DevServerFixture(aot: false, ApiFlavor.HttpApi);
+public sealed class InProcessHttpApiFixture() : DevServerFixture(aot: false, ApiKind.Http);
 
-public sealed class InProcessRestApiFixture() : DevServerFixture(aot: false, ApiFlavor.RestApi);
+public sealed class InProcessRestApiFixture() : DevServerFixture(aot: false, ApiKind.Rest);
 
-public sealed class AotHttpApiFixture() : DevServerFixture(aot: true, ApiFlavor.HttpApi);
+public sealed class AotHttpApiFixture() : DevServerFixture(aot: true, ApiKind.Http);
 
-public sealed class AotRestApiFixture() : DevServerFixture(aot: true, ApiFlavor.RestApi);
+public sealed class AotRestApiFixture() : DevServerFixture(aot: true, ApiKind.Rest);
 
-public sealed class AotShutdownFixture() : DevServerFixture(aot: true, ApiFlavor.HttpApi);
+public sealed class AotShutdownFixture() : DevServerFixture(aot: true, ApiKind.Http);

@@ -1,3 +1,4 @@
+using LambdaRoutes.Cdk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Local.Gateway;
@@ -50,7 +51,7 @@ internal sealed class DevAuthorizer(DevAuthOptions options, JwtCheck check, Time
     /// API Gateway's answer: 401 <c>{"message":"Unauthorized"}</c> for a missing or invalid token on both API kinds; 403
     /// <c>{"message":"Forbidden"}</c> on an HTTP API for a valid token without the route's scopes (REST answers 401).
     /// </summary>
-    public Denial? Authorize(IncomingRequest request, DevRoute route, ApiFlavor flavor, ref byte[] eventJson)
+    public Denial? Authorize(IncomingRequest request, DevRoute route, ApiKind flavor, ref byte[] eventJson)
     {
         if (!Guards(route)) return null;
         var header = request.Header("authorization")?.Trim();
@@ -60,7 +61,7 @@ internal sealed class DevAuthorizer(DevAuthOptions options, JwtCheck check, Time
         var outcome = check.Check(header[7..].Trim(), route.AuthorizationScopes ?? [], clock.GetUtcNow());
         if (!outcome.Valid)
         {
-            var forbidden = outcome.MissingScope && flavor == ApiFlavor.HttpApi;
+            var forbidden = outcome.MissingScope && flavor == ApiKind.Http;
             return new Denial(forbidden ? GatewayResponse.Message(flavor, 403, "Forbidden") : GatewayResponse.Message(flavor, 401, "Unauthorized"),
                 "token refused: " + outcome.Reason);
         }
@@ -70,14 +71,14 @@ internal sealed class DevAuthorizer(DevAuthOptions options, JwtCheck check, Time
     }
 
     /// <summary>The event with <c>requestContext.authorizer</c> as API Gateway writes it for a JWT or Cognito authorizer.</summary>
-    internal static byte[] Stamp(byte[] eventJson, ApiFlavor flavor, JsonElement claims, IReadOnlyList<string> scopes)
+    internal static byte[] Stamp(byte[] eventJson, ApiKind flavor, JsonElement claims, IReadOnlyList<string> scopes)
     {
         var root = JsonNode.Parse(eventJson)!.AsObject();
         var context = root["requestContext"]!.AsObject();
         var claimMap = new JsonObject();
         foreach (var claim in claims.EnumerateObject()) claimMap[claim.Name] = ClaimText(claim.Value);
         JsonNode? scopeList = scopes.Count > 0 ? new JsonArray(scopes.Select(s => (JsonNode?)s).ToArray()) : null;
-        context["authorizer"] = flavor == ApiFlavor.HttpApi
+        context["authorizer"] = flavor == ApiKind.Http
             ? new JsonObject { ["jwt"] = new JsonObject { ["claims"] = claimMap, ["scopes"] = scopeList } }
             : new JsonObject { ["claims"] = claimMap, ["scopes"] = scopeList };
         using var buffer = new MemoryStream();

@@ -40,7 +40,7 @@ internal sealed class AotHost : IRouteHost
 
     public static async Task<AotHost?> StartAsync(DevOptions options, TextWriter output, Action<string> log, CancellationToken cancel)
     {
-        var build = new BuildOptions(options.AppDir, Api: options.ApiKind, Architecture: options.Architecture);
+        var build = new BuildOptions(options.AppDir, Api: options.Flavor, Architecture: options.Architecture);
         if (ArchitectureLauncher.Problem(build.ArchitectureName) is { } cannotRun)
         {
             output.WriteLine($"dev --aot: {cannotRun}.");

@@ -186,7 +186,7 @@ internal sealed class InProcessHost : IRouteHost
 
     private static async Task<Generation?> BuildGenerationAsync(DevOptions options, Action<string> log, bool buildReferences, CancellationToken cancel)
     {
-        var table = RouteDiscovery.Discover(options.AppDir, new DiscoveryOptions(options.ApiKind));
+        var table = RouteDiscovery.Discover(options.AppDir, new DiscoveryOptions(options.Flavor));
         foreach (var diagnostic in table.Diagnostics)
         {
             log(DiagnosticPrinter.Format(diagnostic));
