@@ -72,16 +72,25 @@ internal static class BuildPipeline
             reporter.Info($"rebuilding {build.Route.Id}: {build.Reason}");
         }
 
-        if (pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, cancel))
+        var sharedInputs = InputHasher.Analyse(table).SharedInputsHash;
+        var checkOnly = pending.Count == 0 && AppCompileCheck.IsNeeded(table.AppDir, sharedInputs);
+        if ((pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, cancel)) ||
+            (checkOnly && !await CompilesAsync(table, builds, options, reporter, stderr, steps, stages, cancel)))
         {
             DeleteStaging(outDir);
             reporter.Summary(builds, total.Elapsed);
             var kept = File.Exists(Path.Combine(outDir, ManifestWriter.FileName)) ? "the previous manifest and artifacts are unchanged" : "no manifest was written";
-            stderr.WriteLine($"build failed: {builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed; {kept}.");
+            var what = checkOnly ? $"{table.AppName} does not compile" : $"{builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed";
+            stderr.WriteLine($"build failed: {what}; {kept}.");
             return 1;
         }
 
         stages.Time("commit", () => Commit(table, allBuilds, builds, options, outDir));
+        if (pending.Count > 0 || checkOnly)
+        {
+            AppCompileCheck.Record(table.AppDir, sharedInputs);
+        }
+
         await CachedRoutes.StoreAsync(options.Cache, builds, reporter, stderr, cancel);
         // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
         var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
@@ -110,6 +119,32 @@ internal static class BuildPipeline
             build.Reason = RebuildReason.For(build);
             return build;
         }).ToList();
+    }
+
+    /// <summary>Nothing to rebuild, but the app changed: compile it once (<see cref="AppCompileCheck"/>), publish nothing.</summary>
+    private static async Task<bool> CompilesAsync(
+        RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr,
+        IBuildSteps steps, StageTimes stages, CancellationToken cancel)
+    {
+        var entries = builds.Select(b => b.Entry).Distinct().ToList();
+        foreach (var entry in entries)
+        {
+            EntryProjectWriter.Write(entry);
+        }
+
+        reporter.Info($"no route reaches what changed; compiling {table.AppName} once to check it");
+        CompileResult compile;
+        using (await BuildLock.ForCompileAsync(table, reporter.Info, cancel))
+        {
+            compile = await stages.TimeAsync("restore+compile", () => steps.RestoreAndCompileAsync(table, entries, options, cancel));
+        }
+
+        foreach (var error in compile.Errors)
+        {
+            stderr.WriteLine(error);
+        }
+
+        return compile.Succeeded;
     }
 
     private static async Task<bool> BuildPendingAsync(

@@ -102,6 +102,18 @@ internal sealed class InputHasher
 
     public InputSet ForRoute(RouteEntry route, EntryProject entry) => Inputs(SourcesOf(route), entry);
 
+    /// <summary>Every input of the app except the route files (each route reaches its own file, so a route edit rebuilds
+    /// it and a deleted route only loses its output): what <see cref="AppCompileCheck"/> compares.</summary>
+    public string SharedInputsHash
+    {
+        get
+        {
+            var routeFiles = _table.Routes.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+            return new InputSet(_shared.Concat(_sourceShas.Where(s => !routeFiles.Contains(s.Key))
+                .Select(s => new KeyValuePair<string, string>("app:" + s.Key, s.Value)))).Hash;
+        }
+    }
+
     /// <summary>Every input of the app at once (all its sources, project files, referenced projects): the shards of one
     /// build must agree on it.</summary>
     public string WholeAppHash => new InputSet(_shared
