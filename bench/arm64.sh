@@ -7,6 +7,8 @@
 #
 # Writes bench/results/arm64.json and arm64.md; prints the table. Needs the cross toolchain and qemu-user (scripts/setup.sh).
 set -euo pipefail
+# Build figures measure compiling: no artifact cache (docs/packager.md), so a cache filled by an earlier run cannot serve them.
+export LAMBDA_ROUTES_CACHE=off
 
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"

@@ -3,6 +3,8 @@
 # one-route-edit and shared-file-edit builds of generated apps (bench/build-scaling.py --help).
 #   bash bench/build-scaling.sh [--label after] [--routes 1,8,24] [--packager path/to/lambda-routes.dll]
 set -euo pipefail
+# Build figures measure compiling: no artifact cache (docs/packager.md), so a cache filled by an earlier run cannot serve them.
+export LAMBDA_ROUTES_CACHE=off
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"
 label=after; routes=1,8,24; packager=""

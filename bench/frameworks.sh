@@ -10,6 +10,8 @@
 # Writes bench/results/frameworks.json and frameworks.md; prints the table. Wall-clock figures on a shared machine move
 # with its load (recorded at start and end): read them side by side, not against other runs.
 set -euo pipefail
+# Build figures measure compiling: no artifact cache (docs/packager.md), so a cache filled by an earlier run cannot serve them.
+export LAMBDA_ROUTES_CACHE=off
 
 quick=0
 for arg in "$@"; do

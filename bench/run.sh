@@ -11,6 +11,8 @@
 # as a Node.js handler run by aws-lambda-ric; (3) the same C# route, JIT (framework-dependent); (4) a minimal
 # hand-written AOT Runtime API loop (the floor). Needs: .NET 10 SDK, clang (Native AOT), node + npm, cmake, zip.
 set -euo pipefail
+# Build figures measure compiling: no artifact cache (docs/packager.md), so a cache filled by an earlier run cannot serve them.
+export LAMBDA_ROUTES_CACHE=off
 
 quick=0
 measure=1

@@ -13,7 +13,7 @@ namespace LambdaRoutes.Packager.Packaging;
 ///   1. discover routes; any error stops here and nothing is built;
 ///   2. take the app's build lock (<see cref="BuildLock"/>) and hold it to the end, so a second build of the app waits and
 ///      then plans against what the first one committed;
-///   3. plan: generate each entry project in memory, hash its inputs (the app sources it reaches, <see cref="SourceClosure"/>),
+///   3. plan: generate each entry project (written for every route, also cached ones), hash its inputs (the app sources it reaches, <see cref="SourceClosure"/>),
 ///      mark up-to-date routes cached and say why each other route is rebuilt (a no-op rebuild ends here without running
 ///      dotnet at all); with --shard keep only this share of the routes; then stage the routes whose input hash the
 ///      artifact cache holds (<see cref="CachedRoutes"/>): they need no dotnet either;
@@ -62,9 +62,17 @@ internal static class BuildPipeline
         Directory.CreateDirectory(outDir);
         using var appLock = await BuildLock.ForAppAsync(table.AppDir, reporter.Info, cancel);
         var stages = new StageTimes();
-        var allBuilds = stages.Time("plan", () => Plan(table, options, outDir));
+        var plan = stages.Time("plan", () => Plan(table, options, outDir));
+        var allBuilds = plan.Routes;
         var builds = options.Shard?.Select(allBuilds) ?? allBuilds;
         DeleteStaging(outDir); // leftovers of an interrupted build (the app lock rules out a running one)
+        // Every route of this build gets its entry project, also those that are up to date or come from the cache: the
+        // dev server, the bench and the user's own tools read obj/lambda-routes/<Id>/ and must find the current table there.
+        foreach (var entry in builds.Select(b => b.Entry).Distinct())
+        {
+            EntryProjectWriter.Write(entry);
+        }
+
         await CachedRoutes.RestoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         var pending = builds.Where(b => b.State == RouteBuildState.Queued).ToList();
         foreach (var build in pending)
@@ -72,7 +80,7 @@ internal static class BuildPipeline
             reporter.Info($"rebuilding {build.Route.Id}: {build.Reason}");
         }
 
-        var sharedInputs = InputHasher.Analyse(table).SharedInputsHash;
+        var sharedInputs = plan.Inputs.SharedInputsHash;
         var checkOnly = pending.Count == 0 && AppCompileCheck.IsNeeded(table.AppDir, sharedInputs);
         if ((pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, cancel)) ||
             (checkOnly && !await CompilesAsync(table, builds, options, reporter, stderr, steps, stages, cancel)))
@@ -85,7 +93,7 @@ internal static class BuildPipeline
             return 1;
         }
 
-        stages.Time("commit", () => Commit(table, allBuilds, builds, options, outDir));
+        stages.Time("commit", () => Commit(table, plan, builds, options, outDir));
         if (pending.Count > 0 || checkOnly)
         {
             AppCompileCheck.Record(table.AppDir, sharedInputs);
@@ -105,12 +113,12 @@ internal static class BuildPipeline
         return 0;
     }
 
-    public static IReadOnlyList<RouteBuild> Plan(RouteTable table, BuildOptions options, string outDir)
+    public static BuildPlan Plan(RouteTable table, BuildOptions options, string outDir)
     {
         var hasher = InputHasher.Analyse(table);
         var combined = options.Mode == BuildMode.Single ? EntryProjectWriter.CreateCombined(table, options) : null;
         var combinedInputs = combined is null ? null : hasher.ForCombined(combined);
-        return table.Routes.Select(route =>
+        return new BuildPlan(hasher, table.Routes.Select(route =>
         {
             var entry = combined ?? EntryProjectWriter.Create(table, route, options);
             var inputs = combinedInputs ?? hasher.ForRoute(route, entry);
@@ -118,21 +126,24 @@ internal static class BuildPipeline
             build.State = build.Artifacts.IsUpToDate(build.InputHash) ? RouteBuildState.Cached : RouteBuildState.Queued;
             build.Reason = RebuildReason.For(build);
             return build;
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>Nothing to rebuild, but the app changed: compile it once (<see cref="AppCompileCheck"/>), publish nothing.</summary>
-    private static async Task<bool> CompilesAsync(
+    private static Task<bool> CompilesAsync(
+        RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr,
+        IBuildSteps steps, StageTimes stages, CancellationToken cancel)
+    {
+        reporter.Info($"no route reaches what changed; compiling {table.AppName} once to check it");
+        return CompileOnceAsync(table, builds, options, reporter, stderr, steps, stages, cancel);
+    }
+
+    /// <summary>Restores and compiles the app and the given routes' entry projects once, under the compile locks; prints the errors.</summary>
+    private static async Task<bool> CompileOnceAsync(
         RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr,
         IBuildSteps steps, StageTimes stages, CancellationToken cancel)
     {
         var entries = builds.Select(b => b.Entry).Distinct().ToList();
-        foreach (var entry in entries)
-        {
-            EntryProjectWriter.Write(entry);
-        }
-
-        reporter.Info($"no route reaches what changed; compiling {table.AppName} once to check it");
         CompileResult compile;
         using (await BuildLock.ForCompileAsync(table, reporter.Info, cancel))
         {
@@ -142,6 +153,11 @@ internal static class BuildPipeline
         foreach (var error in compile.Errors)
         {
             stderr.WriteLine(error);
+        }
+
+        if (compile.Succeeded)
+        {
+            reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s");
         }
 
         return compile.Succeeded;
@@ -166,26 +182,9 @@ internal static class BuildPipeline
             return false;
         }
 
-        var entries = pending.Select(b => b.Entry).Distinct().ToList();
-        foreach (var entry in entries)
-        {
-            EntryProjectWriter.Write(entry);
-        }
-
         reporter.Info($"compiling {table.AppName} once for {pending.Count} route(s) ({builds.Count - pending.Count} cached)");
-        CompileResult compile;
-        using (await BuildLock.ForCompileAsync(table, reporter.Info, cancel))
+        if (!await CompileOnceAsync(table, pending, options, reporter, stderr, steps, stages, cancel))
         {
-            compile = await stages.TimeAsync("restore+compile", () => steps.RestoreAndCompileAsync(table, entries, options, cancel));
-        }
-
-        if (!compile.Succeeded)
-        {
-            foreach (var error in compile.Errors)
-            {
-                stderr.WriteLine(error);
-            }
-
             foreach (var build in pending)
             {
                 build.State = RouteBuildState.Failed;
@@ -196,12 +195,12 @@ internal static class BuildPipeline
 
         if (options.Mode == BuildMode.Single)
         {
-            reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing one Native AOT binary for all {builds.Count} routes");
-            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(entries.Single(), pending, steps, cancel)));
+            reporter.Info($"publishing one Native AOT binary for all {builds.Count} routes");
+            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(pending[0].Entry, pending, steps, cancel)));
         }
         else
         {
-            reporter.Info($"compiled in {compile.Elapsed.TotalSeconds:0.0} s; publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
+            reporter.Info($"publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
             await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, cancel)));
         }
 
@@ -258,7 +257,7 @@ internal static class BuildPipeline
     /// From here on nothing can fail but the file system. Only the routes this build staged move; the manifest goes first, so
     /// that an interruption while the artifacts move never leaves a manifest that points at a mix of old and new files.
     /// </summary>
-    private static void Commit(RouteTable table, IReadOnlyList<RouteBuild> allBuilds, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
+    private static void Commit(RouteTable table, BuildPlan plan, IReadOnlyList<RouteBuild> builds, BuildOptions options, string outDir)
     {
         var staged = builds.Where(b => b.State == RouteBuildState.Built).ToList();
         if (staged.Count > 0)
@@ -274,7 +273,7 @@ internal static class BuildPipeline
 
         if (options.Shard is { } shard)
         {
-            ShardManifest.Write(ShardManifest.Create(table, shard, allBuilds, builds, options), outDir);
+            ShardManifest.Write(ShardManifest.Create(table, shard, plan, builds, options), outDir);
             return;
         }
 

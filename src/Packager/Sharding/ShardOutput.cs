@@ -27,12 +27,12 @@ internal sealed record ShardManifest(
 {
     public const string FileName = "shard.json";
 
-    public static ShardManifest Create(RouteTable table, RouteShard shard, IReadOnlyList<RouteBuild> allBuilds, IReadOnlyList<RouteBuild> shareBuilds, BuildOptions options) =>
+    public static ShardManifest Create(RouteTable table, RouteShard shard, BuildPlan plan, IReadOnlyList<RouteBuild> shareBuilds, BuildOptions options) =>
         new(1, shard.Index, shard.Count,
             Path.GetFullPath(Path.Combine(table.AppDir, table.AppProject ?? "")),
             options.Api.ToString().ToLowerInvariant(),
-            InputHasher.Analyse(table).WholeAppHash,
-            [.. allBuilds.Select(b => new ShardRoute(b.Route.Id, b.InputHash))],
+            plan.Inputs.WholeAppHash,
+            [.. plan.Routes.Select(b => new ShardRoute(b.Route.Id, b.InputHash))],
             ManifestWriter.Create(table, shareBuilds, options));
 
     public static void Write(ShardManifest shard, string outDir) =>

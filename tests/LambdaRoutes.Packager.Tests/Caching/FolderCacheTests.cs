@@ -45,6 +45,23 @@ public sealed class FolderCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_route_restored_from_the_cache_still_has_its_entry_project_for_dev_and_tools_that_read_it()
+    {
+        Assert.Equal(0, (await BuildAsync("first", Cache())).Exit);
+        var entries = Path.Combine(_app.Dir, EntryProject.EntryRoot);
+        Directory.Delete(entries, recursive: true); // a fresh checkout: nothing under obj/, every route in the cache
+
+        var restored = await BuildAsync("restored", Cache());
+
+        Assert.Equal((0, 0), (restored.Steps.Compiles, restored.Steps.Publishes));
+        foreach (var id in new[] { "ApiA", "ApiB", "ApiUsersId" })
+        {
+            Assert.True(File.Exists(Path.Combine(entries, id, "Program.cs")), $"{id} has no Program.cs after a cache hit");
+            Assert.True(File.Exists(Path.Combine(entries, id, id + ".csproj")), $"{id} has no project after a cache hit");
+        }
+    }
+
+    [Fact]
     public async Task Only_the_routes_whose_inputs_changed_are_built_and_without_a_cache_everything_is()
     {
         Assert.Equal(0, (await BuildAsync("first", Cache())).Exit);

@@ -71,6 +71,6 @@ public sealed class RouteShardTests
         }
 
         var table = RouteDiscovery.Discover(app.Dir, new DiscoveryOptions(ApiKind.Http));
-        return BuildPipeline.Plan(table, new BuildOptions(app.Dir), Path.Combine(app.Dir, "out"));
+        return BuildPipeline.Plan(table, new BuildOptions(app.Dir), Path.Combine(app.Dir, "out")).Routes;
     }
 }
