@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using LambdaRoutes.Events;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Testing;
 
@@ -71,11 +71,7 @@ public static class AuthorizerEvents
     public static RestApiEventBuilder SignedBy(this RestApiEventBuilder builder, string userArn, string accessKey = "AKIAIOSFODNN7EXAMPLE", string accountId = "123456789012")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Identity = new APIGatewayProxyRequest.RequestIdentity
-        {
-            AccessKey = accessKey, AccountId = accountId, Caller = UserId(userArn), User = UserId(userArn), UserArn = userArn,
-            SourceIp = "127.0.0.1", UserAgent = "LambdaRoutes.Testing",
-        };
+        builder.Caller = new SignedCaller(accessKey, accountId, UserId(userArn), UserId(userArn), userArn);
         return builder;
     }
 

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Testing;
 
 /// <summary>
 /// What the REST and HTTP API builders share: method, path, query, headers, cookies and body, set fluently.
-/// <see cref="ToJson"/> gives the event bytes exactly as API Gateway would send them.
+/// <see cref="ToJson"/> gives the event bytes exactly as API Gateway would send them: the kit and the local API Gateway
+/// of <c>lambda-routes dev</c> write them with the same writer, so the same request makes the same bytes.
 /// </summary>
 public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
 {
@@ -24,14 +26,20 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     /// <summary>Cookies in order.</summary>
     protected List<KeyValuePair<string, string>> CookieList { get; } = new();
 
-    /// <summary>The body as it goes in the event (already base64 when <see cref="BodyIsBase64"/>).</summary>
-    protected string? EventBody { get; private set; }
+    /// <summary>The body; whether it is text or base64 in the event is API Gateway's rule, applied by the writer.</summary>
+    private ProxyEventBody _body = ProxyEventBody.None;
 
-    /// <summary>True when <see cref="EventBody"/> is base64.</summary>
-    protected bool BodyIsBase64 { get; private set; }
+    /// <summary>The query string as given, one part per <see cref="Request"/> query or <see cref="Query"/> call.</summary>
+    private readonly List<string> _rawQuery = new();
 
     /// <summary><c>requestContext.authorizer</c> as an authorizer would write it (AuthorizerEvents), or null.</summary>
     internal JsonObject? AuthorizerJson { get; set; }
+
+    /// <summary>
+    /// The ids, time, domain and client address API Gateway stamps, replacing the kit's fixed test values; the route,
+    /// stage and authorizer still come from the builder. Null: the kit's values.
+    /// </summary>
+    internal ProxyEventContext? Stamp { get; set; }
 
     private TSelf Self => (TSelf)this;
 
@@ -41,13 +49,11 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
         HttpMethod = method.ToUpperInvariant();
         var q = pathAndQuery.IndexOf('?');
         RequestPath = q < 0 ? pathAndQuery : pathAndQuery[..q];
-        if (q >= 0)
+        if (q >= 0 && q + 1 < pathAndQuery.Length)
         {
-            foreach (var pair in pathAndQuery[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=');
-                Query(Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]), eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]));
-            }
+            // Kept as written, like a real client's query string; decoded the way API Gateway decodes it.
+            _rawQuery.Add(pathAndQuery[(q + 1)..]);
+            QueryParameters.AddRange(QueryString.Parse(pathAndQuery[(q + 1)..]));
         }
         return Self;
     }
@@ -68,6 +74,7 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     public TSelf Query(string name, string value)
     {
         QueryParameters.Add(new(name, value));
+        _rawQuery.Add(QueryString.Encode(name, value));
         return Self;
     }
 
@@ -88,9 +95,8 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     /// <summary>Sets a text body and, when given, its Content-Type.</summary>
     public TSelf Body(string body, string? contentType = null)
     {
-        EventBody = body;
-        BodyIsBase64 = false;
-        return contentType is null ? Self : Header("content-type", contentType);
+        _body = new ProxyEventBody(Encoding.UTF8.GetBytes(body));
+        return contentType is null ? Self : Header("Content-Type", contentType);
     }
 
     /// <summary>Sets a JSON body with <c>Content-Type: application/json</c>.</summary>
@@ -99,16 +105,14 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     /// <summary>Sets a binary body, base64-encoded in the event as API Gateway does for binary media types.</summary>
     public TSelf Body(byte[] body, string contentType = "application/octet-stream")
     {
-        EventBody = Convert.ToBase64String(body);
-        BodyIsBase64 = true;
-        return Header("content-type", contentType);
+        _body = new ProxyEventBody(body);
+        return Header("Content-Type", contentType);
     }
 
     /// <summary>Puts <paramref name="rawBody"/> in the event as given, with <c>isBase64Encoded</c> set as given (for malformed-input tests).</summary>
     public TSelf RawEventBody(string? rawBody, bool isBase64Encoded)
     {
-        EventBody = rawBody;
-        BodyIsBase64 = isBase64Encoded;
+        _body = ProxyEventBody.Raw(rawBody, isBase64Encoded);
         return Self;
     }
 
@@ -116,13 +120,29 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     public abstract byte[] ToJson();
 
     /// <summary>The raw query string, encoded.</summary>
-    protected string RawQueryString() =>
-        string.Join("&", QueryParameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+    protected string RawQueryString() => string.Join("&", _rawQuery);
 
     /// <summary>The <c>Cookie</c> header value.</summary>
     protected string CookieHeader() =>
         string.Join("; ", CookieList.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)));
 
-    /// <summary>UTF-8 bytes of a string (shared helper).</summary>
-    protected static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+    /// <summary>
+    /// The request as the event writer takes it: the headers, then the cookies as one <c>Cookie</c> header (a browser
+    /// sends them so); the context is what API Gateway stamps (the kit's <paramref name="testStamp"/>, or
+    /// <see cref="Stamp"/> when set) with the builder's own parts (<paramref name="builderParts"/>: stage, route) on top.
+    /// </summary>
+    private protected ProxyEventRequest ProxyEvent(ProxyEventContext testStamp, Func<ProxyEventContext, ProxyEventContext> builderParts)
+    {
+        var headers = HeaderList.ToList();
+        if (CookieList.Count > 0) headers.Add(new("Cookie", CookieHeader()));
+        var context = builderParts((Stamp ?? testStamp) with { Authorizer = AuthorizerJson });
+        return new ProxyEventRequest(HttpMethod, RequestPath, RawQueryString(), headers, _body, context);
+    }
+
+    /// <summary>A template's variables bound to <see cref="RequestPath"/>; none when it does not match.</summary>
+    private protected IReadOnlyDictionary<string, string> PathParameters(string? template) =>
+        template is null
+            ? new Dictionary<string, string>()
+            : LambdaRoutes.Contracts.Routing.GatewayPathBinding.Bind(LambdaRoutes.Contracts.Routing.GatewaySegment.Split(template), RequestPath)
+              ?? new Dictionary<string, string>();
 }

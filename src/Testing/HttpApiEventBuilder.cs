@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRoutes.Contracts.Events;
 using LambdaRoutes.Events;
 
 namespace LambdaRoutes.Testing;
@@ -7,12 +8,14 @@ namespace LambdaRoutes.Testing;
 /// Builds an HTTP API payload 2.0 event (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), or a function URL event with <see cref="AsFunctionUrl"/>
 /// (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html): <c>rawPath</c> carries the stage prefix on a named stage, cookies go to <c>cookies[]</c>
 /// (and stay in the header only for function URLs), duplicate query values are comma-joined in
-/// <c>queryStringParameters</c> as API Gateway does.
+/// <c>queryStringParameters</c> as API Gateway does, and a body is base64 unless its content type is text.
 /// </summary>
 public sealed class HttpApiEventBuilder : EventBuilder<HttpApiEventBuilder>
 {
     private string _stage = "$default";
     private bool _functionUrl;
+    private string? _routeTemplate;
+    private string _routeMethod = "ANY";
 
     /// <summary>A named stage: its name is prefixed to <c>rawPath</c>, as API Gateway does.</summary>
     public HttpApiEventBuilder Stage(string stage)
@@ -29,49 +32,38 @@ public sealed class HttpApiEventBuilder : EventBuilder<HttpApiEventBuilder>
         return this;
     }
 
-    /// <summary>The event model.</summary>
-    public APIGatewayHttpApiV2ProxyRequest Build()
+    /// <summary>
+    /// The API route that matched, e.g. <c>/api/users/{id}</c> (the construct's <c>ANY</c>, or a verb): it sets
+    /// <c>routeKey</c> and the <c>pathParameters</c> bound from the path, as the deployed API does. Without it the event
+    /// has the <c>$default</c> route and no path parameters.
+    /// </summary>
+    public HttpApiEventBuilder Route(string template, string method = "ANY")
     {
-        var rawPath = _stage == "$default" ? RequestPath : "/" + _stage + RequestPath;
-        var headers = HeaderList.GroupBy(h => h.Key.ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => string.Join(",", g.Select(h => h.Value)));
-        if (_functionUrl && CookieList.Count > 0) headers["cookie"] = CookieHeader();
-        var domain = _functionUrl ? "testurl.lambda-url.us-east-1.on.aws" : "testapi.execute-api.us-east-1.amazonaws.com";
-        return new APIGatewayHttpApiV2ProxyRequest
-        {
-            Version = "2.0",
-            RouteKey = "$default",
-            RawPath = rawPath,
-            RawQueryString = RawQueryString(),
-            Cookies = CookieList.Count == 0 ? null : CookieList.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)).ToList(),
-            Headers = headers.Count == 0 ? null : headers,
-            QueryStringParameters = QueryParameters.Count == 0 ? null : QueryParameters.GroupBy(q => q.Key)
-                .ToDictionary(g => g.Key, g => string.Join(",", g.Select(q => q.Value))),
-            RequestContext = new APIGatewayHttpApiV2ProxyRequest.ProxyRequestContext
-            {
-                AccountId = "123456789012",
-                ApiId = _functionUrl ? "testurl" : "testapi",
-                DomainName = domain,
-                DomainPrefix = domain.Split('.')[0],
-                Http = new APIGatewayHttpApiV2ProxyRequest.HttpDescription
-                {
-                    Method = HttpMethod,
-                    Path = rawPath,
-                    Protocol = "HTTP/1.1",
-                    SourceIp = "127.0.0.1",
-                    UserAgent = "LambdaRoutes.Testing",
-                },
-                RequestId = "test-request",
-                RouteKey = "$default",
-                Stage = _stage,
-                TimeEpoch = 0,
-                Authorizer = AuthorizerJson,
-            },
-            Body = EventBody,
-            IsBase64Encoded = BodyIsBase64,
-        };
+        _routeTemplate = template;
+        _routeMethod = method;
+        return this;
     }
 
+    /// <summary>The event model (the event <see cref="ToJson"/> writes, read back).</summary>
+    public APIGatewayHttpApiV2ProxyRequest Build() =>
+        JsonSerializer.Deserialize(ToJson(), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyRequest)!;
+
     /// <inheritdoc />
-    public override byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), EventJsonContext.Wire.APIGatewayHttpApiV2ProxyRequest);
+    public override byte[] ToJson() => HttpApiEventWriter.Write(ProxyEvent(
+        new ProxyEventContext
+        {
+            ApiId = _functionUrl ? "testurl" : "testapi",
+            DomainName = _functionUrl ? "testurl.lambda-url.us-east-1.on.aws" : "testapi.execute-api.us-east-1.amazonaws.com",
+            Stage = _stage,
+            RequestId = "test-request",
+            Time = DateTimeOffset.UnixEpoch,
+        },
+        stamp => stamp with
+        {
+            Stage = _stage,
+            FunctionUrl = _functionUrl,
+            RouteMethod = _routeMethod,
+            RouteTemplate = _routeTemplate,
+            RawPathParameters = PathParameters(_routeTemplate),
+        }));
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LambdaRoutes.Events;
+using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
+using LambdaRoutes.Mapping;
 
 namespace LambdaRoutes.Testing;
 
@@ -73,7 +75,7 @@ public sealed class RouteTester
     {
         context ??= new TestLambdaContext();
         var payload = await _invoker.InvokeAsync(eventJson, context).ConfigureAwait(false);
-        return Read(payload, context);
+        return Read(eventJson, payload, context);
     }
 
     /// <summary>
@@ -120,31 +122,32 @@ public sealed class RouteTester
         return new StreamedTestResponse(root.GetProperty("statusCode").GetInt32(), headers, cookies, chunks, error, context);
     }
 
-    /// <summary>Reads a response payload of either format (the two differ only in <c>multiValueHeaders</c> vs <c>cookies</c>).</summary>
-    internal static RouteTestResponse Read(byte[] payload, TestLambdaContext context)
+    /// <summary>
+    /// Reads the response payload the way API Gateway reads it (<see cref="ProxyResponseReader"/>, the local API Gateway's
+    /// reader too), in the format of the event that was sent: 2.0 for an HTTP API or function URL event, REST otherwise.
+    /// </summary>
+    internal static RouteTestResponse Read(byte[] eventJson, byte[] payload, TestLambdaContext context)
     {
-        var text = Encoding.UTF8.GetString(payload);
-        var v1 = JsonSerializer.Deserialize(payload, EventJsonContext.Wire.APIGatewayProxyResponse)
-                 ?? throw new InvalidOperationException("The runtime returned an empty response payload.");
-        var v2 = JsonSerializer.Deserialize(payload, EventJsonContext.Wire.APIGatewayHttpApiV2ProxyResponse)!;
+        var kind = IsPayload20(eventJson) ? ApiKind.Http : ApiKind.Rest;
+        var read = ProxyResponseReader.Read(kind, payload, out var error)
+                   ?? throw new InvalidOperationException($"API Gateway would reject the route's response ({error}): {Encoding.UTF8.GetString(payload)}");
 
         var headers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var cookies = new List<string>();
-        void Add(string name, string value)
+        foreach (var (name, value) in read.Headers)
         {
-            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) { cookies.Add(value); return; }
+            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)) { cookies.Add(value); continue; }
             if (!headers.TryGetValue(name, out var list)) headers[name] = list = new List<string>();
             list.Add(value);
         }
-        foreach (var (name, values) in v1.MultiValueHeaders ?? new()) foreach (var v in values) Add(name, v);
-        foreach (var (name, value) in v1.Headers ?? new())
-            if (v1.MultiValueHeaders?.ContainsKey(name) != true) Add(name, value); // same name in both: multiValueHeaders wins (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html)
-        cookies.AddRange(v2.Cookies ?? new());
+        cookies.AddRange(read.Cookies);
 
-        var body = v1.Body is null ? Array.Empty<byte>()
-            : v1.IsBase64Encoded ? Convert.FromBase64String(v1.Body) : Encoding.UTF8.GetBytes(v1.Body);
-        return new RouteTestResponse(v1.StatusCode,
+        return new RouteTestResponse(read.StatusCode,
             headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value, StringComparer.OrdinalIgnoreCase),
-            cookies, body, v1.IsBase64Encoded, text, context);
+            cookies, read.Body, read.IsBase64Encoded, Encoding.UTF8.GetString(payload), context);
     }
+
+    /// <summary>Whether the runtime answered in payload 2.0: the event was an HTTP API or function URL one, as the runtime's own decoder tells.</summary>
+    private static bool IsPayload20(byte[] eventJson) =>
+        EventDecoder.Decode(eventJson) is DecodedEvent.Request { Data.Source: not ApiEventSource.RestApi };
 }

@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using System.Text;
 
 namespace LambdaRoutes.Local.Gateway;
@@ -6,6 +7,36 @@ namespace LambdaRoutes.Local.Gateway;
 /// <summary>What the dev server sends back to the client: status, headers (a name may repeat) and body.</summary>
 internal sealed record GatewayResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
+    /// <summary>
+    /// What API Gateway sends the client for a function's output (read by <see cref="ProxyResponseReader"/>), or null
+    /// when it would reject the output: each <c>cookies[]</c> entry becomes a <c>Set-Cookie</c> header, and a response
+    /// that names no content type gets API Gateway's default.
+    /// </summary>
+    public static GatewayResponse? FromFunction(ApiKind flavor, byte[] payload)
+    {
+        if (ProxyResponseReader.Read(flavor, payload, out _) is not { } read)
+        {
+            return null;
+        }
+
+        var headers = read.Headers.Concat(read.Cookies.Select(c => new KeyValuePair<string, string>("Set-Cookie", c))).ToList();
+        if (!headers.Any(h => h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Add(new("Content-Type", DefaultContentType(flavor)));
+        }
+
+        return new GatewayResponse(read.StatusCode, headers, read.Body);
+    }
+
+    /// <summary>
+    /// What API Gateway sends when a response object names no content type. Recorded from real APIs in AWS's own test tool
+    /// (aws/aws-lambda-dotnet, Tools/LambdaTestTool-v2/tests/Amazon.Lambda.TestTool.IntegrationTests/Snapshots/
+    /// V2_SetsCorrectStatusCode.json and V1_DefaultsToCorrectContentTYpeRest.json): an HTTP API answers
+    /// <c>text/plain; charset=utf-8</c>, a REST API <c>application/json</c>. (sam local sends application/json for both.)
+    /// </summary>
+    private static string DefaultContentType(ApiKind flavor) =>
+        flavor == ApiKind.Rest ? "application/json" : "text/plain; charset=utf-8";
+
     /// <summary>API Gateway's own JSON answers; REST writes them with a space after the colon, HTTP API without.</summary>
     public static GatewayResponse Message(ApiKind flavor, int status, string message)
     {

@@ -9,9 +9,7 @@ namespace LambdaRoutes.Local.Gateway;
 ///   2. then a greedy <c>{proxy+}</c> match, the one with the most specific prefix first; a greedy variable takes one
 ///      or more segments, so <c>/api/posts/{proxy+}</c> never matches <c>/api/posts</c>;
 ///   3. at equal paths a specific method beats <c>ANY</c>.
-/// Literals are compared case-sensitively on the raw path. A trailing slash is tolerated on a non-greedy route (as
-/// <c>sam local</c> does, aws-sam-cli samcli/local/apigw/local_apigw_service.py), so the function sees it and answers Next's 308 itself; a greedy variable keeps
-/// it (<c>"proxy": "foo/"</c>, https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
+/// Whether one template matches a path, and what its variables bind, is <see cref="GatewayPathBinding"/>'s.
 /// </summary>
 internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
 {
@@ -23,12 +21,6 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
 
     public GatewayMatch? Match(string method, string rawPath)
     {
-        var segments = rawPath.TrimStart('/').Split('/');
-        if (segments is [""])
-        {
-            segments = [];
-        }
-
         GatewayMatch? best = null;
         int[]? bestRanks = null;
         foreach (var route in Routes)
@@ -38,7 +30,7 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
                 continue;
             }
 
-            if (TryMatch(route, segments) is not { } match)
+            if (TryMatch(route, rawPath) is not { } match)
             {
                 continue;
             }
@@ -54,59 +46,8 @@ internal sealed class GatewayRouter(IReadOnlyList<GatewayRoute> routes)
         return best;
     }
 
-    private static GatewayMatch? TryMatch(GatewayRoute route, string[] segments)
-    {
-        var template = route.Segments;
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (route.IsGreedy)
-        {
-            var fixedCount = template.Count - 1;
-            // One or more segments for the greedy variable: the rest must not be empty.
-            if (segments.Length <= fixedCount || (segments.Length == fixedCount + 1 && segments[^1].Length == 0))
-            {
-                return null;
-            }
-
-            if (!MatchFixed(template, segments, fixedCount, parameters))
-            {
-                return null;
-            }
-
-            parameters[template[^1].Name] = string.Join('/', segments[fixedCount..]);
-            return new GatewayMatch(route, parameters);
-        }
-
-        if (segments.Length == template.Count + 1 && segments[^1].Length == 0)
-        {
-            segments = segments[..^1];
-        }
-
-        return segments.Length == template.Count && MatchFixed(template, segments, template.Count, parameters)
-            ? new GatewayMatch(route, parameters)
-            : null;
-    }
-
-    private static bool MatchFixed(IReadOnlyList<GatewaySegment> template, string[] segments, int count, Dictionary<string, string> parameters)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (template[i].IsVariable)
-            {
-                if (segments[i].Length == 0)
-                {
-                    return false;
-                }
-
-                parameters[template[i].Name] = segments[i];
-            }
-            else if (!string.Equals(template[i].Text, segments[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static GatewayMatch? TryMatch(GatewayRoute route, string rawPath) =>
+        GatewayPathBinding.Bind(route.Segments, rawPath) is { } parameters ? new GatewayMatch(route, parameters) : null;
 
     private static int[] Ranks(GatewayRoute route) => route.Segments
         .Select(s => s.Kind switch { GatewaySegmentKind.Greedy => Greedy, GatewaySegmentKind.Variable => Variable, _ => Literal })

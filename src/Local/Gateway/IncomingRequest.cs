@@ -5,7 +5,6 @@ namespace LambdaRoutes.Local.Gateway;
 /// </summary>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="RawPath">The path exactly as sent, percent-encoding kept (REST's <c>path</c>, https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).</param>
-/// <param name="DecodedPath">The path decoded except for <c>%2F</c> (HTTP API's <c>rawPath</c>, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).</param>
 /// <param name="RawQuery">The query string as sent, without the <c>?</c>.</param>
 /// <param name="Headers">Every header value, in order; a repeated header appears once per value.</param>
 /// <param name="Body">The body bytes (empty when there is none).</param>
@@ -17,7 +16,6 @@ namespace LambdaRoutes.Local.Gateway;
 internal sealed record IncomingRequest(
     string Method,
     string RawPath,
-    string DecodedPath,
     string RawQuery,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     byte[] Body,

@@ -119,9 +119,7 @@ internal sealed class DevServer : IAsyncDisposable
         }
 
         var route = routes.Find(match.Route.RouteId);
-        var eventJson = flavor == ApiKind.Rest
-            ? RestApiEvent.Build(request, match, requestId)
-            : HttpApiEvent.Build(request, match, requestId);
+        var eventJson = GatewayEvent.Build(flavor, request, match, requestId);
         if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)
         {
             await FinishAsync(context, denied.Response, requestId, started, route.Id, null, denied.Reason);
@@ -145,7 +143,7 @@ internal sealed class DevServer : IAsyncDisposable
         var run = await _host.InvokeAsync(route, eventJson);
         var (response, note) = run.Outcome switch
         {
-            RunOutcome.Success => ProxyResponseParser.Parse(flavor, run.Payload) is { } parsed
+            RunOutcome.Success => GatewayResponse.FromFunction(flavor, run.Payload) is { } parsed
                 ? (parsed, (string?)null)
                 : (GatewayResponse.FunctionError(flavor), "malformed Lambda proxy response"),
             RunOutcome.Timeout => (GatewayResponse.Timeout(flavor), "timed out after " + route.TimeoutSeconds + " s"),

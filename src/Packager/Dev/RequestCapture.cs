@@ -28,7 +28,6 @@ internal static class RequestCapture
         return new IncomingRequest(
             request.Method,
             rawPath,
-            request.PathBase.Add(request.Path).Value is { Length: > 0 } decoded ? decoded : "/",
             query < 0 ? "" : rawTarget[(query + 1)..],
             headers,
             body,

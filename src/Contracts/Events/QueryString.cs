@@ -1,7 +1,7 @@
-namespace LambdaRoutes.Local.Gateway;
+namespace LambdaRoutes.Contracts.Events;
 
 /// <summary>Splits a raw query string into decoded name/value pairs, in order, the way API Gateway fills its query maps.</summary>
-internal static class QueryParameters
+internal static class QueryString
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Parse(string rawQuery)
     {
@@ -19,4 +19,7 @@ internal static class QueryParameters
 
     /// <summary>Form decoding: <c>+</c> is a space, then percent-decoding (malformed escapes are kept as sent).</summary>
     public static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+
+    /// <summary>One pair as a test writes it into a query string: both sides percent-encoded.</summary>
+    public static string Encode(string name, string value) => Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
 }

@@ -1,12 +1,13 @@
 using LambdaRoutes.Cdk;
 
-namespace LambdaRoutes.Local.Gateway;
+namespace LambdaRoutes.Contracts.Events;
 
 /// <summary>
 /// Whether a request body travels as text or as base64 (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). HTTP API has no setting: text-like content types
 /// pass as UTF-8 and everything else (form posts, octet streams, images, a body without a content type) is base64.
 /// On REST the body is base64 when its content type matches <c>binaryMediaTypes</c>; the CDK construct sets <c>*/*</c>,
-/// so every REST body is base64.
+/// so every REST body is base64. A body that is not valid UTF-8 goes as base64 whatever its content type: as JSON text
+/// its bytes would be lost (a text/plain body in ISO-8859-1, say), and AWS documents no other rule for it.
 /// </summary>
 internal static class BodyEncoding
 {
@@ -17,7 +18,7 @@ internal static class BodyEncoding
             return false;
         }
 
-        return flavor == ApiKind.Rest || !IsTextual(contentType);
+        return flavor == ApiKind.Rest || !IsTextual(contentType) || !System.Text.Unicode.Utf8.IsValid(body);
     }
 
     public static bool IsTextual(string? contentType)

@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace LambdaRoutes.Contracts.Events;
+
+/// <summary>How both event writers write JSON: API Gateway does not escape <c>+</c>, <c>&lt;</c> or non-ASCII text.</summary>
+internal static class EventJson
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>An object of string values, or nothing (<paramref name="nullWhenEmpty"/>: <c>null</c>) when there are none.</summary>
+    public static void WriteMap(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> pairs, bool nullWhenEmpty)
+    {
+        var list = pairs.ToList();
+        if (list.Count == 0)
+        {
+            if (nullWhenEmpty)
+            {
+                w.WriteNull(name);
+            }
+
+            return;
+        }
+
+        w.WriteStartObject(name);
+        foreach (var (key, value) in list)
+        {
+            w.WriteString(key, value);
+        }
+
+        w.WriteEndObject();
+    }
+}
