@@ -139,6 +139,16 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
         return new ProxyEventRequest(HttpMethod, RequestPath, RawQueryString(), headers, _body, context);
     }
 
+    /// <summary>The kit's fixed stand-ins for what API Gateway stamps: a fixed request id, the epoch as the time.</summary>
+    private protected static ProxyEventContext TestStamp(string apiId, string domainName, string stage) => new()
+    {
+        ApiId = apiId,
+        DomainName = domainName,
+        Stage = stage,
+        RequestId = "test-request",
+        Time = DateTimeOffset.UnixEpoch,
+    };
+
     /// <summary>A template's variables bound to <see cref="RequestPath"/>; none when it does not match.</summary>
     private protected IReadOnlyDictionary<string, string> PathParameters(string? template) =>
         template is null

@@ -50,14 +50,9 @@ public sealed class HttpApiEventBuilder : EventBuilder<HttpApiEventBuilder>
 
     /// <inheritdoc />
     public override byte[] ToJson() => HttpApiEventWriter.Write(ProxyEvent(
-        new ProxyEventContext
-        {
-            ApiId = _functionUrl ? "testurl" : "testapi",
-            DomainName = _functionUrl ? "testurl.lambda-url.us-east-1.on.aws" : "testapi.execute-api.us-east-1.amazonaws.com",
-            Stage = _stage,
-            RequestId = "test-request",
-            Time = DateTimeOffset.UnixEpoch,
-        },
+        _functionUrl
+            ? TestStamp("testurl", "testurl.lambda-url.us-east-1.on.aws", _stage)
+            : TestStamp("testapi", "testapi.execute-api.us-east-1.amazonaws.com", _stage),
         stamp => stamp with
         {
             Stage = _stage,

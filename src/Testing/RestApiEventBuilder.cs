@@ -37,14 +37,7 @@ public sealed class RestApiEventBuilder : EventBuilder<RestApiEventBuilder>
 
     /// <inheritdoc />
     public override byte[] ToJson() => RestApiEventWriter.Write(ProxyEvent(
-        new ProxyEventContext
-        {
-            ApiId = "testapi",
-            DomainName = "testapi.execute-api.us-east-1.amazonaws.com",
-            Stage = _stage,
-            RequestId = "test-request",
-            Time = DateTimeOffset.UnixEpoch,
-        },
+        TestStamp("testapi", "testapi.execute-api.us-east-1.amazonaws.com", _stage),
         stamp => stamp with
         {
             Stage = _stage,

@@ -105,21 +105,22 @@ public sealed class RouteTester
             error = ex;
         }
 
-        if (writes.Count == 0) throw new InvalidOperationException("The route wrote no prelude.", error);
-        var first = writes[0];
-        var delimiter = first.AsSpan().IndexOf(new byte[8]);
-        if (delimiter < 0) throw new InvalidOperationException("The first chunk holds no 8-NUL prelude delimiter.");
-        using var prelude = JsonDocument.Parse(first.AsMemory(0, delimiter));
-        var root = prelude.RootElement;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var h in root.GetProperty("headers").EnumerateObject()) headers[h.Name] = h.Value.GetString() ?? "";
-        if (root.TryGetProperty("multiValueHeaders", out var multi))
-            foreach (var h in multi.EnumerateObject()) headers[h.Name] = string.Join(", ", h.Value.EnumerateArray().Select(v => v.GetString()));
-        var cookies = root.GetProperty("cookies").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+        // Read as the local API Gateway reads a stream: the prelude may end in any write, body bytes may follow it there.
+        var splitter = new PreludeSplitter();
         var chunks = new List<byte[]>();
-        if (first.Length > delimiter + 8) chunks.Add(first[(delimiter + 8)..]);
-        chunks.AddRange(writes.Skip(1));
-        return new StreamedTestResponse(root.GetProperty("statusCode").GetInt32(), headers, cookies, chunks, error, context);
+        HttpIntegrationPrelude? prelude = null;
+        foreach (var write in writes)
+        {
+            if (prelude is not null) { chunks.Add(write); continue; }
+            if (!splitter.TryAdd(write, out var json, out var rest)) continue;
+            prelude = HttpIntegrationPrelude.Parse(json.Span);
+            if (!rest.IsEmpty) chunks.Add(rest.ToArray());
+        }
+
+        if (prelude is null) throw new InvalidOperationException("The route wrote no prelude (JSON, then 8 NUL bytes).", error);
+        var headers = prelude.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase);
+        return new StreamedTestResponse(prelude.StatusCode, headers, prelude.Cookies, chunks, error, context);
     }
 
     /// <summary>

@@ -41,4 +41,20 @@ internal static class EventJson
 
         w.WriteEndObject();
     }
+
+    /// <summary>Opens <c>requestContext</c> with what both payloads start it with, in the genuine events' order.</summary>
+    public static void StartRequestContext(Utf8JsonWriter w, ProxyEventContext context)
+    {
+        w.WriteStartObject("requestContext");
+        w.WriteString("accountId", context.AccountId);
+        w.WriteString("apiId", context.ApiId);
+        if (context.Authorizer is { } authorizer)
+        {
+            w.WritePropertyName("authorizer");
+            authorizer.WriteTo(w);
+        }
+
+        w.WriteString("domainName", context.DomainName);
+        w.WriteString("domainPrefix", GatewayFormats.DomainPrefix(context.DomainName));
+    }
 }

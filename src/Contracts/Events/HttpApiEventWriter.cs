@@ -45,17 +45,7 @@ internal static class HttpApiEventWriter
             EventJson.WriteMap(w, "queryStringParameters", QueryString.Parse(request.RawQuery).GroupBy(p => p.Key)
                 .Select(g => KeyValuePair.Create(g.Key, string.Join(',', g.Select(p => p.Value)))), nullWhenEmpty: false);
 
-            w.WriteStartObject("requestContext");
-            w.WriteString("accountId", context.AccountId);
-            w.WriteString("apiId", context.ApiId);
-            if (context.Authorizer is { } authorizer)
-            {
-                w.WritePropertyName("authorizer");
-                authorizer.WriteTo(w);
-            }
-
-            w.WriteString("domainName", context.DomainName);
-            w.WriteString("domainPrefix", GatewayFormats.DomainPrefix(context.DomainName));
+            EventJson.StartRequestContext(w, context);
             w.WriteStartObject("http");
             w.WriteString("method", request.Method);
             w.WriteString("path", rawPath);

@@ -35,17 +35,7 @@ internal static class RestApiEventWriter
             WriteSingle(w, "queryStringParameters", query, ignoreCase: false);
             WriteMulti(w, "multiValueQueryStringParameters", query, ignoreCase: false);
 
-            w.WriteStartObject("requestContext");
-            w.WriteString("accountId", context.AccountId);
-            w.WriteString("apiId", context.ApiId);
-            if (context.Authorizer is { } authorizer)
-            {
-                w.WritePropertyName("authorizer");
-                authorizer.WriteTo(w);
-            }
-
-            w.WriteString("domainName", context.DomainName);
-            w.WriteString("domainPrefix", GatewayFormats.DomainPrefix(context.DomainName));
+            EventJson.StartRequestContext(w, context);
             w.WriteString("extendedRequestId", context.ExtendedRequestId ?? context.RequestId);
             w.WriteString("httpMethod", request.Method);
             WriteIdentity(w, request, context.Caller);

@@ -23,7 +23,7 @@ public sealed class StreamedResponse
     }
 
     /// <summary>The runtime's <c>Content-Type</c>: <c>application/vnd.awslambda.http-integration-response</c> when the
-    /// body starts with an <see cref="HttpIntegrationPrelude"/>.</summary>
+    /// body starts with an <see cref="LambdaRoutes.Contracts.Events.HttpIntegrationPrelude"/>.</summary>
     public string? ContentType { get; }
 
     /// <summary>Bytes received from the runtime so far.</summary>

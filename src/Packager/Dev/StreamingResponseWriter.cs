@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using LambdaRoutes.Local;
 using LambdaRoutes.Local.Gateway;
 using Microsoft.AspNetCore.Http;

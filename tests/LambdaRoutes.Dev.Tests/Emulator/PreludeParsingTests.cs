@@ -1,5 +1,5 @@
 using System.Text;
-using LambdaRoutes.Local;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Dev.Tests.Emulator;
 

@@ -1,10 +1,10 @@
-namespace LambdaRoutes.Local;
+namespace LambdaRoutes.Contracts.Events;
 
 /// <summary>
 /// Finds the end of an HTTP integration prelude in a streamed body (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming: prelude JSON, 8 NUL bytes, body),
 /// whatever the chunk boundaries: the delimiter may be split over chunks, and the first chunk may carry body bytes too.
 /// </summary>
-public sealed class PreludeSplitter
+internal sealed class PreludeSplitter
 {
     /// <summary>The NUL bytes between the prelude and the body.</summary>
     public const int DelimiterLength = 8;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LambdaRoutes.Local;
+namespace LambdaRoutes.Contracts.Events;
 
 /// <summary>
 /// The prelude of a streamed HTTP integration response (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming): the JSON object before the 8-NUL delimiter,
@@ -9,7 +9,7 @@ namespace LambdaRoutes.Local;
 /// <param name="StatusCode">The HTTP status (200 when the prelude has none).</param>
 /// <param name="Headers">From <c>headers</c>, then every value of <c>multiValueHeaders</c>; a name may repeat.</param>
 /// <param name="Cookies">The <c>cookies</c> array: one <c>Set-Cookie</c> each.</param>
-public sealed record HttpIntegrationPrelude(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, IReadOnlyList<string> Cookies)
+internal sealed record HttpIntegrationPrelude(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, IReadOnlyList<string> Cookies)
 {
     /// <summary>Reads the prelude JSON.</summary>
     /// <exception cref="MalformedPreludeException">It is not a prelude; the message says what is wrong.</exception>
@@ -64,7 +64,7 @@ public sealed record HttpIntegrationPrelude(int StatusCode, IReadOnlyList<KeyVal
 }
 
 /// <summary>A streamed response whose prelude cannot be read (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming).</summary>
-public sealed class MalformedPreludeException : FormatException
+internal sealed class MalformedPreludeException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public MalformedPreludeException()
