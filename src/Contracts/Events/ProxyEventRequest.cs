@@ -8,6 +8,9 @@ namespace LambdaRoutes.Contracts.Events;
 /// (<see cref="ProxyEventContext"/>). The local API Gateway fills it from a real HTTP request, the Testing kit's
 /// builders from their fluent calls; <see cref="HttpApiEventWriter"/> and <see cref="RestApiEventWriter"/> turn it into
 /// the one event JSON both send to a route.
+/// This folder is in LambdaRoutes.Contracts (net8.0, no packages) because both users must reach it without what the
+/// other brings: the Testing kit, referenced by users' test projects, must not pull in ASP.NET Core with the local
+/// gateway, and the local gateway must not depend on the runtime that runs inside the function.
 /// </summary>
 /// <param name="Method">The HTTP method, as sent.</param>
 /// <param name="RawPath">The path without stage and query, percent-encoding kept (REST's <c>path</c>).</param>
