@@ -63,6 +63,38 @@ public sealed class EventBuilderTests
     }
 
     [Fact]
+    public void A_route_template_gives_the_route_key_and_path_parameters_of_the_deployed_api()
+    {
+        var http = new HttpApiEventBuilder().Get("/api/posts/2024/a%20b").Route("/api/posts/{proxy+}").Build();
+        var rest = new RestApiEventBuilder().Get("/api/posts/2024/a%20b").Resource("/api/posts/{proxy+}").Build();
+        var unmatched = new HttpApiEventBuilder().Get("/api/posts").Route("/api/posts/{proxy+}").Build();
+
+        Assert.Equal("ANY /api/posts/{proxy+}", http.RouteKey);
+        Assert.Equal("2024/a b", http.PathParameters!["proxy"]); // HTTP API decodes path parameters
+        Assert.Equal("/api/posts/2024/a b", http.RawPath);
+        Assert.Equal("2024/a%20b", rest.PathParameters!["proxy"]); // REST keeps them encoded
+        Assert.Equal("/api/posts/2024/a%20b", rest.Path);
+        Assert.Null(unmatched.PathParameters); // a greedy variable needs a segment, as on API Gateway
+    }
+
+    [Theory]
+    [InlineData("application/json", new byte[] { 0x7B, 0x7D }, false)]
+    [InlineData("text/plain; charset=utf-8", new byte[] { 0x63, 0x61, 0x66, 0xC3, 0xA9 }, false)]
+    [InlineData("text/plain; charset=iso-8859-1", new byte[] { 0x63, 0x61, 0x66, 0xE9 }, true)] // not UTF-8: text would lose it
+    [InlineData("application/x-www-form-urlencoded", new byte[] { 0x61, 0x3D, 0x31 }, true)]
+    [InlineData("application/octet-stream", new byte[] { 0x00, 0xFF }, true)]
+    public void A_body_is_text_or_base64_by_api_gateways_rule(string contentType, byte[] body, bool httpApiBase64)
+    {
+        var http = new HttpApiEventBuilder().Post("/x").Body(body, contentType).Build();
+        var rest = new RestApiEventBuilder().Post("/x").Body(body, contentType).Build();
+
+        Assert.Equal(httpApiBase64, http.IsBase64Encoded);
+        Assert.Equal(body, http.IsBase64Encoded ? Convert.FromBase64String(http.Body!) : System.Text.Encoding.UTF8.GetBytes(http.Body!));
+        Assert.True(rest.IsBase64Encoded); // the construct's binaryMediaTypes is */*
+        Assert.Equal(body, Convert.FromBase64String(rest.Body!));
+    }
+
+    [Fact]
     public void Test_logger_captures_levels_in_awss_test_format()
     {
         var logger = new TestLambdaLogger();
