@@ -30,8 +30,7 @@ internal sealed record ProxyEventRequest(
     public IEnumerable<KeyValuePair<string, string>> AllHeaders => Headers.Concat(Context.AddedHeaders);
 
     /// <summary>The first value of the client's header <paramref name="name"/> (case-insensitive), or null.</summary>
-    public string? Header(string name) =>
-        Headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+    public string? Header(string name) => HeaderList.First(Headers, name);
 }
 
 /// <summary>

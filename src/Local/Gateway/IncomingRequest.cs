@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Events;
+
 namespace LambdaRoutes.Local.Gateway;
 
 /// <summary>
@@ -25,6 +27,5 @@ internal sealed record IncomingRequest(
     int LocalPort,
     DateTimeOffset Time)
 {
-    public string? Header(string name) =>
-        Headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+    public string? Header(string name) => HeaderList.First(Headers, name);
 }
