@@ -17,7 +17,7 @@ public abstract class EventBuilder<TSelf> where TSelf : EventBuilder<TSelf>
     /// <summary>The path without a query, e.g. <c>/api/users/1</c>.</summary>
     protected string RequestPath { get; private set; } = "/";
 
-    /// <summary>Query parameters in order (decoded values).</summary>
+    /// <summary>Query parameters in order (decoded values), as the event's query maps will hold them; add one with <see cref="Query"/>.</summary>
     protected List<KeyValuePair<string, string>> QueryParameters { get; } = new();
 
     /// <summary>Headers in order.</summary>

@@ -74,12 +74,12 @@ internal sealed record ProxyEventContext
     /// <summary>REST's <c>extendedRequestId</c>.</summary>
     public string? ExtendedRequestId { get; init; }
 
-    public DateTimeOffset Time { get; init; }
+    public required DateTimeOffset Time { get; init; }
     public string SourceIp { get; init; } = "127.0.0.1";
+    public string Protocol { get; init; } = "HTTP/1.1";
 
     /// <summary>The headers API Gateway adds after the client's (<c>X-Forwarded-For</c>, <c>X-Amzn-Trace-Id</c>, …).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> AddedHeaders { get; init; } = [];
-    public string Protocol { get; init; } = "HTTP/1.1";
 
     /// <summary>The route's method (<c>ANY</c> or a verb); with <see cref="RouteTemplate"/> it makes HTTP API's <c>routeKey</c>.</summary>
     public string RouteMethod { get; init; } = "ANY";
