@@ -48,7 +48,7 @@ internal sealed class RestApiAuthorizers(Construct scope, IReadOnlyDictionary<st
             LambdaTokenAuthorizer token => new TokenAuthorizer(scope, id, new TokenAuthorizerProps
             {
                 AuthorizerName = name,
-                Handler = token.Handler,
+                Handler = auth.Function!,
                 IdentitySource = token.IdentitySource,
                 ValidationRegex = token.ValidationRegex,
                 ResultsCacheTtl = Duration.Seconds(token.ResultsCacheTtlSeconds),
@@ -56,7 +56,7 @@ internal sealed class RestApiAuthorizers(Construct scope, IReadOnlyDictionary<st
             LambdaRequestAuthorizer request => new RequestAuthorizer(scope, id, new RequestAuthorizerProps
             {
                 AuthorizerName = name,
-                Handler = request.Handler,
+                Handler = auth.Function!,
                 IdentitySources = (request.IdentitySources ?? ["method.request.header.Authorization"]).ToArray(),
                 ResultsCacheTtl = Duration.Seconds(request.ResultsCacheTtlSeconds),
             }),
