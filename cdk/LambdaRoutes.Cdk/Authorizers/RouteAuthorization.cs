@@ -33,6 +33,8 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
         {
             if (!authorizer.WorksWith(props.ApiKind))
                 diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a {authorizer.GetType().Name}, which a {props.ApiKind} API does not have."));
+            if (authorizer is CognitoAuthorizer { UserPools.Count: 0, UserPoolArns.Count: 0 })
+                diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a CognitoAuthorizer with no user pool: set UserPools or UserPoolArns."));
             if (AppAuthorizerFunctions.FromApp(authorizer) && !appFunctions.ContainsKey(name))
                 diagnostics.Add(new(DiagnosticCodes.AuthorizerFunctionMissing, $"authorizer '{name}' is a {authorizer.GetType().Name} without a Handler, and the app has no authorizers/{name}.cs " +
                     $"(app authorizers: {(manifest.Authorizers.Count == 0 ? "none" : string.Join(", ", manifest.Authorizers.Select(a => a.File)))})."));

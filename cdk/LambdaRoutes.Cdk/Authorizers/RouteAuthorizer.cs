@@ -51,8 +51,14 @@ public sealed class JwtAuthorizer : RouteAuthorizer
 /// </summary>
 public sealed class CognitoAuthorizer : RouteAuthorizer
 {
-    /// <summary>The user pools whose tokens are accepted; at least one.</summary>
-    public required IReadOnlyList<IUserPool> UserPools { get; init; }
+    /// <summary>The user pools whose tokens are accepted; with <see cref="UserPoolArns"/>, at least one.</summary>
+    public IReadOnlyList<IUserPool> UserPools { get; init; } = [];
+
+    /// <summary>
+    /// User pools by ARN (<c>arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}</c>), for declarations made before
+    /// any stack exists (a CDK app's settings); the construct imports them.
+    /// </summary>
+    public IReadOnlyList<string> UserPoolArns { get; init; } = [];
 
     /// <summary>Where the token is. Default <c>method.request.header.Authorization</c>.</summary>
     public string IdentitySource { get; init; } = "method.request.header.Authorization";

@@ -41,7 +41,7 @@ internal sealed class RestApiAuthorizers(Construct scope, IReadOnlyDictionary<st
             CognitoAuthorizer cognito => new CognitoUserPoolsAuthorizer(scope, id, new CognitoUserPoolsAuthorizerProps
             {
                 AuthorizerName = name,
-                CognitoUserPools = cognito.UserPools.ToArray(),
+                CognitoUserPools = [.. cognito.UserPools, .. cognito.UserPoolArns.Select((arn, i) => Amazon.CDK.AWS.Cognito.UserPool.FromUserPoolArn(scope, $"{id}Pool{i}", arn))],
                 IdentitySource = cognito.IdentitySource,
                 ResultsCacheTtl = Duration.Seconds(cognito.ResultsCacheTtlSeconds),
             }),
