@@ -31,6 +31,7 @@ internal sealed class DevServer : IAsyncDisposable
     private readonly Action<string> _log;
     private Auth.DevAuthorizer? _authorizer;   // null: no --jwks / --jwt-no-verify, every route is public
     private Auth.LambdaAuthorizerGate _lambdaAuthorizers = null!;   // the app's authorizers/<name>.cs, run like routes
+    private Auth.DevIamGate? _iam;   // null: no --iam-authorizer
     private WebApplication? _web;
     private int _disposed;
 
@@ -72,7 +73,9 @@ internal sealed class DevServer : IAsyncDisposable
             _authorizer = authorizer,
             _lambdaAuthorizers = new Auth.LambdaAuthorizerGate(host, options.Flavor, options.LambdaAuthorizers ?? new Auth.LambdaAuthorizerOptions(),
                 options.Auth?.DefaultAuthorizer, TimeProvider.System),
+            _iam = options.Iam is { } iam ? new Auth.DevIamGate(iam, options.Auth?.DefaultAuthorizer) : null,
         };
+        if (server._iam is { } iamGate) log(iamGate.Warning);
         try
         {
 
@@ -138,6 +141,14 @@ internal sealed class DevServer : IAsyncDisposable
             }
 
             eventJson = verdict.EventJson;
+        }
+        else if (_iam is { } iam && iam.Guards(route))
+        {
+            if (iam.Authorize(request, flavor, ref eventJson) is { } unsigned)
+            {
+                await FinishAsync(context, unsigned, requestId, started, route.Id, null, "IAM route: no SigV4 Authorization header");
+                return;
+            }
         }
         else if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)
         {
