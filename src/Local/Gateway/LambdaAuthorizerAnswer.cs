@@ -1,6 +1,5 @@
 using LambdaRoutes.Cdk;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -19,8 +18,6 @@ namespace LambdaRoutes.Local.Gateway;
 /// <param name="Context">The context, as the JSON object the route will see.</param>
 internal sealed record LambdaAuthorizerAnswer(bool Allowed, bool ExplicitDeny, string? PrincipalId, JsonObject Context)
 {
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Null (with why) when the payload is not an answer API Gateway accepts: it then answers 500.</summary>
     public static LambdaAuthorizerAnswer? Parse(byte[] payload, bool simple, string methodArn, out string? problem)
     {
@@ -94,7 +91,7 @@ internal sealed record LambdaAuthorizerAnswer(bool Allowed, bool ExplicitDeny, s
         }
 
         root["requestContext"]!["authorizer"] = authorizer;
-        return JsonSerializer.SerializeToUtf8Bytes(root, Relaxed);
+        return EventJsonWriter.Bytes(root);
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using LambdaRoutes.Cdk;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace LambdaRoutes.Local.Gateway;
@@ -17,8 +15,6 @@ internal static class LambdaAuthorizerEvent
 {
     /// <summary>The region in the ARNs of local events.</summary>
     public const string Region = "us-east-1";
-
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] HttpFields = ["routeKey", "rawPath", "rawQueryString", "cookies", "headers", "queryStringParameters", "requestContext", "pathParameters", "stageVariables"];
 
@@ -49,7 +45,7 @@ internal static class LambdaAuthorizerEvent
             if (!token) Copy(source, result, RestFields);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(result, Relaxed);
+        return EventJsonWriter.Bytes(result);
     }
 
     /// <summary><c>arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{method}/{path}</c> (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LambdaRoutes.Cdk;
@@ -19,8 +17,6 @@ namespace LambdaRoutes.Packager.Dev.Auth;
 /// </summary>
 internal sealed partial class DevIamGate(DevIamOptions options, string? defaultAuthorizer)
 {
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public string Warning => $"WARNING: --iam-authorizer {string.Join(", ", options.Names)}: SigV4 signatures are NOT verified; any request with a SigV4 Authorization header gets in as {options.UserArn}. Local use only.";
 
     public bool Guards(DevRoute route) => (route.Authorizer ?? defaultAuthorizer) is { } name && options.Names.Contains(name, StringComparer.Ordinal);
@@ -31,10 +27,8 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
         var credential = SigV4Credential().Match(request.Header("authorization") ?? "");
         if (!credential.Success)
         {
-            return flavor == ApiKind.Http
-                ? GatewayResponse.Message(flavor, 403, "Forbidden")
-                : new GatewayResponse(403, [new("Content-Type", "application/json"), new("x-amzn-ErrorType", "MissingAuthenticationTokenException")],
-                    Encoding.UTF8.GetBytes("{\"message\":\"Missing Authentication Token\"}"));
+            // REST's answer is its MISSING_AUTHENTICATION_TOKEN gateway response, the same as for an unknown route.
+            return flavor == ApiKind.Http ? GatewayResponse.Message(flavor, 403, "Forbidden") : GatewayResponse.NotFound(flavor);
         }
 
         var accessKey = credential.Groups[1].Value;
@@ -63,7 +57,7 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
             identity["userArn"] = options.UserArn;
         }
 
-        eventJson = JsonSerializer.SerializeToUtf8Bytes(root, Relaxed);
+        eventJson = EventJsonWriter.Bytes(root);
         return null;
     }
 
