@@ -34,6 +34,9 @@ internal sealed class DevAuthArguments
         });
     }
 
+    /// <summary>--default-authorizer, which also applies to the app's Lambda authorizers and --iam-authorizer without the JWT options.</summary>
+    public string? ReadDefault(ParseResult parse) => parse.GetValue(_default);
+
     /// <summary>Null without --iam-authorizer.</summary>
     public DevIamOptions? ReadIam(ParseResult parse) =>
         parse.GetValue(_iam) is { Length: > 0 } names ? new DevIamOptions(names, parse.GetValue(_iamUser) ?? DevIamOptions.DefaultUserArn) : null;

@@ -72,8 +72,8 @@ internal sealed class DevServer : IAsyncDisposable
         {
             _authorizer = authorizer,
             _lambdaAuthorizers = new Auth.LambdaAuthorizerGate(host, options.Flavor, options.LambdaAuthorizers ?? new Auth.LambdaAuthorizerOptions(),
-                options.Auth?.DefaultAuthorizer, TimeProvider.System),
-            _iam = options.Iam is { } iam ? new Auth.DevIamGate(iam, options.Auth?.DefaultAuthorizer) : null,
+                options.DefaultAuthorizerName, TimeProvider.System),
+            _iam = options.Iam is { } iam ? new Auth.DevIamGate(iam, options.DefaultAuthorizerName) : null,
         };
         if (server._iam is { } iamGate) log(iamGate.Warning);
         try

@@ -21,6 +21,8 @@ public sealed class LambdaAuthorizerDevTests
 {
     private static readonly DevRoute Partners = new("ApiPartners", "/api/partners", "api/partners.cs", ["/api/partners"], DevRoute.AnyMethod, 5, 128, Authorizer: "partners");
 
+    private static readonly DevRoute Open = new("ApiOpen", "/api/open", "api/open.cs", ["/api/open"], DevRoute.AnyMethod, 5, 128);
+
     private static readonly DevRoute Authorizer = new("AuthorizerPartners", "partners", "authorizers/partners.cs", [], [], 5, 128, IsAuthorizer: true);
 
     [Fact]
@@ -109,6 +111,22 @@ public sealed class LambdaAuthorizerDevTests
         Assert.Empty(run.Host.RouteEvents);
     }
 
+    [Fact]
+    public async Task The_default_authorizer_without_the_jwt_options_runs_the_app_authorizer_for_routes_that_choose_none()
+    {
+        var host = new AuthorizingHost();
+        var log = new LogWriter();
+        await using var server = await DevServer.StartAsync(new DevOptions(".", Port: 0, Watch: false, DefaultAuthorizer: "partners"), host, log.WriteLine);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var anonymous = await client.GetAsync("/api/open");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/open");
+        request.Headers.TryAddWithoutValidation("Authorization", "let-me-in");
+        using var allowed = await client.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK), (anonymous.StatusCode, allowed.StatusCode));
+        Assert.Equal("gold", (string?)JsonNode.Parse(await allowed.Content.ReadAsStringAsync())!["tier"]);
+    }
+
     [Theory]
     [InlineData(300, 1)]
     [InlineData(0, 3)]
@@ -157,7 +175,7 @@ public sealed class LambdaAuthorizerDevTests
 
         public string Mode => "authorizing";
 
-        public DevRouteSet Routes { get; } = new([Partners, Authorizer]);
+        public DevRouteSet Routes { get; } = new([Partners, Open, Authorizer]);
 
         public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
         {
