@@ -40,7 +40,7 @@ internal static class AppAuthorizerApp
 public sealed class HttpAppAuthorizerFixture() : SynthesisFixture(AppAuthorizerApp.Create(), (manifest, _) => new LambdaRoutesApiProps
 {
     Manifest = manifest,
-    Authorizers = new Dictionary<string, RouteAuthorizer> { ["partners"] = new LambdaRequestAuthorizer { ResultsCacheTtlSeconds = 60 } },
+    Authorizers = new Dictionary<string, RouteAuthorizer> { ["partners"] = new LambdaRequestAuthorizer { IdentitySources = HttpAppAuthorizerSynthesisTests.IdentitySources, ResultsCacheTtlSeconds = 60 } },
 });
 
 public sealed class RestAppAuthorizerFixture() : SynthesisFixture(AppAuthorizerApp.Create(), (manifest, _) => new LambdaRoutesApiProps
@@ -53,10 +53,12 @@ public sealed class RestAppAuthorizerFixture() : SynthesisFixture(AppAuthorizerA
 /// <summary>HTTP API: the app's authorizer file becomes its own function, the REQUEST authorizer's target, and no route.</summary>
 public sealed class HttpAppAuthorizerSynthesisTests(HttpAppAuthorizerFixture fixture) : IClassFixture<HttpAppAuthorizerFixture>
 {
+    internal static readonly string[] IdentitySources = ["$request.header.X-Api-Key", "$request.querystring.tenant"];
+
     private readonly SynthesizedStack _synth = fixture.Synth;
 
     [Fact]
-    public void The_authorizer_file_is_a_function_of_its_own_and_the_request_authorizer_calls_it()
+    public void The_authorizer_file_is_a_function_of_its_own_and_the_request_authorizer_calls_it_with_its_identity_sources_and_cache()
     {
         var function = _synth.Api.AuthorizerFunctions["partners"];
         var functionId = _synth.Stack.GetLogicalId((CfnElement)function.Function.Node.DefaultChild!);
@@ -64,6 +66,8 @@ public sealed class HttpAppAuthorizerSynthesisTests(HttpAppAuthorizerFixture fix
 
         Assert.Equal(("REQUEST", "2.0", true), (authorizer.GetProperty("AuthorizerType").GetString(),
             authorizer.GetProperty("AuthorizerPayloadFormatVersion").GetString(), authorizer.GetProperty("EnableSimpleResponses").GetBoolean()));
+        Assert.Equal(IdentitySources, TemplateJson.Strings(authorizer.GetProperty("IdentitySource")));
+        Assert.Equal(60, authorizer.GetProperty("AuthorizerResultTtlInSeconds").GetInt32());
         Assert.Contains(functionId, JsonSerializer.Serialize(authorizer.GetProperty("AuthorizerUri")), StringComparison.Ordinal);
         Assert.Equal("authorizers/partners.cs", function.Route.File);
         Assert.Equal(["ApiHealth", "ApiPartners"], _synth.Api.Routes.Keys.Order(StringComparer.Ordinal));
