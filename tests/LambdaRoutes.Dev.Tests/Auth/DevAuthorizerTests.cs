@@ -141,6 +141,22 @@ public sealed class DevAuthorizerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_jwks_url_is_fetched_over_http_and_its_keys_check_the_tokens()
+    {
+        await using var endpoint = new JwksEndpoint(_issuer.JwksPath);
+        using var otherKey = RSA.Create(2048);
+        var options = new DevAuthOptions(endpoint.Url, TokenIssuer.Issuer, [TokenIssuer.Audience], NoVerify: false, DefaultAuthorizer: null);
+
+        var valid = await SendRawAsync(ApiKind.Http, "/api/pets", _issuer.Token(), auth: options);
+        var signedElsewhere = await SendRawAsync(ApiKind.Http, "/api/pets", _issuer.Token(signer: otherKey), auth: options);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (valid.Response.StatusCode, signedElsewhere.Response.StatusCode));
+        Assert.Equal("user-1", (string?)JsonNode.Parse(valid.Body)!["sub"]);
+        Assert.All(endpoint.RequestLines, line => Assert.Equal($"GET {JwksEndpoint.Path} HTTP/1.1", line));
+        Assert.Equal(2, endpoint.RequestLines.Count);   // read once per dev server start, not per request
+    }
+
+    [Fact]
     public async Task A_jwks_that_cannot_be_used_is_refused_with_the_reason_before_anything_is_served()
     {
         var notJwks = Path.Combine(Path.GetDirectoryName(_issuer.JwksPath)!, "not.json");
