@@ -39,7 +39,10 @@ public sealed class LambdaRoutesApi : Construct
 
         // A readable name in the console; several stacks of one app stay apart by stack name.
         var apiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{Manifest.App}";
-        var authorization = Authorizers.RouteAuthorization.Resolve(Manifest, props);
+        var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();
+        AuthorizerFunctions = Authorizers.AppAuthorizerFunctions.Create(this, Manifest, props, defaults);
+        var authorization = Authorizers.RouteAuthorization.Resolve(Manifest, props,
+            AuthorizerFunctions.ToDictionary(f => f.Key, f => (IFunction)f.Value.Function, StringComparer.Ordinal));
         IApiWiring wiring = props.ApiKind == ApiKind.Rest
             ? new RestApiWiring(this, props, apiName, deployment.AccessLogs, authorization)
             : new HttpApiWiring(this, props, apiName, authorization);
@@ -47,7 +50,6 @@ public sealed class LambdaRoutesApi : Construct
         RestApi = wiring.RestApi;
 
         var routesScope = new Construct(this, "Routes");
-        var defaults = props.FunctionDefaults ?? new RouteFunctionDefaults();
         foreach (var route in Manifest.Routes)
         {
             var function = new RouteFunction(routesScope, route, defaults, routeEnvironment[route.Id], deployment.For(route));
@@ -98,6 +100,9 @@ public sealed class LambdaRoutesApi : Construct
 
     /// <summary>The REST API, when <see cref="ApiKind.Rest"/>.</summary>
     public RestApi? RestApi { get; }
+
+    /// <summary>The functions of the app's own authorizers (<c>authorizers/&lt;name&gt;.cs</c>) that the props use, keyed by authorizer name.</summary>
+    public IReadOnlyDictionary<string, RouteFunction> AuthorizerFunctions { get; }
 
     /// <summary>Every route's function, keyed by route id (<c>ApiUsersId</c>).</summary>
     public IReadOnlyDictionary<string, RouteFunction> Routes => _routes;

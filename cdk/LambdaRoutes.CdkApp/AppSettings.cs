@@ -15,6 +15,9 @@ namespace LambdaRoutes.CdkApp;
 /// <item><c>lambdaRoutes:packager</c>: the packager command, e.g. <c>lambda-routes</c> (space-separated).</item>
 /// <item><c>lambdaRoutes:framework</c>, <c>lambdaRoutes:arch</c>, <c>lambdaRoutes:jobs</c>, <c>lambdaRoutes:out</c>: packager options.</item>
 /// <item><c>lambdaRoutes:packagerArgs</c>: further packager options, e.g. <c>--mode single</c> (space-separated).</item>
+/// <item><c>lambdaRoutes:userPoolArn</c> and <c>lambdaRoutes:userPoolClientId</c>: declare the <c>users</c> authorizer
+/// routes choose with <c>[RouteConfig(Authorizer = "users")]</c>: a JWT authorizer for the pool's tokens issued to that
+/// app client on an HTTP API, a Cognito user pool authorizer on REST (cdk.json sets placeholders for the sample).</item>
 /// </list>
 /// </summary>
 /// <param name="StackName">The stack name the context sets, or null for <see cref="DefaultStackName"/>.</param>
@@ -29,11 +32,13 @@ internal sealed record AppSettings(string? StackName, LambdaRoutesApiProps ApiPr
         var app = context("lambdaRoutes:app") ?? DefaultApp;
         var stackName = context("lambdaRoutes:stackName");
 
+        var apiKind = Choice(context, "lambdaRoutes:api", ApiKind.Http, ("http", ApiKind.Http), ("rest", ApiKind.Rest));
         var props = new LambdaRoutesApiProps
         {
             AppPath = manifest is null ? app : null,
             Manifest = manifest,
-            ApiKind = Choice(context, "lambdaRoutes:api", ApiKind.Http, ("http", ApiKind.Http), ("rest", ApiKind.Rest)),
+            ApiKind = apiKind,
+            Authorizers = UsersAuthorizer(context("lambdaRoutes:userPoolArn"), context("lambdaRoutes:userPoolClientId"), apiKind),
             RouteMethods = Choice(context, "lambdaRoutes:methods", RouteMethods.Any, ("any", RouteMethods.Any), ("exported", RouteMethods.Exported)),
             Cors = Choice(context, "lambdaRoutes:cors", false, ("false", false), ("true", true)) ? new ApiCorsOptions() : null,
             Packager = new PackagerOptions
@@ -64,6 +69,28 @@ internal sealed record AppSettings(string? StackName, LambdaRoutesApiProps ApiPr
     {
         var letters = new string(appName.Where(char.IsAsciiLetterOrDigit).ToArray());
         return "LambdaRoutes" + (letters.Length == 0 ? "App" : char.ToUpperInvariant(letters[0]) + letters[1..]);
+    }
+
+    /// <summary>
+    /// The <c>users</c> authorizer of a Cognito user pool, or null without a pool: a JWT authorizer on an HTTP API (issuer
+    /// <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>, audience the app client), a Cognito authorizer on REST
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html).
+    /// </summary>
+    internal static Dictionary<string, RouteAuthorizer>? UsersAuthorizer(string? userPoolArn, string? clientId, ApiKind kind)
+    {
+        if (userPoolArn is null) return null;
+        // arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}
+        var parts = userPoolArn.Split(':');
+        if (parts.Length != 6 || parts[2] != "cognito-idp" || !parts[5].StartsWith("userpool/", StringComparison.Ordinal))
+            throw new ArgumentException($"Context lambdaRoutes:userPoolArn='{userPoolArn}' is not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<poolId>).");
+        RouteAuthorizer users = kind == ApiKind.Rest
+            ? new CognitoAuthorizer { UserPoolArns = [userPoolArn] }
+            : new JwtAuthorizer
+            {
+                Issuer = $"https://cognito-idp.{parts[3]}.amazonaws.com/{parts[5]["userpool/".Length..]}",
+                Audiences = [clientId ?? throw new ArgumentException("Context lambdaRoutes:userPoolClientId is needed with lambdaRoutes:userPoolArn on an HTTP API: the JWT audience.")],
+            };
+        return new Dictionary<string, RouteAuthorizer> { ["users"] = users };
     }
 
     private static T Choice<T>(Func<string, string?> context, string key, T fallback, params (string Name, T Value)[] choices)

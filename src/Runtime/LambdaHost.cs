@@ -39,14 +39,36 @@ public static class LambdaHost
             static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
     }
 
+    /// <summary>
+    /// Serves the Lambda authorizer made by <paramref name="createAuthorizer"/> (an <c>authorizers/&lt;name&gt;.cs</c> file
+    /// of the app; docs/deploy.md "Authorizers"). A constructor that throws is reported to <c>init/error</c>.
+    /// </summary>
+    public static Task<int> RunAsync(Func<ILambdaAuthorizer> createAuthorizer)
+    {
+        ArgumentNullException.ThrowIfNull(createAuthorizer);
+        var environment = new SystemEnvironmentVariables();
+        if (MemoryLimit.FromEnvironment(environment) is { } limit) MemoryLimit.Apply(limit);
+        return ServeAsync(() => new AuthorizerInvoker(createAuthorizer()), environment, LogSink.FromEnvironment(environment),
+            static (endpoint, log) => new RuntimeApiClient(endpoint, log), CancellationToken.None);
+    }
+
     /// <summary>The testable core: environment, log sink and Runtime API client are injected.</summary>
-    internal static async Task<int> RunAsync(
+    internal static Task<int> RunAsync(
         Func<IApiRoute> createRoute, RouteOptions options, JsonSerializerContext? json,
         IEnvironmentVariables environment, LogSink log,
         Func<string, Action<string>, IRuntimeApiClient> createClient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(createRoute);
         ArgumentNullException.ThrowIfNull(options);
+        return ServeAsync(() => new RouteInvoker(createRoute(), options, json), environment, log, createClient, cancellationToken);
+    }
+
+    /// <summary>The Runtime API loop around whatever <paramref name="createHandler"/> makes: a route or an authorizer.</summary>
+    internal static async Task<int> ServeAsync(
+        Func<IInvocationHandler> createHandler,
+        IEnvironmentVariables environment, LogSink log,
+        Func<string, Action<string>, IRuntimeApiClient> createClient, CancellationToken cancellationToken)
+    {
         ILambdaLogger initLogger = new InvocationLogger(log, requestId: null);
 
         var endpoint = environment.Get("AWS_LAMBDA_RUNTIME_API");
@@ -70,10 +92,10 @@ public static class LambdaHost
 
         try
         {
-            RouteInvoker invoker;
+            IInvocationHandler invoker;
             try
             {
-                invoker = new RouteInvoker(createRoute(), options, json);
+                invoker = createHandler();
             }
             catch (Exception ex)
             {

@@ -17,6 +17,9 @@ internal static class Fixtures
 
     public static byte[] CorpusEvent(string name) => File.ReadAllBytes(Path.Combine(CorpusDirectory, name));
 
+    /// <summary>A genuine Lambda-authorizer input event from <c>authorizer-events/</c> (its SOURCES.md says where from).</summary>
+    public static byte[] AuthorizerEvent(string name) => File.ReadAllBytes(Path.Combine(RepositoryRoot, "tests", "fixtures", "authorizer-events", name));
+
     /// <summary>The six basic events' file names, sorted.</summary>
     public static IEnumerable<string> EventNames() => JsonFileNames(EventsDirectory);
 

@@ -1,10 +1,14 @@
+using Amazon.CDK.AWS.Lambda;
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
 
 namespace LambdaRoutes.Cdk.Authorizers;
 
-/// <summary>What guards one route: the chosen authorizer (null for a public route), its name and the route's scopes.</summary>
-internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authorizer, IReadOnlyList<string> Scopes)
+/// <summary>
+/// What guards one route: the chosen authorizer (null for a public route), its name, the route's scopes, and for a Lambda
+/// authorizer the function API Gateway calls (its declared <c>Handler</c>, else the app's <c>authorizers/&lt;name&gt;.cs</c>).
+/// </summary>
+internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authorizer, IReadOnlyList<string> Scopes, IFunction? Function = null)
 {
     public static RouteAuthorization Public { get; } = new(null, null, []);
 
@@ -15,8 +19,10 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
     /// Every route's authorization, keyed by route id: its own choice, else <see cref="LambdaRoutesApiProps.DefaultAuthorizer"/>.
     /// </summary>
     /// <exception cref="LambdaRoutesException">Every unknown name, authorizer on the wrong API kind, or scope without a JWT/Cognito authorizer, at once.</exception>
-    public static IReadOnlyDictionary<string, RouteAuthorization> Resolve(RouteManifest manifest, LambdaRoutesApiProps props)
+    public static IReadOnlyDictionary<string, RouteAuthorization> Resolve(RouteManifest manifest, LambdaRoutesApiProps props,
+        IReadOnlyDictionary<string, IFunction>? appFunctions = null)
     {
+        appFunctions ??= new Dictionary<string, IFunction>();
         var declared = props.Authorizers ?? new Dictionary<string, RouteAuthorizer>();
         var diagnostics = new List<RouteDiagnostic>();
         var known = declared.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
@@ -27,6 +33,13 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
         {
             if (!authorizer.WorksWith(props.ApiKind))
                 diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a {authorizer.GetType().Name}, which a {props.ApiKind} API does not have."));
+            if (authorizer is CognitoAuthorizer { UserPools.Count: 0, UserPoolArns.Count: 0 })
+                diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a CognitoAuthorizer with no user pool: set UserPools or UserPoolArns."));
+            if (AppAuthorizerFunctions.FromApp(authorizer) && !appFunctions.ContainsKey(name))
+                diagnostics.Add(new(DiagnosticCodes.AuthorizerFunctionMissing, $"authorizer '{name}' is a {authorizer.GetType().Name} without a Handler, and the app has no authorizers/{name}.cs " +
+                    $"(app authorizers: {(manifest.Authorizers.Count == 0 ? "none" : string.Join(", ", manifest.Authorizers.Select(a => a.File)))})."));
+            if (authorizer is LambdaRequestAuthorizer { Handler: null, SimpleResponses: false } && props.ApiKind == ApiKind.Http)
+                diagnostics.Add(new(DiagnosticCodes.AuthorizerFunctionMissing, $"authorizer '{name}': an app authorizer file answers simple responses on an HTTP API; SimpleResponses = false needs a Handler of your own."));
         }
         if (props.DefaultAuthorizer is { } fallback && fallback != NoneName && !declared.ContainsKey(fallback))
             diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"DefaultAuthorizer '{fallback}' is not in Authorizers ({known})."));
@@ -51,7 +64,13 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
             }
             if (scopes.Count > 0 && !authorizer.TakesScopes)
                 diagnostics.Add(new(DiagnosticCodes.ScopesNeedJwt, $"AuthorizationScopes need a JWT or Cognito authorizer; '{name}' is a {authorizer.GetType().Name}.", route.File, route.Route));
-            result[route.Id] = new RouteAuthorization(name, authorizer, scopes);
+            var function = authorizer switch
+            {
+                LambdaRequestAuthorizer { Handler: { } handler } => handler,
+                LambdaTokenAuthorizer { Handler: { } handler } => handler,
+                _ => appFunctions.GetValueOrDefault(name),
+            };
+            result[route.Id] = new RouteAuthorization(name, authorizer, scopes, function);
         }
 
         if (diagnostics.Count > 0) throw new LambdaRoutesException("the authorizers (LambdaRoutesApiProps.Authorizers and [RouteConfig(Authorizer)])", diagnostics);

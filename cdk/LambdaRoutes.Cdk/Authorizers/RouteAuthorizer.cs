@@ -51,8 +51,14 @@ public sealed class JwtAuthorizer : RouteAuthorizer
 /// </summary>
 public sealed class CognitoAuthorizer : RouteAuthorizer
 {
-    /// <summary>The user pools whose tokens are accepted; at least one.</summary>
-    public required IReadOnlyList<IUserPool> UserPools { get; init; }
+    /// <summary>The user pools whose tokens are accepted; with <see cref="UserPoolArns"/>, at least one.</summary>
+    public IReadOnlyList<IUserPool> UserPools { get; init; } = [];
+
+    /// <summary>
+    /// User pools by ARN (<c>arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}</c>), for declarations made before
+    /// any stack exists (a CDK app's settings); the construct imports them.
+    /// </summary>
+    public IReadOnlyList<string> UserPoolArns { get; init; } = [];
 
     /// <summary>Where the token is. Default <c>method.request.header.Authorization</c>.</summary>
     public string IdentitySource { get; init; } = "method.request.header.Authorization";
@@ -73,8 +79,11 @@ public sealed class CognitoAuthorizer : RouteAuthorizer
 /// </summary>
 public sealed class LambdaRequestAuthorizer : RouteAuthorizer
 {
-    /// <summary>The authorizer function.</summary>
-    public required IFunction Handler { get; init; }
+    /// <summary>
+    /// The authorizer function; null (default): the app's own <c>authorizers/&lt;name&gt;.cs</c> of the same name as this
+    /// entry's key, built with the routes (an <c>ILambdaAuthorizer</c>; it answers simple responses on an HTTP API).
+    /// </summary>
+    public IFunction? Handler { get; init; }
 
     /// <summary>
     /// Request parts the decision depends on, in the API's syntax (HTTP API <c>$request.header.Authorization</c>, REST
@@ -86,7 +95,10 @@ public sealed class LambdaRequestAuthorizer : RouteAuthorizer
     /// <summary>How long API Gateway caches a decision per identity, in seconds (0 to 3600). Default 300.</summary>
     public int ResultsCacheTtlSeconds { get; init; } = 300;
 
-    /// <summary>HTTP API only: the function answers <c>{"isAuthorized": true, "context": {…}}</c> instead of an IAM policy. Default true.</summary>
+    /// <summary>
+    /// HTTP API only: the function answers <c>{"isAuthorized": true, "context": {…}}</c> instead of an IAM policy. Default
+    /// true; an app authorizer file always answers this way on an HTTP API, so false needs a <see cref="Handler"/>.
+    /// </summary>
     public bool SimpleResponses { get; init; } = true;
 
     internal override bool WorksWith(ApiKind kind) => true;
@@ -98,8 +110,8 @@ public sealed class LambdaRequestAuthorizer : RouteAuthorizer
 /// </summary>
 public sealed class LambdaTokenAuthorizer : RouteAuthorizer
 {
-    /// <summary>The authorizer function.</summary>
-    public required IFunction Handler { get; init; }
+    /// <summary>The authorizer function; null (default): the app's own <c>authorizers/&lt;name&gt;.cs</c> of the same name, built with the routes.</summary>
+    public IFunction? Handler { get; init; }
 
     /// <summary>Where the token is. Default <c>method.request.header.Authorization</c>.</summary>
     public string IdentitySource { get; init; } = "method.request.header.Authorization";

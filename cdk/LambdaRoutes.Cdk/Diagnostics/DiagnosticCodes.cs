@@ -25,6 +25,8 @@ public static class DiagnosticCodes
     public const string AuthorizerNotForApiKind = "LRC401";
     /// <summary>A route requires scopes but its authorizer is not a JWT or Cognito one.</summary>
     public const string ScopesNeedJwt = "LRC402";
+    /// <summary>A Lambda authorizer without a Handler whose name has no <c>authorizers/&lt;name&gt;.cs</c> in the app (or an app file asked for IAM-policy answers on an HTTP API).</summary>
+    public const string AuthorizerFunctionMissing = "LRC403";
     /// <summary>A route lacks a required field.</summary>
     public const string MissingField = "LRC110";
     /// <summary>A route id is not usable as a construct id.</summary>

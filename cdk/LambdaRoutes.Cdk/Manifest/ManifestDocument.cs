@@ -18,6 +18,8 @@ internal sealed class ManifestDocument
 internal sealed class ManifestRouteDocument
 {
     [JsonPropertyName("id")] public string? Id { get; init; }
+    // "authorizer" for an authorizers/<name>.cs function (no paths, no methods); absent for a route.
+    [JsonPropertyName("kind")] public string? Kind { get; init; }
     [JsonPropertyName("file")] public string? File { get; init; }
     [JsonPropertyName("route")] public string? Route { get; init; }
     [JsonPropertyName("paths")] public List<string?>? Paths { get; init; }

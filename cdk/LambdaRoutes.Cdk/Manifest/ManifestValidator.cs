@@ -13,6 +13,9 @@ internal static partial class ManifestValidator
 {
     internal const int SupportedSchemaVersion = 1;
 
+    /// <summary>The manifest <c>kind</c> of an <c>authorizers/&lt;name&gt;.cs</c> function.</summary>
+    internal const string AuthorizerKind = "authorizer";
+
     // API Gateway's method set is the verbs a route can export plus ANY, which covers the rest (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
     private static readonly HashSet<string> KnownMethods = ["ANY", .. HttpVerbs.Supported];
 
@@ -44,9 +47,10 @@ internal static partial class ManifestValidator
 
         var manifestDirectory = Path.GetDirectoryName(manifestPath)!;
         var routes = new List<ManifestRoute>();
+        var authorizers = new List<ManifestRoute>();
         var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var rawRoutes = document.Routes ?? [];
-        if (rawRoutes.Count == 0)
+        if (rawRoutes.All(r => r?.Kind == AuthorizerKind))
         {
             Report(DiagnosticCodes.NoRoutes, "the manifest lists no routes; is there an api/ folder with route files?");
         }
@@ -56,12 +60,12 @@ internal static partial class ManifestValidator
             var route = ValidateRoute(index, rawRoutes[index], architecture, manifestDirectory, probe, seenIds, Report);
             if (route is not null)
             {
-                routes.Add(route);
+                (rawRoutes[index]!.Kind == AuthorizerKind ? authorizers : routes).Add(route);
             }
         }
 
         var manifest = diagnostics.Count == 0
-            ? new RouteManifest(manifestPath, document.App ?? "App", architecture, runtime, routes)
+            ? new RouteManifest(manifestPath, document.App ?? "App", architecture, runtime, routes) { Authorizers = authorizers }
             : null;
         return new Result(manifest, diagnostics);
     }
@@ -93,9 +97,12 @@ internal static partial class ManifestValidator
         if (string.IsNullOrWhiteSpace(raw.Id)) Fail(DiagnosticCodes.MissingField, "missing 'id'.");
         if (string.IsNullOrWhiteSpace(raw.File)) Fail(DiagnosticCodes.MissingField, "missing 'file'.");
         if (string.IsNullOrWhiteSpace(raw.Route)) Fail(DiagnosticCodes.MissingField, "missing 'route'.");
-        if (raw.Paths is not { Count: > 0 } || raw.Paths.Any(string.IsNullOrWhiteSpace))
+        var isAuthorizer = raw.Kind == AuthorizerKind;
+        if (raw.Kind is not (null or AuthorizerKind))
+            Fail(DiagnosticCodes.MissingField, $"kind '{raw.Kind}' is not \"{AuthorizerKind}\" (a route writes none).");
+        if (!isAuthorizer && (raw.Paths is not { Count: > 0 } || raw.Paths.Any(string.IsNullOrWhiteSpace)))
             Fail(DiagnosticCodes.MissingField, "'paths' must list at least one API Gateway path, none empty.");
-        if (raw.Methods is not { Count: > 0 } || raw.Methods.Any(string.IsNullOrWhiteSpace))
+        if (!isAuthorizer && (raw.Methods is not { Count: > 0 } || raw.Methods.Any(string.IsNullOrWhiteSpace)))
             Fail(DiagnosticCodes.MissingField, "'methods' must list ANY or at least one verb, none empty.");
         if (string.IsNullOrWhiteSpace(raw.Artifact)) Fail(DiagnosticCodes.MissingField, "missing 'artifact'.");
 
@@ -165,8 +172,8 @@ internal static partial class ManifestValidator
             raw.Id!,
             raw.File!,
             raw.Route!,
-            raw.Paths!.Select(p => p!).ToArray(),
-            raw.Methods!.Select(m => m!).ToArray(),
+            (raw.Paths ?? []).Select(p => p!).ToArray(),
+            (raw.Methods ?? []).Select(m => m!).ToArray(),
             memory,
             timeout,
             artifactDirectory!,

@@ -11,7 +11,14 @@ public sealed record RouteManifest(
     string App,
     string Architecture,
     string Runtime,
-    IReadOnlyList<ManifestRoute> Routes);
+    IReadOnlyList<ManifestRoute> Routes)
+{
+    /// <summary>
+    /// The app's own Lambda authorizers (<c>authorizers/&lt;name&gt;.cs</c>, manifest <c>kind</c> "authorizer"): one function
+    /// each, with its name as <see cref="ManifestRoute.Route"/> and no paths. Empty when the app has none.
+    /// </summary>
+    public IReadOnlyList<ManifestRoute> Authorizers { get; init; } = [];
+}
 
 /// <summary>One route of the manifest: one Lambda function.</summary>
 /// <param name="Id">Stable PascalCase id (<c>ApiUsersId</c>); the construct id of its function.</param>

@@ -53,21 +53,21 @@ internal sealed class HttpApiAuthorizers(Construct scope, HttpApi api, IReadOnly
                 IdentitySource = [jwt.IdentitySource],
                 JwtConfiguration = new CfnAuthorizer.JWTConfigurationProperty { Issuer = jwt.Issuer, Audience = jwt.Audiences.ToArray() },
             }),
-            LambdaRequestAuthorizer lambda => LambdaAuthorizer(id, name, lambda),
+            LambdaRequestAuthorizer lambda => LambdaAuthorizer(id, name, lambda, auth.Function!),
             _ => throw new InvalidOperationException($"authorizer '{name}' has no HTTP API form"),
         };
         _made.Add(name, made);
         return made;
     }
 
-    private CfnAuthorizer LambdaAuthorizer(string id, string name, LambdaRequestAuthorizer lambda)
+    private CfnAuthorizer LambdaAuthorizer(string id, string name, LambdaRequestAuthorizer lambda, IFunction handler)
     {
         var authorizer = new CfnAuthorizer(scope, id, new CfnAuthorizerProps
         {
             ApiId = api.ApiId,
             Name = name,
             AuthorizerType = "REQUEST",
-            AuthorizerUri = $"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}:lambda:path/2015-03-31/functions/{lambda.Handler.FunctionArn}/invocations",
+            AuthorizerUri = $"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}:lambda:path/2015-03-31/functions/{handler.FunctionArn}/invocations",
             AuthorizerPayloadFormatVersion = "2.0",
             EnableSimpleResponses = lambda.SimpleResponses,
             IdentitySource = (lambda.IdentitySources ?? ["$request.header.Authorization"]).ToArray(),
@@ -75,7 +75,7 @@ internal sealed class HttpApiAuthorizers(Construct scope, HttpApi api, IReadOnly
         });
         // API Gateway invokes the authorizer function itself: allow exactly this authorizer of this API.
         // The id names this API's construct path, so one function can serve authorizers of several APIs.
-        lambda.Handler.AddPermission($"InvokeBy{Names.UniqueId(scope)}{id}", new Permission
+        handler.AddPermission($"InvokeBy{Names.UniqueId(scope)}{id}", new Permission
         {
             Principal = new ServicePrincipal("apigateway.amazonaws.com"),
             Action = "lambda:InvokeFunction",

@@ -41,14 +41,14 @@ internal sealed class RestApiAuthorizers(Construct scope, IReadOnlyDictionary<st
             CognitoAuthorizer cognito => new CognitoUserPoolsAuthorizer(scope, id, new CognitoUserPoolsAuthorizerProps
             {
                 AuthorizerName = name,
-                CognitoUserPools = cognito.UserPools.ToArray(),
+                CognitoUserPools = [.. cognito.UserPools, .. cognito.UserPoolArns.Select((arn, i) => Amazon.CDK.AWS.Cognito.UserPool.FromUserPoolArn(scope, $"{id}Pool{i}", arn))],
                 IdentitySource = cognito.IdentitySource,
                 ResultsCacheTtl = Duration.Seconds(cognito.ResultsCacheTtlSeconds),
             }),
             LambdaTokenAuthorizer token => new TokenAuthorizer(scope, id, new TokenAuthorizerProps
             {
                 AuthorizerName = name,
-                Handler = token.Handler,
+                Handler = auth.Function!,
                 IdentitySource = token.IdentitySource,
                 ValidationRegex = token.ValidationRegex,
                 ResultsCacheTtl = Duration.Seconds(token.ResultsCacheTtlSeconds),
@@ -56,7 +56,7 @@ internal sealed class RestApiAuthorizers(Construct scope, IReadOnlyDictionary<st
             LambdaRequestAuthorizer request => new RequestAuthorizer(scope, id, new RequestAuthorizerProps
             {
                 AuthorizerName = name,
-                Handler = request.Handler,
+                Handler = auth.Function!,
                 IdentitySources = (request.IdentitySources ?? ["method.request.header.Authorization"]).ToArray(),
                 ResultsCacheTtl = Duration.Seconds(request.ResultsCacheTtlSeconds),
             }),

@@ -124,6 +124,18 @@ internal static class RouteDiagnostics
             "and return RouteResult or Task<RouteResult>, declared once.",
             location);
 
+    // Authorizer files (authorizers/<name>.cs, docs/deploy.md "Authorizers").
+    public static Diagnostic AuthorizerTypeMisplaced(string file, bool inApi, SourceLocation location) =>
+        Diagnostic.Error("LR2010", inApi
+            ? $"{file} implements LambdaRoutes.ILambdaAuthorizer, which is not a route: move it to authorizers/<name>.cs."
+            : $"{file} must declare one public class implementing LambdaRoutes.ILambdaAuthorizer (routes belong in api/).",
+            location);
+
+    public static Diagnostic InvalidAuthorizerFileName(string file) =>
+        Diagnostic.Error("LR2011",
+            $"{file}: an authorizer's file name is its name, which routes choose with [RouteConfig(Authorizer = \"<name>\")]: letters, digits, '-', '_' (at most 64), not \"none\".",
+            new SourceLocation(file));
+
     public static Diagnostic RouteFileSyntaxError(string message, SourceLocation location) =>
         Diagnostic.Error("LR2006", $"C# syntax error: {message}", location);
 

@@ -15,6 +15,8 @@ internal sealed class DevAuthArguments
     private readonly Option<string?> _issuer = new("--jwt-issuer") { Description = "The iss a token must have." };
     private readonly Option<string[]> _audience = new("--jwt-audience") { Description = "An accepted aud or client_id (repeat for several).", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string?> _default = new("--default-authorizer") { Description = "The construct's DefaultAuthorizer: routes that choose none are guarded too." };
+    private readonly Option<string[]> _iam = new("--iam-authorizer") { Description = "An IamAuthorizer's name (repeat for several): its routes need a SigV4 Authorization header, NOT verified.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string> _iamUser = new("--iam-user-arn") { Description = "The caller every signed request of an --iam-authorizer route is.", DefaultValueFactory = _ => DevIamOptions.DefaultUserArn };
 
     public void AddTo(Command command)
     {
@@ -23,12 +25,21 @@ internal sealed class DevAuthArguments
         command.Options.Add(_issuer);
         command.Options.Add(_audience);
         command.Options.Add(_default);
+        command.Options.Add(_iam);
+        command.Options.Add(_iamUser);
         command.Validators.Add(result =>
         {
             if (result.GetValue(_jwks) is not null && result.GetValue(_noVerify))
                 result.AddError("--jwks and --jwt-no-verify exclude each other: verify with keys, or decode without.");
         });
     }
+
+    /// <summary>--default-authorizer, which also applies to the app's Lambda authorizers and --iam-authorizer without the JWT options.</summary>
+    public string? ReadDefault(ParseResult parse) => parse.GetValue(_default);
+
+    /// <summary>Null without --iam-authorizer.</summary>
+    public DevIamOptions? ReadIam(ParseResult parse) =>
+        parse.GetValue(_iam) is { Length: > 0 } names ? new DevIamOptions(names, parse.GetValue(_iamUser) ?? DevIamOptions.DefaultUserArn) : null;
 
     /// <summary>Null when neither --jwks nor --jwt-no-verify is given: every route is public, as before.</summary>
     public DevAuthOptions? Read(ParseResult parse)

@@ -31,7 +31,7 @@ internal static class DevCommand
             var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
                 parse.GetValue(rest) ? ApiKind.Rest : ApiKind.Http,
                 Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64,
-                Auth: auth.Read(parse));
+                Auth: auth.Read(parse), Iam: auth.ReadIam(parse), DefaultAuthorizer: auth.ReadDefault(parse));
             await using var server = await DevServer.StartAsync(options, stdout, cancel);
             if (server is null)
             {

@@ -9,4 +9,9 @@ namespace LambdaRoutes.Packager.Dev;
 /// <see cref="Watch"/> (default mode only) rebuilds and reloads on source changes.
 /// </summary>
 internal sealed record DevOptions(string AppDir, int Port = 3000, bool Aot = false, ApiKind Flavor = ApiKind.Http, bool Watch = true,
-    Packaging.Architecture Architecture = Packaging.Architecture.X86_64, Auth.DevAuthOptions? Auth = null);
+    Packaging.Architecture Architecture = Packaging.Architecture.X86_64, Auth.DevAuthOptions? Auth = null,
+    Auth.LambdaAuthorizerOptions? LambdaAuthorizers = null, Auth.DevIamOptions? Iam = null, string? DefaultAuthorizer = null)
+{
+    /// <summary><c>--default-authorizer</c>, with or without the JWT options: it guards routes that choose none.</summary>
+    public string? DefaultAuthorizerName => Auth?.DefaultAuthorizer ?? DefaultAuthorizer;
+}

@@ -30,6 +30,8 @@ internal sealed class DevServer : IAsyncDisposable
     private readonly IRouteHost _host;
     private readonly Action<string> _log;
     private Auth.DevAuthorizer? _authorizer;   // null: no --jwks / --jwt-no-verify, every route is public
+    private Auth.LambdaAuthorizerGate _lambdaAuthorizers = null!;   // the app's authorizers/<name>.cs, run like routes
+    private Auth.DevIamGate? _iam;   // null: no --iam-authorizer
     private WebApplication? _web;
     private int _disposed;
 
@@ -66,7 +68,14 @@ internal sealed class DevServer : IAsyncDisposable
     /// <summary>Listens in front of a ready host (the seam the tests use to serve a stand-in host); disposes it on failure.</summary>
     internal static async Task<DevServer> StartAsync(DevOptions options, IRouteHost host, Action<string> log, CancellationToken cancel = default, Auth.DevAuthorizer? authorizer = null)
     {
-        var server = new DevServer(options, host, log) { _authorizer = authorizer };
+        var server = new DevServer(options, host, log)
+        {
+            _authorizer = authorizer,
+            _lambdaAuthorizers = new Auth.LambdaAuthorizerGate(host, options.Flavor, options.LambdaAuthorizers ?? new Auth.LambdaAuthorizerOptions(),
+                options.DefaultAuthorizerName, TimeProvider.System),
+            _iam = options.Iam is { } iam ? new Auth.DevIamGate(iam, options.DefaultAuthorizerName) : null,
+        };
+        if (server._iam is { } iamGate) log(iamGate.Warning);
         try
         {
 
@@ -120,7 +129,26 @@ internal sealed class DevServer : IAsyncDisposable
 
         var route = routes.Find(match.Route.RouteId);
         var eventJson = GatewayEvent.Build(flavor, request, match, requestId);
-        if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)
+        if (_lambdaAuthorizers.AuthorizerOf(route) is { } lambdaAuthorizer)
+        {
+            var verdict = await _lambdaAuthorizers.AuthorizeAsync(request, lambdaAuthorizer, eventJson);
+            if (verdict.Refused is { } refused)
+            {
+                await FinishAsync(context, refused, requestId, started, route.Id, verdict.Run, verdict.Reason);
+                return;
+            }
+
+            eventJson = verdict.EventJson;
+        }
+        else if (_iam is { } iam && iam.Guards(route))
+        {
+            if (iam.Authorize(request, flavor, ref eventJson) is { } unsigned)
+            {
+                await FinishAsync(context, unsigned, requestId, started, route.Id, null, "IAM route: no SigV4 Authorization header");
+                return;
+            }
+        }
+        else if (_authorizer?.Authorize(request, route, flavor, ref eventJson) is { } denied)
         {
             await FinishAsync(context, denied.Response, requestId, started, route.Id, null, denied.Reason);
             return;

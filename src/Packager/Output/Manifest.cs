@@ -30,4 +30,12 @@ internal sealed record ManifestRoute(
     string ZipSha256,
     long BootstrapBytes,
     long ZipBytes,
-    string InputHash);
+    string InputHash,
+    // "authorizer" for an authorizers/<name>.cs function (no paths; "route" is its name); absent for a route.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Kind = null);
+
+/// <summary>The manifest entry kinds besides a route (which writes none).</summary>
+internal static class ManifestKinds
+{
+    public const string Authorizer = "authorizer";
+}

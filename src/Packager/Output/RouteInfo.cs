@@ -38,7 +38,7 @@ internal sealed record RouteInfo(
     public static RouteInfo From(RouteEntry e) =>
         new(e.Id, e.File, e.Route, e.Paths, e.Methods, StyleName(e.Style), e.Handler, SettingsInfo.From(e.Settings));
 
-    public static string StyleName(RouteStyle style) => style == RouteStyle.Handler ? "handler" : "verbs";
+    public static string StyleName(RouteStyle style) => style switch { RouteStyle.Handler => "handler", RouteStyle.Authorizer => "authorizer", _ => "verbs" };
 }
 
 /// <summary>Source-generated JSON for everything the packager writes: camelCase, indented, as the contract shows.</summary>

@@ -89,6 +89,8 @@ internal static class EntryProjectWriter
     /// <summary>The <c>LambdaHost.RunAsync(...)</c> call of one route; continuation lines get <paramref name="indent"/> extra.</summary>
     private static string RunCall(RouteEntry route, string? jsonContext, string indent)
     {
+        // An authorizer has no route options and no JSON context: its decision is written by the runtime.
+        if (route.Style == RouteStyle.Authorizer) return $"global::LambdaRoutes.LambdaHost.RunAsync(static () => new global::{route.Handler}())";
         var json = jsonContext is null ? "" : $",\n{indent}    global::{jsonContext}.Default";
         return $$"""
             global::LambdaRoutes.LambdaHost.RunAsync(

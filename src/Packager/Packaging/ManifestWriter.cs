@@ -28,7 +28,8 @@ internal static class ManifestWriter
                 ZipSha256: Sha256(b.Artifacts.Zip),
                 BootstrapBytes: new FileInfo(b.Artifacts.Bootstrap).Length,
                 ZipBytes: new FileInfo(b.Artifacts.Zip).Length,
-                InputHash: b.InputHash);
+                InputHash: b.InputHash,
+                Kind: b.Route.Style == RouteStyle.Authorizer ? ManifestKinds.Authorizer : null);
         }).ToList();
         var appProject = Path.GetRelativePath(outDir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
         return new Manifest(1, table.AppName, appProject, options.Framework, options.ArchitectureName, "provided.al2023", routes);

@@ -15,7 +15,8 @@ internal sealed record DiscoveryOptions(ApiKind Api = ApiKind.Http);
 ///   3. per-path rules (catch-all last, no repeated slug);
 ///   4. the trie: level conflicts while inserting, then the optional-catch-all specificity rule and API Gateway's rules;
 ///   5. Roslyn: the route type and settings of each file, and the app's JSON context;
-///   6. ids, paths and methods → <see cref="RouteEntry"/> in precedence order.
+///   6. ids, paths and methods → <see cref="RouteEntry"/> in precedence order; then the app's authorizers
+///      (<see cref="AuthorizerFiles"/>), last and without paths.
 /// </summary>
 internal static class RouteDiscovery
 {
@@ -59,6 +60,9 @@ internal static class RouteDiscovery
 
         var sorted = trie.Sorted();
         var types = sorted.Select(f => RouteTypeReader.Read(f.File, File.ReadAllText(Path.Combine(appDir, f.File)), diagnostics)).ToList();
+        foreach (var (type, file) in types.Zip(sorted).Where(t => t.First?.Style == RouteStyle.Authorizer))
+            diagnostics.Add(RouteDiagnostics.AuthorizerTypeMisplaced(file.File, inApi: true, type!.Location));
+        var authorizers = AuthorizerFiles.Discover(appDir, diagnostics);
         var json = JsonContextFinder.Find(appDir, AppSources.Enumerate(appDir), diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -72,7 +76,7 @@ internal static class RouteDiscovery
             return new RouteEntry(ids[i], file.File, file.Route, ApiGatewayPaths.For(file.Segments), type.Methods, type.Style,
                 type.FullName, type.Settings, file.Segments);
         }).ToList();
-        return Result(project, json, entries);
+        return Result(project, json, [.. entries, .. authorizers]);
     }
 
     private static string? FindProject(string appDir, DiagnosticList diagnostics)

@@ -53,7 +53,7 @@ internal static class RouteIds
     }
 
     /// <summary>Splits on anything that is not an ASCII letter or digit and capitalises each word: <c>root-slug</c> → <c>RootSlug</c>.</summary>
-    private static string Pascal(string text)
+    internal static string Pascal(string text)
     {
         var result = new StringBuilder();
         var startOfWord = true;

@@ -20,5 +20,5 @@ internal sealed record RouteSettings(int MemorySize, int Timeout, string? BodySi
 
     /// <summary>The defaults of a route of <paramref name="style"/>.</summary>
     public static RouteSettings For(RouteStyle style) =>
-        style == RouteStyle.Verbs ? Default with { BodySizeLimit = null, BodySizeLimitBytes = null } : Default;
+        style is RouteStyle.Verbs or RouteStyle.Authorizer ? Default with { BodySizeLimit = null, BodySizeLimitBytes = null } : Default;
 }

@@ -10,6 +10,9 @@ internal enum RouteStyle
 
     /// <summary>A static class with <c>GET</c>, <c>POST</c>, … methods.</summary>
     Verbs,
+
+    /// <summary>A class implementing <c>ILambdaAuthorizer</c> in <c>authorizers/</c>: a Lambda authorizer, built like a route but never wired as one.</summary>
+    Authorizer,
 }
 
 /// <summary>What Roslyn found in one route file: the route type, its methods and its settings.</summary>

@@ -51,7 +51,7 @@ internal static class RouteTypeReader
 
         var (type, style) = candidates[0];
         var location = LocationOf(file, type.Identifier.GetLocation());
-        if (style == RouteStyle.Handler && !IsConstructible(type))
+        if (style is RouteStyle.Handler or RouteStyle.Authorizer && !IsConstructible(type))
         {
             diagnostics.Add(RouteDiagnostics.RouteTypeNotConstructible(FullName(type), location));
             return null;
@@ -63,7 +63,7 @@ internal static class RouteTypeReader
         }
 
         var settings = RouteConfigReader.Read(type, style, file, diagnostics);
-        var methods = style == RouteStyle.Handler ? ["ANY"] : VerbMethods(type).ToList();
+        var methods = style switch { RouteStyle.Handler => ["ANY"], RouteStyle.Authorizer => [], _ => VerbMethods(type).ToList() };
         return settings is null ? null : new RouteType(style, FullName(type), methods, settings, location);
     }
 
@@ -76,6 +76,11 @@ internal static class RouteTypeReader
         if (implementsRoute)
         {
             return RouteStyle.Handler;
+        }
+
+        if (type.BaseList?.Types.Any(b => RightmostName(b.Type) == "ILambdaAuthorizer") ?? false)
+        {
+            return RouteStyle.Authorizer;
         }
 
         return type.Modifiers.Any(SyntaxKind.StaticKeyword) && VerbMethods(type).Any() ? RouteStyle.Verbs : null;

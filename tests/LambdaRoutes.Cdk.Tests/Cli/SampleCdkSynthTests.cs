@@ -36,6 +36,14 @@ public sealed class SampleCdkSynthTests : IDisposable
         Assert.Contains("ANY /api/docs", routeKeys);
         Assert.Contains("ANY /api/docs/{proxy+}", routeKeys);
 
+        // cdk.json declares "users" as a JWT authorizer of its placeholder user pool: api/me.cs chose it, api/health.cs none.
+        var authorizer = Assert.Single(resources, r => r.Value.GetProperty("Type").GetString() == "AWS::ApiGatewayV2::Authorizer");
+        var route = resources.Select(r => r.Value).Where(r => r.GetProperty("Type").GetString() == "AWS::ApiGatewayV2::Route")
+            .ToDictionary(r => r.GetProperty("Properties").GetProperty("RouteKey").GetString()!, r => r.GetProperty("Properties"));
+        Assert.Equal("JWT", authorizer.Value.GetProperty("Properties").GetProperty("AuthorizerType").GetString());
+        Assert.Equal("JWT", route["ANY /api/me"].GetProperty("AuthorizationType").GetString());
+        Assert.False(route["ANY /api/health"].TryGetProperty("AuthorizationType", out _));
+
         foreach (var function in functions)
         {
             var assetPath = function.Value.GetProperty("Metadata").GetProperty("aws:asset:path").GetString()!;
@@ -50,7 +58,16 @@ public sealed class SampleCdkSynthTests : IDisposable
     public void AppPath_mode_runs_the_real_packager_from_source_and_wires_the_sample_as_a_rest_api()
     {
         var appPath = Path.Combine(RepositoryRoot.Path, "samples", "Hello");
-        using var synth = new SynthesizedStack(new LambdaRoutesApiProps { AppPath = appPath, ApiKind = ApiKind.Rest });
+        using var synth = new SynthesizedStack(stack => new LambdaRoutesApiProps
+        {
+            AppPath = appPath,
+            ApiKind = ApiKind.Rest,
+            // api/me.cs chooses "users"; api/health.cs opts out.
+            Authorizers = new Dictionary<string, RouteAuthorizer>
+            {
+                ["users"] = new CognitoAuthorizer { UserPools = [Amazon.CDK.AWS.Cognito.UserPool.FromUserPoolId(stack, "Users", "us-east-1_Example1")] },
+            },
+        });
 
         var manifest = synth.Api.Manifest;
         Assert.Equal(Path.Combine(appPath, ".lambda-routes", "out", "manifest.json"), manifest.ManifestPath);
@@ -61,6 +78,8 @@ public sealed class SampleCdkSynthTests : IDisposable
         Assert.Contains("{proxy+}", pathParts);
         Assert.Contains("{id}", pathParts);
         Assert.NotNull(synth.Api.FunctionFor("/api/users/[id]"));
+        var authorizer = TemplateJson.Props(Assert.Single(synth.ResourcesOfType("AWS::ApiGateway::Authorizer")).Resource);
+        Assert.Equal("COGNITO_USER_POOLS", authorizer.GetProperty("Type").GetString());
     }
 
     public void Dispose() => _out.Dispose();

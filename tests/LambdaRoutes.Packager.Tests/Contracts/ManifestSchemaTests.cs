@@ -78,6 +78,34 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
         Assert.NotEmpty(Errors(badName));
     }
 
+    [Fact]
+    public void An_authorizer_entry_as_the_packager_writes_it_conforms_and_one_with_paths_or_an_api_file_is_refused()
+    {
+        built.AssertBuilt();
+        var entry = new RouteEntry("AuthorizerPartners", "authorizers/partners.cs", "partners", [], [], RouteStyle.Authorizer, "Shop.Authorizers.Partners",
+            RouteSettings.For(RouteStyle.Authorizer), []);
+        JsonObject WithAuthorizer(Action<JsonObject>? spoil = null)
+        {
+            var manifest = BuiltManifest();
+            var route = manifest["routes"]![0]!;
+            var info = RouteInfo.From(entry);
+            var written = new ManifestRoute(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
+                (string)route["architecture"]!, entry.Id, entry.Id + "/bootstrap", entry.Id + ".zip", (string)route["zipSha256"]!,
+                (long)route["bootstrapBytes"]!, (long)route["zipBytes"]!, (string)route["inputHash"]!, ManifestKinds.Authorizer);
+            var node = JsonSerializer.SerializeToNode(written, PackagerJson.Readable.Manifest.Options)!.AsObject();
+            spoil?.Invoke(node);
+            manifest["routes"]!.AsArray().Add(node);
+            return manifest;
+        }
+
+        var errors = Errors(WithAuthorizer());
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        Assert.NotEmpty(Errors(WithAuthorizer(a => a["paths"] = new JsonArray("/api/partners"))));
+        Assert.NotEmpty(Errors(WithAuthorizer(a => a["file"] = "api/partners.cs")));
+        Assert.NotEmpty(Errors(WithAuthorizer(a => a["kind"] = "route")));
+    }
+
     private JsonObject BuiltManifest() => JsonNode.Parse(File.ReadAllText(Path.Combine(built.OutDir, "manifest.json")))!.AsObject();
 
     private static List<string> Errors(JsonNode manifest)

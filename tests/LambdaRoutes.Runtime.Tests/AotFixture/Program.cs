@@ -2,7 +2,7 @@ using AotFixture;
 using LambdaRoutes;
 
 // One published binary, four route shapes (one AOT publish for the whole test class): AOT_FIXTURE_ROUTE picks the
-// handler-style route (default), the verb-style route, the streaming route, the payload-limit echo, or a route whose
+// handler-style route (default), the verb-style route, the streaming route, the payload-limit echo, a Lambda authorizer, or a route whose
 // constructor throws (an init error) — each started the way the packager's generated entry point starts it.
 return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
 {
@@ -18,6 +18,7 @@ return Environment.GetEnvironmentVariable("AOT_FIXTURE_ROUTE") switch
         () => new AotPayloadRoute(),
         new RouteOptions { Route = "/api/aot/payload", BodySizeLimit = "6mb", BodyParser = true },
         AotJson.Default),
+    "authorizer" => await LambdaHost.RunAsync(() => new AotAuthorizer()),
     "init-error" => await LambdaHost.RunAsync(
         () => throw new InvalidOperationException("the route's constructor failed"),
         new RouteOptions { Route = "/api/aot" },

@@ -86,7 +86,7 @@ internal sealed class AotHost : IRouteHost
         }
 
         var routes = manifest.Routes
-            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes))
+            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes, r.Kind == ManifestKinds.Authorizer))
             .ToList();
         return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
     }

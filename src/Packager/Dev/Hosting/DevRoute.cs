@@ -2,7 +2,11 @@ using LambdaRoutes.Local.Gateway;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
-/// <summary>A route as the dev server serves it, from the route table (default mode) or the manifest (<c>--aot</c>).</summary>
+/// <summary>
+/// A route as the dev server serves it, from the route table (default mode) or the manifest (<c>--aot</c>). An app
+/// authorizer (<c>authorizers/&lt;name&gt;.cs</c>) is one too, with <see cref="IsAuthorizer"/>, no paths, and its name as
+/// <see cref="Route"/>: the host runs it like a route, on the authorizer event.
+/// </summary>
 internal sealed record DevRoute(
     string Id,
     string Route,
@@ -13,7 +17,8 @@ internal sealed record DevRoute(
     int MemorySize,
     bool Streaming = false,
     string? Authorizer = null,
-    IReadOnlyList<string>? AuthorizationScopes = null)
+    IReadOnlyList<string>? AuthorizationScopes = null,
+    bool IsAuthorizer = false)
 {
     /// <summary>
     /// Every route is wired as <c>ANY</c>, the CDK construct's default (<c>RouteMethods.Any</c>): a verb-style route's
@@ -38,6 +43,9 @@ internal sealed class DevRouteSet
     public GatewayRouter Router { get; }
 
     public DevRoute Find(string id) => Routes.First(r => r.Id == id);
+
+    /// <summary>The app authorizer named <paramref name="name"/> (<c>authorizers/&lt;name&gt;.cs</c>), or null.</summary>
+    public DevRoute? FindAuthorizer(string name) => Routes.FirstOrDefault(r => r.IsAuthorizer && r.Route == name);
 }
 
 /// <summary>How one run of a route ended.</summary>

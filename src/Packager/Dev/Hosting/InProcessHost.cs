@@ -205,7 +205,7 @@ internal sealed class InProcessHost : IRouteHost
         }
 
         var app = LoadedApp.Load(build.AssemblyPath!, table);
-        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes)).ToList();
+        var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes, r.Style == RouteStyle.Authorizer)).ToList();
         return new Generation(app, new DevRouteSet(routes));
     }
 

@@ -77,9 +77,10 @@ internal sealed class LoadedApp
 
     /// <summary>A new instance of the route: its object and an invoker around it.</summary>
     /// <exception cref="Exception">Whatever the route's constructor threw (an init error).</exception>
-    private RouteInvoker CreateInvoker(RouteEntry entry)
+    private LambdaRoutes.Bootstrap.IInvocationHandler CreateInvoker(RouteEntry entry)
     {
         var type = _context.MainAssembly.GetType(entry.Handler, throwOnError: true)!;
+        if (entry.Style == RouteStyle.Authorizer) return new AuthorizerInvoker((ILambdaAuthorizer)Construct(type));
         IApiRoute route;
         try
         {
@@ -93,6 +94,19 @@ internal sealed class LoadedApp
         }
 
         return new RouteInvoker(route, RouteEntryOptions.For(entry), _json);
+    }
+
+    /// <summary>A new object of <paramref name="type"/>; its constructor's exception, not reflection's wrapper, when it throws.</summary>
+    private static object Construct(Type type)
+    {
+        try
+        {
+            return Activator.CreateInstance(type)!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
     }
 
     /// <summary>Lets the old code go once its in-flight requests finish (a collectible context unloads when unreferenced).</summary>
