@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 
 namespace LambdaRoutes.Json;
@@ -98,7 +99,13 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         var quote = -1;
         while (read < source.Length)
         {
-            if (source.Length - read < ShortText) return EncodeShortAscii(source, destination, ref read, ref written, escape);
+            if (source.Length - read < ShortText)
+            {
+                // Response bodies are UTF-8: a loop over bytes, without the generic conversions of the UTF-16 one.
+                return typeof(T) == typeof(byte)
+                    ? EncodeShortUtf8(MemoryMarshal.Cast<T, byte>(source), MemoryMarshal.Cast<T, byte>(destination), ref read, ref written)
+                    : EncodeShortAscii(source, destination, ref read, ref written, escape);
+            }
             if (outside < read) outside = NextOr(source, read, source[read..].IndexOfAnyExceptInRange(T.CreateTruncating(0x20), T.CreateTruncating(0x7E)));
             if (quote < read) quote = NextOr(source, read, source[read..].IndexOfAny(T.CreateTruncating('"'), T.CreateTruncating('\\')));
             var run = Math.Min(Math.Min(outside, quote), destination.Length - written + read) - read;
@@ -148,6 +155,29 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         return true;
     }
 
+    /// <summary><see cref="EncodeShortAscii"/> for UTF-8 bytes.</summary>
+    private static bool EncodeShortUtf8(ReadOnlySpan<byte> source, Span<byte> destination, ref int read, ref int written)
+    {
+        while (read < source.Length)
+        {
+            var unit = source[read];
+            if (unit >= 0x80) return false;
+            if (!AsciiNeedsEscape(unit))
+            {
+                if ((uint)written >= (uint)destination.Length) return false;
+                destination[written++] = unit;
+                read++;
+                continue;
+            }
+            var length = ShortEscape(unit) != 0 ? 2 : 6;
+            if (written + length > destination.Length) return false;
+            EscapeAscii(unit, destination.Slice(written, length));
+            written += length;
+            read++;
+        }
+        return true;
+    }
+
     /// <summary>The absolute position of a search result over <c>source[from..]</c>; the length when nothing was found.</summary>
     private static int NextOr<T>(ReadOnlySpan<T> source, int from, int found) => found < 0 ? source.Length : from + found;
 
@@ -167,21 +197,24 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         return true;
     }
 
+    /// <summary>The letter of JSON's two-character escape for <paramref name="c"/>, or 0 when it has none.</summary>
+    private static byte ShortEscape(byte c) => c switch
+    {
+        (byte)'"' => (byte)'"',
+        (byte)'\\' => (byte)'\\',
+        (byte)'\b' => (byte)'b',
+        (byte)'\t' => (byte)'t',
+        (byte)'\n' => (byte)'n',
+        (byte)'\f' => (byte)'f',
+        (byte)'\r' => (byte)'r',
+        _ => 0,
+    };
+
     /// <summary>JSON's two-character escapes where they exist (RFC 8259 section 7), else <c>\u00XX</c> in upper-case hex.</summary>
     private static int EscapeAscii(byte c, Span<byte> destination)
     {
         destination[0] = (byte)'\\';
-        byte shortForm = c switch
-        {
-            (byte)'"' => (byte)'"',
-            (byte)'\\' => (byte)'\\',
-            (byte)'\b' => (byte)'b',
-            (byte)'\t' => (byte)'t',
-            (byte)'\n' => (byte)'n',
-            (byte)'\f' => (byte)'f',
-            (byte)'\r' => (byte)'r',
-            _ => 0,
-        };
+        var shortForm = ShortEscape(c);
         if (shortForm != 0)
         {
             destination[1] = shortForm;
