@@ -9,8 +9,18 @@ namespace LambdaRoutes;
 /// </summary>
 public sealed class HeaderMap : IEnumerable<KeyValuePair<string, IReadOnlyList<string>>>
 {
-    private readonly Dictionary<string, List<string>> _values = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _order = new();
+    private readonly Dictionary<string, List<string>> _values;
+    private readonly List<string> _order;
+
+    /// <summary>An empty map.</summary>
+    public HeaderMap() : this(0) { }
+
+    /// <summary>An empty map sized for <paramref name="capacity"/> names, so a mapper that knows the count does not grow it step by step.</summary>
+    internal HeaderMap(int capacity)
+    {
+        _values = new Dictionary<string, List<string>>(capacity, StringComparer.OrdinalIgnoreCase);
+        _order = new List<string>(capacity);
+    }
 
     /// <summary>The first value of header <paramref name="name"/>, or null when absent.</summary>
     public string? this[string name] => _values.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
@@ -38,7 +48,7 @@ public sealed class HeaderMap : IEnumerable<KeyValuePair<string, IReadOnlyList<s
     {
         if (!_values.TryGetValue(name, out var list))
         {
-            list = new List<string>();
+            list = new List<string>(1); // most names have one value
             _values[name] = list;
             _order.Add(name);
         }

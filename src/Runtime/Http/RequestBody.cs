@@ -114,8 +114,33 @@ public sealed class RequestBody
     /// <exception cref="FormatException">A malformed <c>multipart/form-data</c> body.</exception>
     internal void ParseNow()
     {
-        if (Kind == BodyKind.Json) ParsedJson();
+        if (Kind == BodyKind.Json) { if (!CheckedInPlace()) ParsedJson(); }
         else if (Kind == BodyKind.Form) ParsedForm();
+    }
+
+    /// <summary>
+    /// Checks a JSON body without building the <see cref="JsonNode"/> a handler that reads <c>As&lt;T&gt;</c> never uses
+    /// (it was a tenth of a warm invocation's instructions, bench/callgrind.sh): when the bytes are exactly the UTF-8 of
+    /// <see cref="Text"/> (a UTF-8 charset, valid, no byte order mark, not empty), a reader walks them with the limits
+    /// <c>JsonNode.Parse</c> applies (one value, depth 64, no comments or trailing commas). False: check by parsing.
+    /// </summary>
+    /// <exception cref="JsonException">The body is not JSON.</exception>
+    private bool CheckedInPlace()
+    {
+        var bytes = Bytes.Span;
+        if (bytes.IsEmpty || _encoding.CodePage != Encoding.UTF8.CodePage || bytes.StartsWith(Encoding.UTF8.Preamble)
+            || !System.Text.Unicode.Utf8.IsValid(bytes))
+            return false;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            while (reader.Read()) { }
+        }
+        catch (JsonException ex)
+        {
+            throw Remember(ex);
+        }
+        return true;
     }
 
     /// <summary>Next's <c>parse-body</c> reads an empty JSON body as <c>{}</c>; <c>JSON.parse("")</c> behind <c>request.json()</c> throws.</summary>

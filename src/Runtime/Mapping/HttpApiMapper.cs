@@ -5,7 +5,7 @@ internal static class HttpApiMapper
 {
     public static HttpRequestData ToRequest(EventFields e, bool isFunctionUrl)
     {
-        var headers = new HeaderMap();
+        var headers = new HeaderMap((e.Headers?.Count ?? 0) + 1); // + the Cookie header rebuilt below
         if (e.Headers is { } map)
             foreach (var (name, value) in map) headers.Add(name, value);
         // API Gateway moves the Cookie header into cookies[]; put it back so req.Headers and req.Cookies agree.

@@ -12,6 +12,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     private static readonly KeyValuePair<string, string>[] ResponseHeaders = [UserAgent, new("Content-Type", "application/json")];
     private readonly RuntimeHttpConnection _connection;
     private readonly Action<string> _logError;
+    private string? _functionArn;
 
     /// <param name="endpoint"><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
     /// <param name="logError">Where non-fatal Runtime API refusals are reported.</param>
@@ -41,8 +42,10 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         var requestId = h[RuntimeApiHeaders.RequestId];
         if (string.IsNullOrEmpty(requestId))
             throw new RuntimeApiException("GET /runtime/invocation/next gave no Lambda-Runtime-Aws-Request-Id", response.StatusCode);
-        _ = long.TryParse(h[RuntimeApiHeaders.DeadlineMs], NumberStyles.Integer, CultureInfo.InvariantCulture, out var deadline);
-        return new InvocationRequest(requestId, deadline, h[RuntimeApiHeaders.InvokedFunctionArn] ?? "",
+        _ = h.TryGetInt64(RuntimeApiHeaders.DeadlineMs, out var deadline);
+        // The function ARN is the same on every invocation: the previous string is kept when the bytes match.
+        _functionArn = h.Get(RuntimeApiHeaders.InvokedFunctionArn, reuse: _functionArn) ?? "";
+        return new InvocationRequest(requestId, deadline, _functionArn,
             h[RuntimeApiHeaders.TraceId], h[RuntimeApiHeaders.TenantId], response.Body,
             h[RuntimeApiHeaders.ClientContext], h[RuntimeApiHeaders.CognitoIdentity]);
     }

@@ -187,7 +187,10 @@ internal sealed class RuntimeHttpConnection : IDisposable
 
     private void Append(string text)
     {
-        var written = Encoding.UTF8.GetBytes(text, _head.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        // Request lines and header values are ASCII but for rare exceptions: a vectorised copy, UTF-8 only when needed.
+        var span = _head.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        if (Ascii.FromUtf16(text, span, out var written) != OperationStatus.Done)
+            written = Encoding.UTF8.GetBytes(text, span);
         _head.Advance(written);
     }
 

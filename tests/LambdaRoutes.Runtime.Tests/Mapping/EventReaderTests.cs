@@ -24,6 +24,23 @@ public sealed class EventReaderTests
         Assert.Equal(("PUT", "d.example", "beta"), (fields.RequestMethod, fields.DomainName, fields.Stage));
     }
 
+    [Theory]
+    [InlineData("plain ascii /a?b=c")]
+    [InlineData("")]
+    [InlineData("caf\u00e9 \u00fcber \ud83d\ude00")]
+    [InlineData("quote \\\" backslash \\\\ tab \\t escaped \\u0041")]
+    public void Strings_and_names_decode_exactly_as_GetString_does(string quoted)
+    {
+        // quoted is the text between the quotes as it appears in the event (escapes still escaped).
+        var text = $"\"{quoted}\"";
+        var expected = JsonSerializer.Deserialize<string>(text)!;
+        var fields = Read($"{{\"rawPath\":{text},\"headers\":{{{text}:{text}}},\"cookies\":[{text}]}}");
+
+        Assert.Equal(expected, fields.RawPath);
+        Assert.Equal(new KeyValuePair<string, string>(expected, expected), Assert.Single(fields.Headers!));
+        Assert.Equal(expected, Assert.Single(fields.Cookies!));
+    }
+
     [Fact]
     public void Unknown_fields_are_skipped_at_any_depth_and_nulls_are_absent()
     {

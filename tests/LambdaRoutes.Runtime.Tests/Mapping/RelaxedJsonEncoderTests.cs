@@ -84,6 +84,32 @@ public sealed class RelaxedJsonEncoderTests
         Assert.Equal(2, written);
     }
 
+    [Fact]
+    public void Encodes_in_pieces_of_any_size_like_the_relaxed_encoder_in_one()
+    {
+        // Long enough for the vectorised runs, then the unit-by-unit tail; every destination size ends pieces at a
+        // different place, also in the middle of a six-byte escape that then has to wait for the next piece.
+        var text = "{\"message\":\"hi, Ada\",\"count\":4,\"html\":\"<b>&amp;</b>\",\"tab\":\"\t\",\"nul\":\"\u0000\"}"
+                   + string.Concat(Enumerable.Repeat("plain run of ascii text, ", 4)) + "\"\\\u001f end";
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var expected = Escaped(Reference, utf8);
+        for (var size = 6; size <= 80; size++)
+        {
+            var output = new List<byte>();
+            var piece = new byte[size];
+            var rest = utf8.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var status = Ours.EncodeUtf8(rest, piece, out var consumed, out var written);
+                Assert.True(status is OperationStatus.Done or OperationStatus.DestinationTooSmall, $"size {size}: {status}");
+                Assert.True(consumed > 0, $"size {size}: no progress");
+                output.AddRange(piece.AsSpan(0, written).ToArray());
+                rest = rest[consumed..];
+            }
+            Assert.Equal(expected, Encoding.UTF8.GetString(output.ToArray()));
+        }
+    }
+
     private static string Written(JavaScriptEncoder encoder, string text) =>
         Written(encoder, writer => writer.WriteString(text, text));
 

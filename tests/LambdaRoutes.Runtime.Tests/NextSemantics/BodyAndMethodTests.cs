@@ -64,6 +64,31 @@ public sealed class BodyAndMethodTests
         Assert.Equal("Invalid JSON", res.Body);
     }
 
+    [Theory]
+    [InlineData("{\"a\":1}")]
+    [InlineData("  [1, \"two\", null, true, {\"x\": -1.5e3}]  ")]
+    [InlineData("null")]
+    [InlineData("\"\\ud800 a lone escaped surrogate is still JSON\"")]
+    [InlineData("   ")]
+    [InlineData("{\"a\":1} {\"b\":2}")]
+    [InlineData("{\"a\":1,}")]
+    [InlineData("{\"a\":1} // comment")]
+    [InlineData("{\"a\":\"\\x\"}")]
+    [InlineData("{\"a\":01}")]
+    [InlineData("[1,2")]
+    public async Task A_json_body_is_refused_exactly_when_JsonNode_Parse_refuses_it(string body)
+    {
+        // The body stage checks JSON with a reader and builds no node for a handler that does not ask for one.
+        var tester = new RouteTester(new InlineRoute((req, res) => res.Send(req.Body.Text)), "/api/x");
+        bool nodeParses;
+        try { System.Text.Json.Nodes.JsonNode.Parse(body); nodeParses = true; }
+        catch (System.Text.Json.JsonException) { nodeParses = false; }
+
+        var res = await tester.SendAsync(new HttpApiEventBuilder().Post("/api/x").Body(body, "application/json"));
+
+        Assert.Equal(nodeParses ? (200, body) : (400, "Invalid JSON"), (res.StatusCode, res.Body));
+    }
+
     [Fact]
     public async Task Event_nested_deeper_than_64_levels_is_an_invalid_event()
     {

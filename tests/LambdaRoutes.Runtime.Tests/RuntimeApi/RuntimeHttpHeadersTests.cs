@@ -32,6 +32,30 @@ public sealed class RuntimeHttpHeadersTests
     }
 
     [Theory]
+    [InlineData("Lambda-Runtime-Deadline-Ms: 1795291200000\r\n", true, 1795291200000)]
+    [InlineData("Lambda-Runtime-Deadline-Ms: -5\r\n", true, -5)]
+    [InlineData("Lambda-Runtime-Deadline-Ms: 17ms\r\n", false, 0)]
+    [InlineData("Lambda-Runtime-Deadline-Ms:\r\n", false, 0)]
+    [InlineData("Lambda-Runtime-Deadline-Ms: 99999999999999999999\r\n", false, 0)]
+    [InlineData("Other: 5\r\n", false, 0)]
+    public void Integers_are_read_from_the_value_bytes(string head, bool found, long expected)
+    {
+        Assert.Equal(found, Parse(head).TryGetInt64("lambda-runtime-deadline-ms", out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void A_value_equal_to_the_reused_string_is_that_string_and_a_different_one_is_new()
+    {
+        var previous = new string("arn:aws:lambda:us-east-1:000000000000:function:f".AsSpan());
+        var headers = Parse("Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:000000000000:function:f\r\nX-Other: arn:aws:lambda:us-east-1:000000000000:function:g\r\n");
+
+        Assert.Same(previous, headers.Get("lambda-runtime-invoked-function-arn", previous));
+        Assert.Equal("arn:aws:lambda:us-east-1:000000000000:function:g", headers.Get("x-other", previous));
+        Assert.Null(headers.Get("x-absent", previous));
+    }
+
+    [Theory]
     [InlineData("Transfer-Encoding: chunked\r\n", "transfer-encoding", "chunked", true)]
     [InlineData("Transfer-Encoding: gzip, Chunked\r\n", "transfer-encoding", "chunked", true)]
     [InlineData("Transfer-Encoding: notchunked\r\n", "transfer-encoding", "chunked", false)]
