@@ -10,7 +10,7 @@ namespace LambdaRoutes.Local.RuntimeApi;
 /// The local Runtime API server (<see cref="LoopbackHttpServer"/> + <see cref="RuntimeApiEndpoints"/>, the same code an
 /// emulator instance runs) with a backend that the caller scripts instead of an instance pool: events are queued with
 /// <c>Enqueue</c>, <c>/next</c> hands them out in order, and every answer the runtime posts is recorded as a
-/// <see cref="RuntimeApiPost"/>. Tests and the bench drive real runtimes (AOT bootstraps, the loop in-process) with it;
+/// <see cref="RuntimeApiPost"/>. Tests drive real runtimes (AOT bootstraps, the loop in-process) with it;
 /// <see cref="Fault"/> lets a test make the server misbehave without a second HTTP implementation.
 /// </summary>
 internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
@@ -20,13 +20,11 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
     private readonly Channel<byte[]> _liveChunks = Channel.CreateUnbounded<byte[]>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RuntimeApiPost>> _outcomes = new();
     private readonly ConcurrentDictionary<string, OpenStream> _streams = new();
-    private readonly ConcurrentDictionary<string, long> _sentAt = new();
     private readonly AsyncLocal<HttpContext?> _request = new();
     private readonly List<string> _requestLines = [];
     private CancellationTokenSource _inFlight = new();
     private LoopbackHttpServer? _server;
     private WireRecorder? _wire;
-    private long _firstNextAt;
 
     private QueuedRuntimeApi()
     {
@@ -55,9 +53,6 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
         }
     }
 
-    /// <summary>Stopwatch timestamp of the first <c>/next</c> since <see cref="ResetInit"/> (0 if none yet): the end of init.</summary>
-    public long FirstNextAt => Interlocked.Read(ref _firstNextAt);
-
     /// <param name="recordWire">Keep the bytes each connection sent (<see cref="ReceivedBytes"/>), for tests of a runtime's HTTP framing.</param>
     public static async Task<QueuedRuntimeApi> StartAsync(bool recordWire = false)
     {
@@ -69,8 +64,6 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
     /// <summary>Every byte each connection sent, one array per connection (needs <c>recordWire</c>).</summary>
     public IReadOnlyList<byte[]> ReceivedBytes() =>
         _wire?.Received() ?? throw new InvalidOperationException("started without recordWire");
-
-    public void ResetInit() => Interlocked.Exchange(ref _firstNextAt, 0);
 
     /// <summary>Queues an event; its <see cref="QueuedEvent.Answer"/> completes with the runtime's answer to it (response or error).</summary>
     /// <param name="requestId">The <c>Lambda-Runtime-Aws-Request-Id</c>; unique among the events not answered yet.</param>
@@ -91,18 +84,6 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
         _outcomes[next.RequestId] = outcome;
         _events.Writer.TryWrite(next);
         return new QueuedEvent(next.RequestId, outcome.Task);
-    }
-
-    /// <summary>Drops the events no runtime took; their answers fail.</summary>
-    public void Drain()
-    {
-        while (_events.Reader.TryRead(out var dropped))
-        {
-            if (_outcomes.TryRemove(dropped.RequestId, out var outcome))
-            {
-                outcome.TrySetException(new InvalidOperationException($"event {dropped.RequestId} was never taken"));
-            }
-        }
     }
 
     /// <summary>
@@ -163,12 +144,9 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
 
     async Task<NextInvocation?> IRuntimeApiBackend.NextAsync(CancellationToken cancel)
     {
-        Interlocked.CompareExchange(ref _firstNextAt, Stopwatch.GetTimestamp(), 0);
         try
         {
-            var next = await _events.Reader.ReadAsync(cancel).ConfigureAwait(false);
-            _sentAt[next.RequestId] = Stopwatch.GetTimestamp();
-            return next;
+            return await _events.Reader.ReadAsync(cancel).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
@@ -239,7 +217,7 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
             return false; // not an event we handed out, or answered twice: the endpoint answers 400
         }
 
-        post = (captureRequest ? WithRequest(post) : post) with { EventSentAt = _sentAt.TryRemove(post.RequestId!, out var sentAt) ? sentAt : 0 };
+        post = captureRequest ? WithRequest(post) : post;
         _posts.Writer.TryWrite(post);
         outcome.TrySetResult(post);
         return true;

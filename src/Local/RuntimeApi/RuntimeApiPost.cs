@@ -24,9 +24,6 @@ internal enum RuntimeApiPostKind
 /// <param name="ReceivedAt">Stopwatch timestamp of the moment the post was fully received.</param>
 internal sealed record RuntimeApiPost(RuntimeApiPostKind Kind, string? RequestId, string? ErrorType, byte[] Body, long ReceivedAt)
 {
-    /// <summary>Stopwatch timestamp of the moment its event was handed to <c>/next</c> to write (0 for an init error).</summary>
-    public long EventSentAt { get; init; }
-
     /// <summary>The path it was posted to.</summary>
     public string Path { get; init; } = "";
 
