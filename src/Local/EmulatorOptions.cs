@@ -6,8 +6,8 @@ public sealed record EmulatorOptions
     /// <summary><c>AWS_REGION</c> and the region in ARNs.</summary>
     public string Region { get; init; } = "us-east-1";
 
-    /// <summary>The account id in ARNs.</summary>
-    public string AccountId { get; init; } = "000000000000";
+    /// <summary>The account id in ARNs; by default the one the local API Gateway puts in its events.</summary>
+    public string AccountId { get; init; } = LocalAccount.Id;
 
     /// <summary>Most instances of one function alive at once; further invocations wait for one to become idle.</summary>
     public int MaxInstancesPerFunction { get; init; } = 64;

@@ -6,7 +6,7 @@ namespace LambdaRoutes.Local.Gateway;
 /// <summary>The ids the local API Gateway stamps on every request, in API Gateway's formats (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).</summary>
 internal static class GatewayIdentifiers
 {
-    public const string AccountId = "123456789012";
+    public const string AccountId = LocalAccount.Id;
     public const string ApiId = "localdevapi";
     public const string RestStage = "prod";
 

@@ -26,4 +26,11 @@ internal interface IRuntimeApiBackend
 }
 
 /// <summary>An event as <c>/next</c> returns it, with the headers of https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html.</summary>
-internal sealed record NextInvocation(string RequestId, byte[] Payload, long DeadlineMs, string FunctionArn, string TraceId);
+internal sealed record NextInvocation(string RequestId, byte[] Payload, long DeadlineMs, string FunctionArn, string TraceId)
+{
+    /// <summary><c>Lambda-Runtime-Client-Context</c>: the mobile SDK's client context JSON, when the caller sent one.</summary>
+    public string? ClientContext { get; init; }
+
+    /// <summary><c>Lambda-Runtime-Cognito-Identity</c>: the mobile SDK's Cognito identity JSON, when the caller sent one.</summary>
+    public string? CognitoIdentity { get; init; }
+}

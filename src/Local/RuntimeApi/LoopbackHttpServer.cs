@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -18,28 +19,46 @@ namespace LambdaRoutes.Local.RuntimeApi;
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly KestrelServer _server;
+    private readonly ConnectionCounter _connections;
 
-    private LoopbackHttpServer(KestrelServer server, int port)
+    private LoopbackHttpServer(KestrelServer server, int port, ConnectionCounter connections)
     {
         _server = server;
         Port = port;
+        _connections = connections;
     }
 
     /// <summary>The bound port on 127.0.0.1.</summary>
     public int Port { get; }
 
-    public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler, CancellationToken cancel = default)
+    /// <summary>TCP connections accepted so far: tests check that a runtime keeps one connection alive.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <param name="handler">Called for every request.</param>
+    /// <param name="wire">When set, records every byte the connections receive (tests of a runtime's framing).</param>
+    /// <param name="cancel">Cancels the start.</param>
+    public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler, WireRecorder? wire = null, CancellationToken cancel = default)
     {
         var options = new KestrelServerOptions { AddServerHeader = false };
         options.Limits.MaxRequestBodySize = null; // the Runtime API endpoints enforce their own limits (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)
         options.Limits.MinRequestBodyDataRate = null; // a streamed response may pause for as long as its handler likes
-        options.Listen(IPAddress.Loopback, 0);
+        // Header values go out as UTF-8: a mobile SDK's Lambda-Runtime-Client-Context carries the caller's JSON as it is.
+        options.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+        var connections = new ConnectionCounter();
+        options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Use(connections.Counting);
+            if (wire is not null)
+            {
+                listen.Use(wire.Recording);
+            }
+        });
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var server = new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance);
         await server.StartAsync(new Application(handler), cancel).ConfigureAwait(false);
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                       ?? throw new InvalidOperationException("Kestrel did not report its address.");
-        return new LoopbackHttpServer(server, new Uri(address).Port);
+        return new LoopbackHttpServer(server, new Uri(address).Port, connections);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,6 +74,19 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
 
         _server.Dispose();
+    }
+
+    private sealed class ConnectionCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ConnectionDelegate Counting(ConnectionDelegate next) => connection =>
+        {
+            Interlocked.Increment(ref _count);
+            return next(connection);
+        };
     }
 
     private sealed class Application(RequestDelegate handler) : IHttpApplication<HttpContext>

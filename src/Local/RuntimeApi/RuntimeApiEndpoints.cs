@@ -19,7 +19,7 @@ internal static class RuntimeApiEndpoints
 
     public static RequestDelegate For(IRuntimeApiBackend backend) => context => HandleAsync(context, backend);
 
-    private static async Task HandleAsync(HttpContext context, IRuntimeApiBackend backend)
+    internal static async Task HandleAsync(HttpContext context, IRuntimeApiBackend backend)
     {
         var path = context.Request.Path.Value ?? "";
         var method = context.Request.Method;
@@ -67,6 +67,16 @@ internal static class RuntimeApiEndpoints
         response.Headers["Lambda-Runtime-Deadline-Ms"] = next.DeadlineMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = next.FunctionArn;
         response.Headers["Lambda-Runtime-Trace-Id"] = next.TraceId;
+        if (next.ClientContext is { } clientContext)
+        {
+            response.Headers["Lambda-Runtime-Client-Context"] = clientContext;
+        }
+
+        if (next.CognitoIdentity is { } identity)
+        {
+            response.Headers["Lambda-Runtime-Cognito-Identity"] = identity;
+        }
+
         response.ContentLength = next.Payload.Length;
         await response.Body.WriteAsync(next.Payload);
     }
@@ -119,10 +129,24 @@ internal static class RuntimeApiEndpoints
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
     {
+        var request = context.Request;
+        if (request.ContentLength is { } length)
+        {
+            // The usual case (a buffered post says its length): one array of the exact size, no copies.
+            if (length > limit)
+            {
+                return null;
+            }
+
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, context.RequestAborted);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
         {
             if (buffer.Length + read > limit)
             {
@@ -135,17 +159,19 @@ internal static class RuntimeApiEndpoints
         return buffer.ToArray();
     }
 
-    internal static Task WriteAcceptedAsync(HttpContext context)
-    {
-        context.Response.StatusCode = 202;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync("{\"status\":\"OK\"}");
-    }
+    private static readonly byte[] Accepted = "{\"status\":\"OK\"}"u8.ToArray();
 
-    internal static Task WriteErrorAsync(HttpContext context, int status, string type, string message)
+    internal static Task WriteAcceptedAsync(HttpContext context) => WriteJsonAsync(context, 202, Accepted);
+
+    internal static Task WriteErrorAsync(HttpContext context, int status, string type, string message) =>
+        WriteJsonAsync(context, status, ErrorJson.Create(type, message));
+
+    /// <summary>With its Content-Length: a chunked answer would cost the runtime a second read for the last chunk.</summary>
+    private static Task WriteJsonAsync(HttpContext context, int status, byte[] body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.Body.WriteAsync(ErrorJson.Create(type, message)).AsTask();
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
     }
 }

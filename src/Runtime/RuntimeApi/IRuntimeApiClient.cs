@@ -19,7 +19,7 @@ internal interface IRuntimeApiClient
     /// <paramref name="writeBody"/>. When <paramref name="writeBody"/> throws, the stream ends with the error trailers and
     /// the exception is returned (not thrown); null means the stream ended normally.
     /// </summary>
-    Task<Exception?> SendStreamingResponseAsync(string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken);
+    Task<Exception?> SendStreamingResponseAsync(string requestId, StreamingResponseBody writeBody, CancellationToken cancellationToken);
 
     /// <summary>Reports that invocation <paramref name="requestId"/> failed, with AWS's error JSON.</summary>
     void ReportInvocationError(string requestId, Exception error, CancellationToken cancellationToken);

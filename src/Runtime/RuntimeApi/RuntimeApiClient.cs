@@ -54,7 +54,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         Post(InvocationPath(requestId, "/response"), ResponseHeaders, payload, cancellationToken);
 
     public async Task<Exception?> SendStreamingResponseAsync(
-        string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
+        string requestId, StreamingResponseBody writeBody, CancellationToken cancellationToken)
     {
         var path = InvocationPath(requestId, "/response");
         var headers = new[]

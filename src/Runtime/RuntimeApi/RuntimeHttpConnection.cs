@@ -75,7 +75,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
     /// </summary>
     public async Task<(RuntimeHttpResponse Response, Exception? Failure)> SendChunkedAsync(
         string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers,
-        Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody,
+        StreamingResponseBody writeBody,
         Func<Exception, IReadOnlyList<KeyValuePair<string, string>>> trailersFor, CancellationToken ct)
     {
         using var abort = AbortOn(ct);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Packager.Tests.Support;
 
@@ -7,15 +9,15 @@ namespace LambdaRoutes.Packager.Tests.Support;
 internal sealed record Invocation(int ExitCode, string Kind, JsonObject Response, string Log);
 
 /// <summary>
-/// Runs a built bootstrap as Lambda would, against <see cref="RuntimeApiServer"/>, for exactly one event; a bootstrap of
+/// Runs a built bootstrap as Lambda would, against the local Runtime API server (<see cref="QueuedRuntimeApi"/>), for exactly one event; a bootstrap of
 /// another architecture runs under qemu-user.
 /// </summary>
 internal static class BootstrapRunner
 {
     public static async Task<Invocation> InvokeAsync(string bootstrap, string eventJson, string architecture = "x86_64")
     {
-        await using var server = new RuntimeApiServer();
-        var outcome = server.Enqueue(eventJson);
+        await using var server = await QueuedRuntimeApi.StartAsync();
+        var outcome = server.Enqueue(Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(eventJson)).Answer;
         var (executable, arguments) = Local.ArchitectureLauncher.Command(bootstrap, architecture);
         var start = new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = server.Endpoint;
@@ -43,7 +45,8 @@ internal static class BootstrapRunner
             throw new InvalidOperationException($"{bootstrap} exited {process.ExitCode} without answering. Log:\n{log}");
         }
 
-        var (kind, body) = await outcome;
-        return new Invocation(process.ExitCode, kind, JsonNode.Parse(body)?.AsObject() ?? [], log);
+        var answer = await outcome;
+        var kind = answer.Kind == RuntimeApiPostKind.Response ? "response" : "error";
+        return new Invocation(process.ExitCode, kind, JsonNode.Parse(answer.Body)?.AsObject() ?? [], log);
     }
 }

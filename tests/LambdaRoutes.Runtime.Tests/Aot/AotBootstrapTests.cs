@@ -3,6 +3,7 @@ using LambdaRoutes.Runtime.Tests.Malformed;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.Testing;
 using Xunit.Abstractions;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
@@ -53,7 +54,7 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task Bootstrap_serves_real_events_and_survives_a_throwing_handler_and_a_malformed_event()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
 
         api.Enqueue("get-1", new HttpApiEventBuilder().Get("/api/aot/x?a=1&a=2").Cookie("s", "1").ToJson(), traceId: "Root=1-aot");
@@ -101,7 +102,7 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task Bootstrap_answers_every_malformed_input_and_keeps_serving()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
         var cases = MalformedEvents.All("/api/aot/echo").ToList();
         foreach (var (c, i) in cases.Select((c, i) => (c, i))) api.Enqueue("bad-" + i, c.Event);
@@ -128,14 +129,9 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     {
         // As RuntimeSupport does (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs): a Runtime API failure ends the bootstrap process non-zero, after a log line.
         AssertPublished();
-        await using var api = new Reliability.ScriptedRuntimeApi(async (r, s) =>
-        {
-            if (Reliability.ScriptedRuntimeApi.IsNext(r) && failing == "response")
-                await Reliability.ScriptedRuntimeApi.Event(s, "r-1", new HttpApiEventBuilder().Get("/api/aot").ToJson());
-            else
-                await Reliability.ScriptedRuntimeApi.Answer(s, 500, "{}"u8.ToArray());
-            return true;
-        });
+        await using var api = await QueuedRuntimeApi.StartAsync();
+        api.Enqueue("r-1", new HttpApiEventBuilder().Get("/api/aot").ToJson());
+        api.Fault = async c => !(RuntimeApiFaults.IsNext(c) && failing == "response") && await RuntimeApiFaults.Answer(c, 500, "{}");
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint);
 
         var exit = await bootstrap.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -158,7 +154,7 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task A_throwing_constructor_is_reported_to_init_error_and_the_process_exits_1()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "init-error"));
 
         var post = await api.NextPostAsync();
@@ -176,7 +172,7 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task Run_once_serves_one_invocation_and_exits_0()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         api.Enqueue("only", new HttpApiEventBuilder().Get("/api/aot").ToJson());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("LAMBDA_ROUTES_RUN_ONCE", "true"));
@@ -195,7 +191,7 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task Verb_route_serves_typed_json_multipart_and_the_app_router_method_rules()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "verb"));
         var file = Enumerable.Range(0, 2048).Select(i => (byte)i).ToArray();
         var multipart = System.Text.Encoding.ASCII.GetBytes(
@@ -241,27 +237,34 @@ public abstract class BootstrapTestCases(AotPublishFixture aot, ITestOutputHelpe
     public async Task Streaming_route_streams_chunks_and_reports_a_mid_stream_failure_in_trailers()
     {
         AssertPublished();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "stream"));
         api.Enqueue("ok", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream").ToJson());
         api.Enqueue("fail", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/aot/stream?fail=1").ToJson());
         var ok = await api.NextPostAsync();
         var fail = await api.NextPostAsync();
+        var ticks = new[] { 1, 2, 3 }.Select(i => System.Text.Encoding.UTF8.GetBytes($"data: tick {i}\n\n")).ToArray();
 
         Assert.Equal("streaming", ok.Headers["Lambda-Runtime-Function-Response-Mode"]);
-        Assert.Equal(4, ok.Chunks.Count);
-        var prelude = ok.Chunks[0];
-        Assert.Equal(new byte[8], prelude[^8..]);
+        var prelude = ok.Body[..(ok.Body.AsSpan().IndexOf(new byte[8]) + 8)];
         var head = JsonNode.Parse(prelude.AsSpan(0, prelude.Length - 8))!;
         Assert.Equal(200, (int)head["statusCode"]!);
         Assert.Equal("text/event-stream", (string?)head["headers"]!["Content-Type"]);
-        Assert.Equal("data: tick 3\n\n", System.Text.Encoding.UTF8.GetString(ok.Chunks[3]));
+        ChunkedFraming.AssertSent(api, [prelude, .. ticks]); // one chunk per write: the prelude, then each event
+        Assert.Equal(RuntimeApiPostKind.Response, ok.Kind);
         Assert.Empty(ok.Trailers);
 
-        Assert.Equal(3, fail.Chunks.Count);
-        Assert.Equal("InvalidOperationException", fail.Trailers["Lambda-Runtime-Function-Error-Type"]);
-        var error = JsonNode.Parse(Convert.FromBase64String(fail.Trailers["Lambda-Runtime-Function-Error-Body"]))!;
+        Assert.Equal(RuntimeApiPostKind.Error, fail.Kind);
+        Assert.Equal("/2018-06-01/runtime/invocation/fail/response", fail.Path);
+        var type = fail.Trailers["Lambda-Runtime-Function-Error-Type"];
+        var body = fail.Trailers["Lambda-Runtime-Function-Error-Body"];
+        Assert.Equal("InvalidOperationException", type);
+        var error = JsonNode.Parse(Convert.FromBase64String(body))!;
         Assert.Equal("stream broke", (string?)error["errorMessage"]);
+        var failed = fail.StreamedPieces.SelectMany(p => p).ToArray();
+        var failPrelude = failed[..(failed.AsSpan().IndexOf(new byte[8]) + 8)];
+        ChunkedFraming.AssertSent(api, [failPrelude, ticks[0], ticks[1]],
+            $"0\r\nLambda-Runtime-Function-Error-Type: {type}\r\nLambda-Runtime-Function-Error-Body: {body}\r\n\r\n");
         Assert.False(bootstrap.HasExited);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.Testing;
 using Xunit.Abstractions;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
@@ -24,7 +25,7 @@ public sealed class AotPayloadMemoryTests(AotPublishFixture aot, ITestOutputHelp
     public async Task Six_mb_base64_and_text_bodies_echoed_at_128_mb_peak_at_or_below_96_mb_rss()
     {
         Assert.True(aot.PublishExitCode == 0, "publish failed:\n" + aot.PublishLog);
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint,
             ("AOT_FIXTURE_ROUTE", "payload"), ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
 

@@ -7,6 +7,7 @@ using LambdaRoutes.Runtime.Tests.Core;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.Testing;
 using Xunit.Abstractions;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Aot;
 
@@ -26,7 +27,7 @@ public sealed class AotTelemetryLogTests(AotPublishFixture aot, ITestOutputHelpe
     {
         Assert.True(aot.PublishExitCode == 0, "publish failed:\n" + aot.PublishLog);
         var requestId = "telemetry-" + format.ToLowerInvariant();
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         api.Enqueue(requestId, new HttpApiEventBuilder().Get("/api/aot/boom").ToJson());
         using var pipe = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.Inheritable);
         var before = DateTimeOffset.UtcNow;

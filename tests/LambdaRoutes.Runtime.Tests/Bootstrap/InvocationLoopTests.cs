@@ -23,7 +23,7 @@ public sealed class InvocationLoopTests
             Responses.Add((requestId, Encoding.UTF8.GetString(payload)));
 
         public async Task<Exception?> SendStreamingResponseAsync(
-            string requestId, Func<Func<ReadOnlyMemory<byte>, Task>, Task> writeBody, CancellationToken cancellationToken)
+            string requestId, StreamingResponseBody writeBody, CancellationToken cancellationToken)
         {
             var body = new MemoryStream();
             try

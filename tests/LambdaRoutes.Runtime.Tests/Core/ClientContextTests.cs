@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Core;
-using LambdaRoutes.Runtime.Tests.Reliability;
+using LambdaRoutes.Local.RuntimeApi;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.RuntimeApi;
 using LambdaRoutes.Testing;
-using static LambdaRoutes.Runtime.Tests.Reliability.ScriptedRuntimeApi;
+using static LambdaRoutes.Runtime.Tests.Support.RuntimeApiFaults;
 
 namespace LambdaRoutes.Runtime.Tests.Core;
 
@@ -199,11 +199,8 @@ public sealed class ClientContextTests
     [Fact]
     public async Task The_socket_client_carries_both_raw_headers()
     {
-        await using var api = new ScriptedRuntimeApi(async (_, s) =>
-        {
-            await MobileEvent(s, "m-0", "{}"u8.ToArray(), FullClientContext.ReplaceLineEndings(""), FullIdentity);
-            return true;
-        });
+        await using var api = await QueuedRuntimeApi.StartAsync();
+        api.Enqueue(MobileEvent("m-0", "{}"u8.ToArray(), FullClientContext.ReplaceLineEndings(""), FullIdentity));
         using var client = new RuntimeApiClient(api.Endpoint, _ => { });
 
         var invocation = await Task.Run(() => client.GetNextInvocation(CancellationToken.None)).WaitAsync(Bound);
@@ -216,17 +213,12 @@ public sealed class ClientContextTests
     public async Task Through_the_real_host_and_socket_client_a_route_reads_both_and_a_malformed_header_only_warns()
     {
         // Request 0: next with both headers; 1: its response; 2: next with a broken client context; 3: its response.
-        await using var api = new ScriptedRuntimeApi(async (r, s) =>
-        {
-            switch (r.Index)
-            {
-                case 0: await MobileEvent(s, "m-1", Get(), FullClientContext.ReplaceLineEndings(""), FullIdentity); break;
-                case 2: await MobileEvent(s, "m-2", Get(), "{\"custom\":", null); break;
-                case 4: await Answer(s, 500, "{}"u8.ToArray()); break; // ends the host once both are answered
-                default: await Answer(s, 202, "{}"u8.ToArray()); break;
-            }
-            return true;
-        });
+        await using var api = await QueuedRuntimeApi.StartAsync();
+        var firstAnswer = api.Enqueue(MobileEvent("m-1", Get(), FullClientContext.ReplaceLineEndings(""), FullIdentity)).Answer;
+        var secondAnswer = api.Enqueue(MobileEvent("m-2", Get(), "{\"custom\":", null)).Answer;
+        var nexts = 0;
+        // The third next is answered 500, which ends the host once both events are answered.
+        api.Fault = async c => IsNext(c) && Interlocked.Increment(ref nexts) == 3 && await Answer(c, 500, "{}");
         var route = new InlineRoute((req, res) => res.Json(new JsonObject
         {
             ["tier"] = req.Context.ClientContext?.Custom["tier"],
@@ -242,17 +234,18 @@ public sealed class ClientContextTests
             (endpoint, logError) => new RuntimeApiClient(endpoint, logError), CancellationToken.None)).WaitAsync(Bound);
 
         Assert.Equal(1, exit); // the scripted 500 on the third next, not anything the headers did
-        var requests = api.Received();
-        Assert.Equal("/2018-06-01/runtime/invocation/m-1/response", requests[1].Path);
-        var first = JsonNode.Parse((string)JsonNode.Parse(requests[1].Text)!["body"]!)!;
+        var firstPost = await firstAnswer;
+        Assert.Equal("/2018-06-01/runtime/invocation/m-1/response", firstPost.Path);
+        var first = JsonNode.Parse((string)JsonNode.Parse(firstPost.Text)!["body"]!)!;
         Assert.Equal("gold", (string?)first["tier"]);
         Assert.Equal("com.example.notes", (string?)first["app"]);
         Assert.Equal("Android", (string?)first["platform"]);
         Assert.Equal("us-east-1:1234-abcd", (string?)first["identity"]);
         Assert.Equal("us-east-1:pool-9", (string?)first["pool"]);
 
-        Assert.Equal("/2018-06-01/runtime/invocation/m-2/response", requests[3].Path);
-        var second = JsonNode.Parse(requests[3].Text)!;
+        var secondPost = await secondAnswer;
+        Assert.Equal("/2018-06-01/runtime/invocation/m-2/response", secondPost.Path);
+        var second = JsonNode.Parse(secondPost.Text)!;
         Assert.Equal(200, (int?)second["statusCode"]);
         var body = JsonNode.Parse((string)second["body"]!)!;
         Assert.Null(body["tier"]);
@@ -304,25 +297,14 @@ public sealed class ClientContextTests
 
     private static byte[] Get() => new HttpApiEventBuilder().Get("/api/x").ToJson();
 
-    /// <summary>
-    /// A <c>next</c> answer with the Mobile SDK headers, written here rather than with <c>Answer</c> because header values
-    /// go out as UTF-8 (custom values may be any text) and <c>Answer</c> writes ASCII.
-    /// </summary>
-    private static async Task MobileEvent(Stream stream, string id, byte[] payload, string? clientContext, string? identity)
-    {
-        var head = new StringBuilder("HTTP/1.1 200 OK\r\n")
-            .Append("Lambda-Runtime-Aws-Request-Id: ").Append(id).Append("\r\n")
-            .Append("Lambda-Runtime-Deadline-Ms: ")
-            .Append(DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append("\r\n")
-            .Append("Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:mobile\r\n")
-            .Append("Content-Type: application/json\r\n");
-        if (clientContext is not null) head.Append("Lambda-Runtime-Client-Context: ").Append(clientContext).Append("\r\n");
-        if (identity is not null) head.Append("Lambda-Runtime-Cognito-Identity: ").Append(identity).Append("\r\n");
-        head.Append("Content-Length: ").Append(payload.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.ToString()));
-        await stream.WriteAsync(payload);
-        await stream.FlushAsync();
-    }
+    /// <summary>An event with the Mobile SDK headers (values are UTF-8: custom values may be any text).</summary>
+    private static NextInvocation MobileEvent(string id, byte[] payload, string? clientContext, string? identity) =>
+        new(id, payload, DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds(),
+            "arn:aws:lambda:us-east-1:123456789012:function:mobile", "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700")
+        {
+            ClientContext = clientContext,
+            CognitoIdentity = identity,
+        };
 
     /// <summary>An implementation written against the interface as it was: must still compile.</summary>
     private sealed class LegacyContext : ILambdaContext

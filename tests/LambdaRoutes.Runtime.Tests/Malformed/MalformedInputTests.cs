@@ -3,6 +3,7 @@ using LambdaRoutes.Core;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.RuntimeApi;
 using LambdaRoutes.Testing;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Malformed;
 
@@ -24,7 +25,7 @@ public sealed class MalformedInputTests
     public async Task Bad_input_gets_its_answer_and_the_loop_serves_the_next_event(string name)
     {
         var bad = MalformedEvents.All().Single(c => c.Name == name);
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var stop = new CancellationTokenSource();
         var log = new CapturedLog();
         var host = Task.Run(() => LambdaHost.RunAsync(MalformedEvents.EchoRoute, new RouteOptions { Route = MalformedEvents.Route }, null,

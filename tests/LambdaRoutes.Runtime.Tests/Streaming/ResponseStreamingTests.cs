@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.RuntimeApi;
 using LambdaRoutes.Testing;
+using LambdaRoutes.Local.RuntimeApi;
 
 namespace LambdaRoutes.Runtime.Tests.Streaming;
 
@@ -13,7 +14,7 @@ namespace LambdaRoutes.Runtime.Tests.Streaming;
 /// </summary>
 public sealed class ResponseStreamingTests
 {
-    private static (Task<int> Host, CancellationTokenSource Stop) Start(FakeRuntimeApi api, IApiRoute route, string pattern, CapturedLog log)
+    private static (Task<int> Host, CancellationTokenSource Stop) Start(QueuedRuntimeApi api, IApiRoute route, string pattern, CapturedLog log)
     {
         var stop = new CancellationTokenSource();
         // The loop blocks its thread on the Runtime API, as in production: give it one of its own.
@@ -23,16 +24,18 @@ public sealed class ResponseStreamingTests
         return (host, stop);
     }
 
-    /// <summary>The chunked framing of <paramref name="chunks"/>, as RFC 9112 §7.1 writes it.</summary>
-    private static byte[] Framed(IEnumerable<byte[]> chunks, string end) =>
-        chunks.SelectMany(c => Encoding.ASCII.GetBytes(c.Length.ToString("x") + "\r\n").Concat(c).Concat("\r\n"u8.ToArray()))
-            .Concat(Encoding.ASCII.GetBytes(end)).ToArray();
-
     private static (JsonNode Prelude, byte[] Body) SplitPrelude(byte[] firstChunk)
     {
         var nuls = firstChunk.AsSpan().IndexOf(new byte[8]);
         Assert.True(nuls > 0, "no 8-NUL delimiter in the first chunk");
         return (JsonNode.Parse(firstChunk.AsSpan(0, nuls))!, firstChunk[(nuls + 8)..]);
+    }
+
+    /// <summary>A streamed answer that was one chunk on the wire (prelude and body together), split at the prelude's end.</summary>
+    private static (JsonNode Prelude, byte[] Body) SingleChunk(QueuedRuntimeApi api, RuntimeApiPost post)
+    {
+        ChunkedFraming.AssertSent(api, [post.Body]);
+        return SplitPrelude(post.Body);
     }
 
     [Fact]
@@ -45,14 +48,19 @@ public sealed class ResponseStreamingTests
             await gate.Task; // held until the test has seen "one" on the socket
             await stream.WriteEventAsync("two", "tick");
         }).WithCookie("seen", "1"));
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         var log = new CapturedLog();
         var (host, stop) = Start(api, route, "/api/events", log);
 
         api.Enqueue("s-1", new HttpApiEventBuilder().AsFunctionUrl().Get("/api/events").ToJson());
-        var prelude = await api.NextChunkAsync();
-        var one = await api.NextChunkAsync();
-        Assert.Equal("data: one\n\n", Encoding.UTF8.GetString(one)); // arrived before the handler was allowed to finish
+        var arrived = new List<byte>();
+        while (!Encoding.UTF8.GetString(arrived.ToArray()).EndsWith("data: one\n\n", StringComparison.Ordinal))
+        {
+            arrived.AddRange(await api.NextChunkAsync()); // "one" arrives before the handler is allowed to finish
+        }
+
+        var prelude = arrived.ToArray()[..(arrived.Count - "data: one\n\n".Length)];
+        var one = "data: one\n\n"u8.ToArray();
         gate.SetResult();
         var post = await api.NextPostAsync();
         stop.Cancel();
@@ -73,8 +81,8 @@ public sealed class ResponseStreamingTests
         Assert.Equal("[\"seen=1; Path=/\"]", json["cookies"]!.ToJsonString());
 
         var two = "event: tick\ndata: two\n\n"u8.ToArray();
-        Assert.Equal(3, post.Chunks.Count);
-        Assert.Equal(Framed(new[] { prelude, one, two }, "0\r\n\r\n"), post.WireBody);
+        Assert.Equal([.. prelude, .. one, .. two], post.Body);
+        ChunkedFraming.AssertSent(api, [prelude, one, two]); // one chunk per write
         Assert.Empty(post.Trailers);
     }
 
@@ -88,7 +96,7 @@ public sealed class ResponseStreamingTests
             if (Interlocked.Increment(ref calls) == 1) throw new InvalidOperationException("disk on fire");
             await stream.WriteAsync(" and complete");
         }, "text/plain"));
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         var log = new CapturedLog();
         var (host, stop) = Start(api, route, "/api/download", log);
 
@@ -100,8 +108,9 @@ public sealed class ResponseStreamingTests
         Assert.Equal(0, await host);
 
         Assert.Equal("/2018-06-01/runtime/invocation/bad-1/response", failed.Path);
-        Assert.Equal(2, failed.Chunks.Count);
-        Assert.Equal("partial", Encoding.UTF8.GetString(failed.Chunks[1]));
+        var sent = failed.StreamedPieces.SelectMany(p => p).ToArray();
+        var prelude = sent[..(sent.AsSpan().IndexOf(new byte[8]) + 8)];
+        Assert.Equal("partial", Encoding.UTF8.GetString(sent[prelude.Length..]));
         var type = failed.Trailers["Lambda-Runtime-Function-Error-Type"];
         var body = failed.Trailers["Lambda-Runtime-Function-Error-Body"];
         Assert.Equal("InvalidOperationException", type);
@@ -109,12 +118,12 @@ public sealed class ResponseStreamingTests
         Assert.Equal("InvalidOperationException", (string?)error["errorType"]);
         Assert.Equal("disk on fire", (string?)error["errorMessage"]);
         var expectedEnd = $"0\r\nLambda-Runtime-Function-Error-Type: {type}\r\nLambda-Runtime-Function-Error-Body: {body}\r\n\r\n";
-        Assert.Equal(Framed(failed.Chunks, expectedEnd), failed.WireBody);
+        ChunkedFraming.AssertSent(api, [prelude, "partial"u8.ToArray()], expectedEnd);
         Assert.Contains("failed mid-stream", log.Text);
         Assert.Contains("disk on fire", log.Text);
 
         Assert.Equal("/2018-06-01/runtime/invocation/good-2/response", good.Path);
-        Assert.Equal("partial and complete", Encoding.UTF8.GetString(good.Chunks.Skip(1).SelectMany(c => c).ToArray()));
+        Assert.Equal("partial and complete", Encoding.UTF8.GetString(good.Body[prelude.Length..]));
         Assert.Empty(good.Trailers);
         Assert.Equal(1, api.ConnectionCount); // the keep-alive connection survives a failed stream
     }
@@ -127,7 +136,7 @@ public sealed class ResponseStreamingTests
             await s.WriteAsync("head");
             throw new IOException("the file being streamed vanished");
         }));
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         var (host, stop) = Start(api, route, "/api/file", new CapturedLog());
         api.Enqueue("io", new HttpApiEventBuilder().Get("/api/file").ToJson());
         api.Enqueue("next", new HttpApiEventBuilder().Get("/api/elsewhere").ToJson());
@@ -144,7 +153,7 @@ public sealed class ResponseStreamingTests
     public async Task Plain_answers_on_a_streaming_route_are_one_chunk_prelude_plus_body()
     {
         var route = new VerbRoute().Map("GET", _ => NextResponse.Json(new JsonObject { ["ok"] = true }).WithHeader("x-a", "1"));
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         var (host, stop) = Start(api, route, "/api/plain", new CapturedLog());
 
         api.Enqueue("json", new HttpApiEventBuilder().Get("/api/plain").ToJson());
@@ -156,17 +165,17 @@ public sealed class ResponseStreamingTests
         stop.Cancel();
         await host;
 
-        var (prelude, body) = SplitPrelude(Assert.Single(json.Chunks));
+        var (prelude, body) = SingleChunk(api, json);
         Assert.Equal(200, (int)prelude["statusCode"]!);
         Assert.Equal("application/json", (string?)prelude["headers"]!["Content-Type"]);
         Assert.Equal("1", (string?)prelude["headers"]!["x-a"]);
         Assert.Equal("{\"ok\":true}", Encoding.UTF8.GetString(body));
 
-        (prelude, body) = SplitPrelude(Assert.Single(missing.Chunks));
+        (prelude, body) = SingleChunk(api, missing);
         Assert.Equal(404, (int)prelude["statusCode"]!);
         Assert.Equal("Not Found", Encoding.UTF8.GetString(body));
 
-        (prelude, body) = SplitPrelude(Assert.Single(junk.Chunks));
+        (prelude, body) = SingleChunk(api, junk);
         Assert.Equal(400, (int)prelude["statusCode"]!);
         Assert.StartsWith("Invalid event", Encoding.UTF8.GetString(body));
     }
@@ -176,14 +185,14 @@ public sealed class ResponseStreamingTests
     {
         var ran = false;
         var route = new VerbRoute().Map("GET", _ => NextResponse.Stream(s => { ran = true; return s.WriteAsync("body"); }, "text/plain"));
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync(recordWire: true);
         var (host, stop) = Start(api, route, "/api/h", new CapturedLog());
         api.Enqueue("head", new HttpApiEventBuilder().Request("HEAD", "/api/h").ToJson());
         var head = await api.NextPostAsync();
         stop.Cancel();
         await host;
 
-        var (prelude, body) = SplitPrelude(Assert.Single(head.Chunks));
+        var (prelude, body) = SingleChunk(api, head);
         Assert.Equal(200, (int)prelude["statusCode"]!);
         Assert.Empty(body);
         Assert.False(ran);
