@@ -99,7 +99,7 @@ internal static class BuildPipeline
             AppCompileCheck.Record(table.AppDir, sharedInputs);
         }
 
-        await CachedRoutes.StoreAsync(options.Cache, builds, reporter, stderr, cancel);
+        await CachedRoutes.StoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
         var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
         reporter.Summary(builds, total.Elapsed);
