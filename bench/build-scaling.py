@@ -112,17 +112,21 @@ def main() -> None:
         shutil.copytree(app, clean)
         row = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "nproc": os.cpu_count(),
                "loadStart": open("/proc/loadavg").read().split()[:3], "packager": str(packager)}
-        step = lambda name: build(packager, app, cache, logs / f"{args.label}-{n}-{name}.log")
-        row["full"] = step("full")
-        row["noop"] = step("noop")
+
+        def step(name: str, folder: Path = app) -> None:
+            # Saved after every step, so a run cut short (a shared machine, a deadline) keeps what it measured.
+            row[name] = build(packager, folder, cache, logs / f"{args.label}-{n}-{name}.log")
+            row["loadEnd"] = open("/proc/loadavg").read().split()[:3]
+            print(f"{args.label} {n} routes {name}: {json.dumps(row[name])} load {row['loadEnd'][0]}", flush=True)
+            save(args.label, n, row)
+
+        step("full")
+        step("noop")
         edit(app / "api" / "r0.cs", "Status(200)", "Status(201)")
-        row["route-edit"] = step("route-edit")
+        step("route-edit")
         edit(app / "api" / "_lib" / f"Helper{n - 1}.cs", f"\"route {n - 1}\"", f"\"route {n - 1}, edited\"")
-        row["lib-edit"] = step("lib-edit")
-        row["cache-hit"] = build(packager, clean, cache, logs / f"{args.label}-{n}-cache-hit.log")
-        row["loadEnd"] = open("/proc/loadavg").read().split()[:3]
-        print(f"{args.label} {n} routes: {json.dumps(row)}", flush=True)
-        save(args.label, n, row)
+        step("lib-edit")
+        step("cache-hit", clean)
 
 
 def save(label: str, n: int, row: dict) -> None:
@@ -145,7 +149,10 @@ def write_table(results: dict) -> None:
             load = f"{row['loadStart'][0]} → {row['loadEnd'][0]}"
             lines.append(f"| {n} | " + " | ".join(cells) + f" | {load} | {row['date']} |")
         lines.append("")
-    (RESULTS / "build-scaling.md").write_text("\n".join(lines))
+    table = RESULTS / "build-scaling.md"
+    # Notes written by hand below the tables ("## Notes" to the end) outlive the rewrite.
+    notes = table.read_text().partition("\n## Notes")[2] if table.exists() else ""
+    table.write_text("\n".join(lines) + ("\n## Notes" + notes if notes else ""))
 
 
 def cell(figures: dict) -> str:
