@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LambdaRoutes.Local.RuntimeApi;
 using LambdaRoutes.Runtime.Tests.Support;
 using LambdaRoutes.Tests;
 
@@ -16,7 +17,7 @@ public sealed class AotAuthorizerTests(AotPublishFixture aot)
     public async Task Answers_each_event_kind_in_its_wire_format_and_a_failure_is_an_invocation_error()
     {
         Assert.True(aot.PublishExitCode == 0, "publish failed:\n" + aot.PublishLog);
-        await using var api = new FakeRuntimeApi();
+        await using var api = await QueuedRuntimeApi.StartAsync();
         using var bootstrap = new BootstrapProcess(aot, api.Endpoint, ("AOT_FIXTURE_ROUTE", "authorizer"));
         api.Enqueue("http", Fixtures.AuthorizerEvent("go--apigw-v2-custom-authorizer-v2-request.json"));
         api.Enqueue("token", Fixtures.AuthorizerEvent("go--apigw-custom-auth-request.json"));
