@@ -25,6 +25,26 @@ internal static class ApiSurface
         return text.ToString();
     }
 
+    /// <summary>
+    /// Fails, with the lines that differ, when <paramref name="assembly"/>'s surface is not the one in <paramref name="golden"/>;
+    /// the new surface is then written to <c>&lt;assembly&gt;.received.txt</c> in the test output folder, to review and copy
+    /// over the golden file to accept it.
+    /// </summary>
+    public static void AssertMatchesGolden(Assembly assembly, string golden)
+    {
+        var name = assembly.GetName().Name;
+        var expected = File.ReadAllText(golden).ReplaceLineEndings("\n");
+        var actual = Describe(assembly);
+
+        if (expected != actual)
+        {
+            var received = Path.Combine(AppContext.BaseDirectory, name + ".received.txt");
+            File.WriteAllText(received, actual);
+            Assert.Fail($"The public API of {name} changed (new surface in {received}; copy it over {golden} to accept):\n" +
+                        Diff(expected, actual));
+        }
+    }
+
     /// <summary>The lines that differ: <c>- </c> for a line only in <paramref name="expected"/>, <c>+ </c> for one only in <paramref name="actual"/>.</summary>
     public static string Diff(string expected, string actual)
     {

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.Lambda;
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Cdk.Authorizers;
 
@@ -24,25 +25,25 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
     {
         appFunctions ??= new Dictionary<string, IFunction>();
         var declared = props.Authorizers ?? new Dictionary<string, RouteAuthorizer>();
-        var diagnostics = new List<RouteDiagnostic>();
+        var diagnostics = new List<Diagnostic>();
         var known = declared.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
 
         if (declared.ContainsKey(NoneName))
-            diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"Authorizers may not declare '{NoneName}': it is how a route opts out of the default."));
+            diagnostics.Add(ConstructDiagnostics.NoneDeclared(NoneName));
         foreach (var (name, authorizer) in declared)
         {
             if (!authorizer.WorksWith(props.ApiKind))
-                diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a {authorizer.GetType().Name}, which a {props.ApiKind} API does not have."));
+                diagnostics.Add(ConstructDiagnostics.AuthorizerNotForApiKind(name, authorizer.GetType().Name, props.ApiKind.ToString()));
             if (authorizer is CognitoAuthorizer { UserPools.Count: 0, UserPoolArns.Count: 0 })
-                diagnostics.Add(new(DiagnosticCodes.AuthorizerNotForApiKind, $"authorizer '{name}' is a CognitoAuthorizer with no user pool: set UserPools or UserPoolArns."));
+                diagnostics.Add(ConstructDiagnostics.CognitoWithoutUserPool(name));
             if (AppAuthorizerFunctions.FromApp(authorizer) && !appFunctions.ContainsKey(name))
-                diagnostics.Add(new(DiagnosticCodes.AuthorizerFunctionMissing, $"authorizer '{name}' is a {authorizer.GetType().Name} without a Handler, and the app has no authorizers/{name}.cs " +
-                    $"(app authorizers: {(manifest.Authorizers.Count == 0 ? "none" : string.Join(", ", manifest.Authorizers.Select(a => a.File)))})."));
+                diagnostics.Add(ConstructDiagnostics.AuthorizerFileMissing(name, authorizer.GetType().Name,
+                    manifest.Authorizers.Count == 0 ? "none" : string.Join(", ", manifest.Authorizers.Select(a => a.File))));
             if (authorizer is LambdaRequestAuthorizer { Handler: null, SimpleResponses: false } && props.ApiKind == ApiKind.Http)
-                diagnostics.Add(new(DiagnosticCodes.AuthorizerFunctionMissing, $"authorizer '{name}': an app authorizer file answers simple responses on an HTTP API; SimpleResponses = false needs a Handler of your own."));
+                diagnostics.Add(ConstructDiagnostics.AppAuthorizerNeedsSimpleResponses(name));
         }
         if (props.DefaultAuthorizer is { } fallback && fallback != NoneName && !declared.ContainsKey(fallback))
-            diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"DefaultAuthorizer '{fallback}' is not in Authorizers ({known})."));
+            diagnostics.Add(ConstructDiagnostics.UnknownDefaultAuthorizer(fallback, known));
 
         var result = new Dictionary<string, RouteAuthorization>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
@@ -52,18 +53,18 @@ internal sealed record RouteAuthorization(string? Name, RouteAuthorizer? Authori
             if (name is null or NoneName)
             {
                 if (scopes.Count > 0)
-                    diagnostics.Add(new(DiagnosticCodes.ScopesNeedJwt, "AuthorizationScopes on a public route: choose a JWT or Cognito authorizer.", route.File, route.Route));
+                    diagnostics.Add(ConstructDiagnostics.ScopesOnPublicRoute().About(route.File, route.Route));
                 result[route.Id] = Public;
                 continue;
             }
             if (!declared.TryGetValue(name, out var authorizer))
             {
                 if (route.Authorizer is not null)
-                    diagnostics.Add(new(DiagnosticCodes.UnknownAuthorizer, $"authorizer '{name}' is not in LambdaRoutesApiProps.Authorizers ({known}).", route.File, route.Route));
+                    diagnostics.Add(ConstructDiagnostics.UnknownAuthorizer(name, known).About(route.File, route.Route));
                 continue;
             }
             if (scopes.Count > 0 && !authorizer.TakesScopes)
-                diagnostics.Add(new(DiagnosticCodes.ScopesNeedJwt, $"AuthorizationScopes need a JWT or Cognito authorizer; '{name}' is a {authorizer.GetType().Name}.", route.File, route.Route));
+                diagnostics.Add(ConstructDiagnostics.ScopesNeedJwt(name, authorizer.GetType().Name).About(route.File, route.Route));
             var function = authorizer switch
             {
                 LambdaRequestAuthorizer { Handler: { } handler } => handler,

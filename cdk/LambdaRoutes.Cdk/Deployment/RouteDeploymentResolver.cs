@@ -1,5 +1,6 @@
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Cdk.Deployment;
 
@@ -18,16 +19,15 @@ internal static class RouteDeploymentResolver
         var perRoute = options?.Routes ?? new Dictionary<string, RouteDeploymentSettings>();
         var diagnostics = perRoute.Keys
             .Where(key => !manifest.Routes.Any(r => r.Route == key || r.Id == key))
-            .Select(key => new RouteDiagnostic(DiagnosticCodes.UnknownRoute,
-                $"Deployment.Routes names '{key}', which is neither a route pattern nor a route id of the manifest. Routes: {string.Join(", ", manifest.Routes.Select(r => r.Route))}."))
+            .Select(key => ConstructDiagnostics.UnknownRoute("Deployment.Routes", key, manifest.Routes.Select(r => r.Route)))
             .ToList();
 
         if (kind == ApiKind.Http)
         {
             if (options?.UsagePlans is { Count: > 0 })
-                diagnostics.Add(new(DiagnosticCodes.SettingNotForApiKind, "Deployment.UsagePlans: an HTTP API has no usage plans or API keys; use ApiKind.Rest, or Throttle per route."));
+                diagnostics.Add(ConstructDiagnostics.HttpApiUsagePlans());
             if (options?.WebAclArn is not null)
-                diagnostics.Add(new(DiagnosticCodes.SettingNotForApiKind, "Deployment.WebAclArn: AWS WAF cannot be associated with an HTTP API; use ApiKind.Rest."));
+                diagnostics.Add(ConstructDiagnostics.HttpApiWebAcl());
         }
 
         var result = new Dictionary<string, RouteDeploymentSettings>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal static class RouteDeploymentResolver
                 .Where(entry => entry.Key == route.Route || entry.Key == route.Id)
                 .Select(entry => entry.Value)
                 .Aggregate(Merge(defaults, declared), Merge);
-            Check(merged, kind, problem => diagnostics.Add(new(problem.Code, problem.Message, route.File, route.Route)));
+            Check(merged, kind, problem => diagnostics.Add(problem.About(route.File, route.Route)));
             result[route.Id] = merged;
         }
 
@@ -75,19 +75,19 @@ internal static class RouteDeploymentResolver
 
     // Limits from https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html and
     // https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html (provisioned may not exceed reserved).
-    private static void Check(RouteDeploymentSettings settings, ApiKind kind, Action<(string Code, string Message)> report)
+    private static void Check(RouteDeploymentSettings settings, ApiKind kind, Action<Diagnostic> report)
     {
         if (settings.ReservedConcurrency is < 0)
-            report((DiagnosticCodes.InvalidDeploymentSetting, $"ReservedConcurrency {settings.ReservedConcurrency} is negative; 0 stops the function, null leaves it unreserved."));
+            report(ConstructDiagnostics.NegativeReservedConcurrency(settings.ReservedConcurrency.Value));
         if (settings.ProvisionedConcurrency is < 1)
-            report((DiagnosticCodes.InvalidDeploymentSetting, $"ProvisionedConcurrency {settings.ProvisionedConcurrency} must be at least 1, or null for none."));
+            report(ConstructDiagnostics.ProvisionedConcurrencyBelowOne(settings.ProvisionedConcurrency.Value));
         if (settings is { ProvisionedConcurrency: >= 1 and var provisioned, ReservedConcurrency: >= 0 and var reserved } && provisioned > reserved)
-            report((DiagnosticCodes.InvalidDeploymentSetting, $"ProvisionedConcurrency {provisioned} exceeds ReservedConcurrency {reserved}; Lambda rejects that."));
+            report(ConstructDiagnostics.ProvisionedAboveReserved(provisioned, reserved));
         if (settings.JsonLogs == false && (settings.ApplicationLogLevel is not null || settings.SystemLogLevel is not null))
-            report((DiagnosticCodes.InvalidDeploymentSetting, "JsonLogs is false but a log level is set; Lambda filters log levels only in JSON format."));
+            report(ConstructDiagnostics.LogLevelWithoutJsonLogs());
         if (kind == ApiKind.Rest && settings.Throttle is not null)
-            report((DiagnosticCodes.SettingNotForApiKind, "Throttle per route is an HTTP API stage setting; on a REST API use UsagePlans, or the stage-wide LambdaRoutesApiProps.Throttle."));
+            report(ConstructDiagnostics.RestApiRouteThrottle());
         if (kind == ApiKind.Http && settings.ApiKeyRequired == true)
-            report((DiagnosticCodes.SettingNotForApiKind, "ApiKeyRequired: an HTTP API has no API keys; use ApiKind.Rest with UsagePlans, or an authorizer."));
+            report(ConstructDiagnostics.HttpApiKeyRequired());
     }
 }

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Diagnostics;
+
 namespace LambdaRoutes.Cdk.Diagnostics;
 
 /// <summary>
@@ -12,6 +14,12 @@ public sealed class LambdaRoutesException : Exception
         : base(Format(context, diagnostics))
     {
         Diagnostics = diagnostics;
+    }
+
+    /// <summary>Creates the exception from the findings of the construct's checks (<see cref="ConstructDiagnostics"/>).</summary>
+    internal LambdaRoutesException(string context, IEnumerable<Diagnostic> diagnostics)
+        : this(context, diagnostics.Select(RouteDiagnostic.From).ToList())
+    {
     }
 
     /// <summary>Every problem found, in the order found.</summary>

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Diagnostics;
+
 namespace LambdaRoutes.Cdk.Diagnostics;
 
 /// <summary>
@@ -10,6 +12,10 @@ namespace LambdaRoutes.Cdk.Diagnostics;
 /// <param name="Route">The route pattern (<c>/api/users/[id]</c>), or null.</param>
 public sealed record RouteDiagnostic(string Code, string Message, string? File = null, string? Route = null)
 {
+    /// <summary>The user's view of a finding of the shared catalogue: its code, wording, route file and pattern.</summary>
+    internal static RouteDiagnostic From(Diagnostic diagnostic) =>
+        new(diagnostic.Code, diagnostic.Message, diagnostic.Locations.Count > 0 ? diagnostic.Locations[0].File : null, diagnostic.Route);
+
     /// <summary>Formats the diagnostic as one line: <c>LRC201 api/x.cs (/api/x): message</c>.</summary>
     public override string ToString()
     {

@@ -1,18 +1,13 @@
 using System.Text.Json;
 using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Contracts.Manifest;
 
 namespace LambdaRoutes.Cdk.Manifest;
 
 /// <summary>Reads and validates a <c>manifest.json</c> written by <c>lambda-routes build</c>.</summary>
-public static class ManifestReader
+internal static class ManifestReader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>
     /// Reads the manifest at <paramref name="manifestPath"/> and validates it, including that every
     /// route's artifact folder holds an executable <c>bootstrap</c>.
@@ -40,20 +35,19 @@ public static class ManifestReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Fail(fullPath, $"cannot read the manifest ({e.Message}). Run `lambda-routes build <appDir>` first, or pass AppPath so synth builds it.");
+            throw Fail(fullPath, ConstructDiagnostics.ManifestNotReadable(e.Message));
         }
 
         try
         {
-            return JsonSerializer.Deserialize<ManifestDocument>(text, JsonOptions)
-                ?? throw Fail(fullPath, "the manifest is the JSON literal null.");
+            return JsonSerializer.Deserialize(text, ManifestJson.Lenient.ManifestDocument)
+                ?? throw Fail(fullPath, ConstructDiagnostics.ManifestIsNull());
         }
         catch (JsonException e)
         {
-            throw Fail(fullPath, $"invalid JSON: {e.Message}");
+            throw Fail(fullPath, ConstructDiagnostics.ManifestNotJson(e.Message));
         }
     }
 
-    private static LambdaRoutesException Fail(string fullPath, string message) =>
-        new(fullPath, [new RouteDiagnostic(DiagnosticCodes.ManifestUnreadable, message)]);
+    private static LambdaRoutesException Fail(string fullPath, Diagnostic diagnostic) => new(fullPath, [diagnostic]);
 }

@@ -1,48 +1,42 @@
 using System.Text.RegularExpressions;
-using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Contracts.Verbs;
 
 namespace LambdaRoutes.Cdk.Manifest;
 
 /// <summary>
-/// Turns the raw manifest into a <see cref="RouteManifest"/>, collecting every problem instead of
-/// stopping at the first. Path syntax and tree rules are checked later by the planner, which knows the
-/// API kind.
+/// Turns the manifest the packager wrote (the shared <see cref="ManifestDocument"/>) into a <see cref="RouteManifest"/>,
+/// collecting every problem instead of stopping at the first: what the construct needs present and within Lambda's and
+/// API Gateway's limits, and the artifacts on disk. Path syntax and tree rules are checked later by the planner, which
+/// knows the API kind. Fields the construct does not use (style, handler, zip, hashes) are not its concern.
 /// </summary>
 internal static partial class ManifestValidator
 {
-    internal const int SupportedSchemaVersion = 1;
-
-    /// <summary>The manifest <c>kind</c> of an <c>authorizers/&lt;name&gt;.cs</c> function.</summary>
-    internal const string AuthorizerKind = "authorizer";
-
     // API Gateway's method set is the verbs a route can export plus ANY, which covers the rest (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
     private static readonly HashSet<string> KnownMethods = ["ANY", .. HttpVerbs.Supported];
 
-    internal sealed record Result(RouteManifest? Manifest, IReadOnlyList<RouteDiagnostic> Diagnostics);
+    internal sealed record Result(RouteManifest? Manifest, IReadOnlyList<Diagnostic> Diagnostics);
 
     public static Result Validate(string manifestPath, ManifestDocument document, IArtifactProbe probe)
     {
-        var diagnostics = new List<RouteDiagnostic>();
-        void Report(string code, string message, string? file = null, string? route = null) =>
-            diagnostics.Add(new RouteDiagnostic(code, message, file, route));
+        var diagnostics = new List<Diagnostic>();
 
-        if (document.SchemaVersion != SupportedSchemaVersion)
+        if (document.SchemaVersion != ManifestDocument.CurrentSchemaVersion)
         {
-            Report(DiagnosticCodes.UnsupportedSchema,
-                $"schemaVersion is {document.SchemaVersion?.ToString() ?? "missing"}; this construct reads version {SupportedSchemaVersion}. Rebuild with a matching lambda-routes.");
+            diagnostics.Add(ConstructDiagnostics.UnsupportedSchema(document.SchemaVersion, ManifestDocument.CurrentSchemaVersion));
         }
 
         var architecture = document.Architecture ?? "x86_64";
         if (architecture is not ("x86_64" or "arm64"))
         {
-            Report(DiagnosticCodes.UnsupportedArchitecture, $"architecture '{architecture}' is not x86_64 or arm64.");
+            diagnostics.Add(ConstructDiagnostics.UnsupportedArchitecture(architecture));
         }
 
-        var runtime = document.Runtime ?? "provided.al2023";
-        if (runtime != "provided.al2023")
+        var runtime = document.Runtime ?? ManifestDocument.LambdaRuntime;
+        if (runtime != ManifestDocument.LambdaRuntime)
         {
-            Report(DiagnosticCodes.UnsupportedRuntime, $"runtime '{runtime}' is not provided.al2023.");
+            diagnostics.Add(ConstructDiagnostics.UnsupportedRuntime(runtime));
         }
 
         var manifestDirectory = Path.GetDirectoryName(manifestPath)!;
@@ -50,17 +44,17 @@ internal static partial class ManifestValidator
         var authorizers = new List<ManifestRoute>();
         var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var rawRoutes = document.Routes ?? [];
-        if (rawRoutes.All(r => r?.Kind == AuthorizerKind))
+        if (rawRoutes.All(r => r is not null && ManifestKinds.Of(r) == ManifestKinds.Authorizer))
         {
-            Report(DiagnosticCodes.NoRoutes, "the manifest lists no routes; is there an api/ folder with route files?");
+            diagnostics.Add(ConstructDiagnostics.ManifestHasNoRoutes());
         }
 
         for (var index = 0; index < rawRoutes.Count; index++)
         {
-            var route = ValidateRoute(index, rawRoutes[index], architecture, manifestDirectory, probe, seenIds, Report);
+            var route = ValidateRoute(index, rawRoutes[index], architecture, manifestDirectory, probe, seenIds, diagnostics);
             if (route is not null)
             {
-                (rawRoutes[index]!.Kind == AuthorizerKind ? authorizers : routes).Add(route);
+                (ManifestKinds.Of(rawRoutes[index]!) == ManifestKinds.Authorizer ? authorizers : routes).Add(route);
             }
         }
 
@@ -72,49 +66,50 @@ internal static partial class ManifestValidator
 
     private static ManifestRoute? ValidateRoute(
         int index,
-        ManifestRouteDocument? raw,
+        ManifestRouteEntry? raw,
         string appArchitecture,
         string manifestDirectory,
         IArtifactProbe probe,
         Dictionary<string, string> seenIds,
-        Action<string, string, string?, string?> report)
+        List<Diagnostic> diagnostics)
     {
         var file = raw?.File ?? $"routes[{index}]";
         var pattern = raw?.Route;
         var failed = false;
-        void Fail(string code, string message)
+        void Fail(Diagnostic diagnostic)
         {
             failed = true;
-            report(code, message, file, pattern);
+            diagnostics.Add(diagnostic.About(file, pattern));
         }
 
         if (raw is null)
         {
-            Fail(DiagnosticCodes.MissingField, "the route entry is null.");
+            Fail(ConstructDiagnostics.NullRouteEntry());
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(raw.Id)) Fail(DiagnosticCodes.MissingField, "missing 'id'.");
-        if (string.IsNullOrWhiteSpace(raw.File)) Fail(DiagnosticCodes.MissingField, "missing 'file'.");
-        if (string.IsNullOrWhiteSpace(raw.Route)) Fail(DiagnosticCodes.MissingField, "missing 'route'.");
-        var isAuthorizer = raw.Kind == AuthorizerKind;
-        if (raw.Kind is not (null or AuthorizerKind))
-            Fail(DiagnosticCodes.MissingField, $"kind '{raw.Kind}' is not \"{AuthorizerKind}\" (a route writes none).");
+        // An entry of another kind is neither: deploying it as a route would put a function behind paths it does not serve.
+        var kind = ManifestKinds.Of(raw);
+        var isAuthorizer = kind == ManifestKinds.Authorizer;
+        if (kind is not (ManifestKinds.Route or ManifestKinds.Authorizer)) Fail(ConstructDiagnostics.UnknownKind(kind));
+        if (string.IsNullOrWhiteSpace(raw.Id)) Fail(ConstructDiagnostics.MissingField("id"));
+        if (string.IsNullOrWhiteSpace(raw.File)) Fail(ConstructDiagnostics.MissingField("file"));
+        if (string.IsNullOrWhiteSpace(raw.Route)) Fail(ConstructDiagnostics.MissingField("route"));
         if (!isAuthorizer && (raw.Paths is not { Count: > 0 } || raw.Paths.Any(string.IsNullOrWhiteSpace)))
-            Fail(DiagnosticCodes.MissingField, "'paths' must list at least one API Gateway path, none empty.");
+            Fail(ConstructDiagnostics.NoPaths());
         if (!isAuthorizer && (raw.Methods is not { Count: > 0 } || raw.Methods.Any(string.IsNullOrWhiteSpace)))
-            Fail(DiagnosticCodes.MissingField, "'methods' must list ANY or at least one verb, none empty.");
-        if (string.IsNullOrWhiteSpace(raw.Artifact)) Fail(DiagnosticCodes.MissingField, "missing 'artifact'.");
+            Fail(ConstructDiagnostics.NoMethods());
+        if (string.IsNullOrWhiteSpace(raw.Artifact)) Fail(ConstructDiagnostics.MissingField("artifact"));
 
         if (!string.IsNullOrWhiteSpace(raw.Id))
         {
             if (!ConstructIdPattern().IsMatch(raw.Id))
             {
-                Fail(DiagnosticCodes.InvalidId, $"id '{raw.Id}' must be letters and digits, starting with a letter (it names CDK constructs).");
+                Fail(ConstructDiagnostics.InvalidId(raw.Id));
             }
             else if (!seenIds.TryAdd(raw.Id, file))
             {
-                Fail(DiagnosticCodes.DuplicateId, $"id '{raw.Id}' is also used by {seenIds[raw.Id]}.");
+                Fail(ConstructDiagnostics.DuplicateId(raw.Id, seenIds[raw.Id]));
             }
         }
 
@@ -122,7 +117,7 @@ internal static partial class ManifestValidator
         {
             if (!KnownMethods.Contains(method))
             {
-                Fail(DiagnosticCodes.InvalidMethod, $"method '{method}' is not one of {string.Join(", ", KnownMethods)} (upper case).");
+                Fail(ConstructDiagnostics.InvalidMethod(method, KnownMethods));
             }
         }
 
@@ -130,20 +125,20 @@ internal static partial class ManifestValidator
         var architecture = raw.Architecture ?? appArchitecture;
         if (raw.Architecture is not (null or "x86_64" or "arm64"))
         {
-            Fail(DiagnosticCodes.UnsupportedArchitecture, $"architecture '{architecture}' is not x86_64 or arm64.");
+            Fail(ConstructDiagnostics.UnsupportedArchitecture(architecture));
         }
 
         // Lambda's own bounds; anything outside fails at deploy, so fail at synth instead.
         var memory = raw.Settings?.MemorySize;
         if (memory is < 128 or > 10240)
         {
-            Fail(DiagnosticCodes.InvalidMemorySize, $"memorySize {memory} MB is outside Lambda's 128–10240 MB.");
+            Fail(ConstructDiagnostics.InvalidMemorySize(memory));
         }
 
         var timeout = raw.Settings?.Timeout;
         if (timeout is < 1 or > 900)
         {
-            Fail(DiagnosticCodes.InvalidTimeout, $"timeout {timeout} s is outside Lambda's 1–900 s.");
+            Fail(ConstructDiagnostics.InvalidTimeout(timeout));
         }
 
         string? artifactDirectory = null;
@@ -152,14 +147,14 @@ internal static partial class ManifestValidator
             artifactDirectory = Path.GetFullPath(Path.Combine(manifestDirectory, raw.Artifact));
             var problem = probe.Probe(artifactDirectory) switch
             {
-                BootstrapState.FolderMissing => $"artifact folder '{artifactDirectory}' does not exist; rebuild with `lambda-routes build`.",
-                BootstrapState.BootstrapMissing => $"artifact folder '{artifactDirectory}' has no 'bootstrap'; rebuild with `lambda-routes build`.",
-                BootstrapState.NotExecutable => $"'{Path.Combine(artifactDirectory, "bootstrap")}' is not executable (Lambda execs it directly).",
+                BootstrapState.FolderMissing => ConstructDiagnostics.ArtifactFolderMissing(artifactDirectory),
+                BootstrapState.BootstrapMissing => ConstructDiagnostics.BootstrapMissing(artifactDirectory),
+                BootstrapState.NotExecutable => ConstructDiagnostics.BootstrapNotExecutable(Path.Combine(artifactDirectory, "bootstrap")),
                 _ => null,
             };
             if (problem is not null)
             {
-                Fail(DiagnosticCodes.MissingArtifact, problem);
+                Fail(problem);
             }
         }
 

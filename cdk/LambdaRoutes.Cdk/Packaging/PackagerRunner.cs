@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using LambdaRoutes.Cdk.Diagnostics;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Cdk.Packaging;
 
@@ -119,5 +120,5 @@ internal static class PackagerRunner
     }
 
     private static LambdaRoutesException Fail(string appDirectory, string message) =>
-        new($"packaging {appDirectory}", [new RouteDiagnostic(DiagnosticCodes.PackagerFailed, message)]);
+        new($"packaging {appDirectory}", [ConstructDiagnostics.PackagerFailed(message)]);
 }

@@ -1,5 +1,6 @@
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Contracts.Diagnostics;
 using LambdaRoutes.Contracts.Routing;
 
 namespace LambdaRoutes.Cdk.Planning;
@@ -21,7 +22,7 @@ internal static class RouteTreePlanner
 {
     public static IReadOnlyList<RouteBinding> Plan(IReadOnlyList<ManifestRoute> routes, ApiKind kind, RouteMethods methods, bool corsEnabled = false)
     {
-        var diagnostics = new List<RouteDiagnostic>();
+        var diagnostics = new List<Diagnostic>();
         var root = new TreeNode();
         var bindings = new List<RouteBinding>();
 
@@ -53,13 +54,13 @@ internal static class RouteTreePlanner
         return bindings;
     }
 
-    private static List<GatewaySegment>? ParsePath(ManifestRoute route, string path, List<RouteDiagnostic> diagnostics)
+    private static List<GatewaySegment>? ParsePath(ManifestRoute route, string path, List<Diagnostic> diagnostics)
     {
-        void Report(string code, string message) => diagnostics.Add(new RouteDiagnostic(code, message, route.File, route.Route));
+        void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic.About(route.File, route.Route));
 
         if (!path.StartsWith('/'))
         {
-            Report(DiagnosticCodes.InvalidPath, $"path '{path}' must start with '/'.");
+            Report(ConstructDiagnostics.PathWithoutSlash(path));
             return null;
         }
 
@@ -75,13 +76,13 @@ internal static class RouteTreePlanner
             var segment = GatewaySegment.Of(parts[i]);
             if (!segment.IsValid)
             {
-                Report(DiagnosticCodes.InvalidPath, $"path '{path}' has an invalid segment '{parts[i]}' (empty segments and trailing slashes are not API Gateway paths).");
+                Report(ConstructDiagnostics.InvalidPathSegment(path, parts[i]));
                 return null;
             }
 
             if (segment.Kind == GatewaySegmentKind.Greedy && i != parts.Length - 1)
             {
-                Report(DiagnosticCodes.GreedyNotLast, $"path '{path}': greedy '{segment.Text}' must be the last segment (a proxy resource cannot have children).");
+                Report(ConstructDiagnostics.GreedyNotLast(path, segment.Text));
                 return null;
             }
 
@@ -91,7 +92,7 @@ internal static class RouteTreePlanner
         return segments;
     }
 
-    private static TreeNode? Insert(TreeNode root, List<GatewaySegment> segments, ManifestRoute route, string path, ApiKind kind, List<RouteDiagnostic> diagnostics)
+    private static TreeNode? Insert(TreeNode root, List<GatewaySegment> segments, ManifestRoute route, string path, ApiKind kind, List<Diagnostic> diagnostics)
     {
         var node = root;
         var parentPath = "";
@@ -107,14 +108,10 @@ internal static class RouteTreePlanner
             if (FindVariableConflict(node, segment, kind) is ({ Segment: { } siblingSegment } sibling, var conflict))
             {
                 var level = parentPath.Length == 0 ? "/" : parentPath;
-                var (code, why) = conflict == SiblingConflict.DifferentNames
-                    ? (DiagnosticCodes.ConflictingVariableNames,
-                        $"variables at one level must share a name; rename one (API Gateway rejects conflicting variables on the same hierarchical level).")
-                    : (DiagnosticCodes.RestSecondVariableChild,
-                        $"a REST API resource can have only one variable child (\"A sibling ({siblingSegment.Text}) of this resource already has a variable path part -- only one is allowed\"). Use ApiKind.Http, which carries both, or handle one of them in code.");
-                diagnostics.Add(new RouteDiagnostic(code,
-                    $"path '{path}' puts '{segment.Text}' under '{level}', which already has '{siblingSegment.Text}' from {sibling.OwnerFile} ({sibling.OwnerRoute}): {why}",
-                    route.File, route.Route));
+                var diagnostic = conflict == SiblingConflict.DifferentNames
+                    ? ConstructDiagnostics.ConflictingVariableNames(path, segment.Text, level, siblingSegment.Text, sibling.OwnerFile, sibling.OwnerRoute)
+                    : ConstructDiagnostics.RestSecondVariableChild(path, segment.Text, level, siblingSegment.Text, sibling.OwnerFile, sibling.OwnerRoute);
+                diagnostics.Add(diagnostic.About(route.File, route.Route));
                 return null;
             }
 
@@ -140,7 +137,7 @@ internal static class RouteTreePlanner
         return null;
     }
 
-    private static bool ClaimMethods(TreeNode node, ManifestRoute route, string path, IReadOnlyList<string> methods, List<RouteDiagnostic> diagnostics)
+    private static bool ClaimMethods(TreeNode node, ManifestRoute route, string path, IReadOnlyList<string> methods, List<Diagnostic> diagnostics)
     {
         foreach (var method in methods)
         {
@@ -148,8 +145,7 @@ internal static class RouteTreePlanner
             if (clash is not null)
             {
                 var whose = ReferenceEquals(clash.Route, route) ? "the same route lists it twice" : $"{clash.Route.File} ({clash.Route.Route}) already has {clash.Method}";
-                diagnostics.Add(new RouteDiagnostic(DiagnosticCodes.DuplicateRouteKey,
-                    $"{method} {path} is claimed twice: {whose}.", route.File, route.Route));
+                diagnostics.Add(ConstructDiagnostics.DuplicateRouteKey(method, path, whose).About(route.File, route.Route));
                 return false;
             }
 

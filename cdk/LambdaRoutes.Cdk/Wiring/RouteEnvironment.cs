@@ -1,5 +1,6 @@
 using LambdaRoutes.Cdk.Diagnostics;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaRoutes.Contracts.Diagnostics;
 
 namespace LambdaRoutes.Cdk.Wiring;
 
@@ -15,8 +16,7 @@ internal static class RouteEnvironment
 
         var unknown = perRoute.Keys
             .Where(key => !manifest.Routes.Any(r => r.Route == key || r.Id == key))
-            .Select(key => new RouteDiagnostic(DiagnosticCodes.UnknownRoute,
-                $"RouteEnvironment names '{key}', which is neither a route pattern nor a route id of the manifest. Routes: {string.Join(", ", manifest.Routes.Select(r => r.Route))}."))
+            .Select(key => ConstructDiagnostics.UnknownRoute("RouteEnvironment", key, manifest.Routes.Select(r => r.Route)))
             .ToList();
         if (unknown.Count > 0)
         {

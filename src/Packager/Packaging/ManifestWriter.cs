@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;
 
@@ -12,15 +13,15 @@ namespace LambdaRoutes.Packager.Packaging;
 /// </summary>
 internal static class ManifestWriter
 {
-    public const string FileName = "manifest.json";
+    public const string FileName = ManifestDocument.FileName;
 
-    public static Manifest Create(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options)
+    public static ManifestDocument Create(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options)
     {
         var outDir = options.ResolvedOutDir;
         var routes = builds.Select(b =>
         {
             var info = RouteInfo.From(b.Route);
-            return new ManifestRoute(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
+            return new ManifestRouteEntry(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
                 Architecture: BuildOptions.NameOf(b.Entry.Architecture),
                 Artifact: b.Route.Id,
                 Bootstrap: $"{b.Route.Id}/bootstrap",
@@ -32,11 +33,11 @@ internal static class ManifestWriter
                 Kind: b.Route.Style == RouteStyle.Authorizer ? ManifestKinds.Authorizer : null);
         }).ToList();
         var appProject = Path.GetRelativePath(outDir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
-        return new Manifest(1, table.AppName, appProject, options.Framework, options.ArchitectureName, "provided.al2023", routes);
+        return new ManifestDocument(ManifestDocument.CurrentSchemaVersion, table.AppName, appProject, options.Framework, options.ArchitectureName, ManifestDocument.LambdaRuntime, routes);
     }
 
-    public static void Write(Manifest manifest, string outDir) =>
-        WriteAtomically(Path.Combine(outDir, FileName), JsonSerializer.Serialize(manifest, PackagerJson.Readable.Manifest) + Environment.NewLine);
+    public static void Write(ManifestDocument manifest, string outDir) =>
+        WriteAtomically(Path.Combine(outDir, FileName), JsonSerializer.Serialize(manifest, ManifestJson.Readable.ManifestDocument) + Environment.NewLine);
 
     /// <summary>Temp file, then rename: a reader sees the previous file or the whole new one, never half of it.</summary>
     public static void WriteAtomically(string path, string text)

@@ -1,3 +1,4 @@
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 
@@ -187,7 +188,7 @@ internal static class ShardAssembler
     }
 
     /// <summary>Stages every route's artifacts, moves them into place, and writes the manifest last, as a build commits.</summary>
-    private static Manifest Write(List<(string Dir, ShardManifest Shard)> shards, string appProjectPath, string outDir)
+    private static ManifestDocument Write(List<(string Dir, ShardManifest Shard)> shards, string appProjectPath, string outDir)
     {
         var first = shards[0].Shard;
         var byId = shards.SelectMany(s => s.Shard.Manifest.Routes.Select(r => (Route: r, s.Dir))).ToDictionary(r => r.Route.Id, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
@@ -23,7 +24,7 @@ internal sealed record ShardManifest(
     string Api,
     string SharedHash,
     IReadOnlyList<ShardRoute> AllRoutes,
-    Manifest Manifest)
+    ManifestDocument Manifest)
 {
     public const string FileName = "shard.json";
 
@@ -78,10 +79,5 @@ internal sealed record ShardManifest(
 [JsonSerializable(typeof(ShardManifest))]
 internal sealed partial class ShardJson : JsonSerializerContext
 {
-    public static ShardJson Readable { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static ShardJson Readable { get; } = new(ManifestJson.ReadableOptions());
 }

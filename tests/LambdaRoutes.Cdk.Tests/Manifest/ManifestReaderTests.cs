@@ -90,9 +90,9 @@ public sealed class ManifestReaderTests
     }
 
     [Theory]
-    [InlineData("schemaVersion", "2", DiagnosticCodes.UnsupportedSchema)]
-    [InlineData("architecture", "\"mips\"", DiagnosticCodes.UnsupportedArchitecture)]
-    [InlineData("runtime", "\"dotnet8\"", DiagnosticCodes.UnsupportedRuntime)]
+    [InlineData("schemaVersion", "2", "LRC101")]
+    [InlineData("architecture", "\"mips\"", "LRC102")]
+    [InlineData("runtime", "\"dotnet8\"", "LRC103")]
     public void Rejects_what_this_construct_cannot_deploy(string field, string jsonValue, string code)
     {
         using var app = BuiltApp.Create(RouteSpec.EveryShape, edit: m => m[field] = JsonNode.Parse(jsonValue));
@@ -100,6 +100,21 @@ public sealed class ManifestReaderTests
         var error = Assert.Throws<LambdaRoutesException>(() => ManifestReader.Read(app.ManifestPath));
 
         Assert.Equal(code, Assert.Single(error.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void An_entry_that_says_it_is_a_route_is_read_and_one_of_another_kind_is_refused()
+    {
+        using var routeKind = BuiltApp.Create(RouteSpec.EveryShape, edit: m => m["routes"]![0]!["kind"] = "route");
+        using var otherKind = BuiltApp.Create(RouteSpec.EveryShape, edit: m => m["routes"]![1]!["kind"] = "queue");
+
+        var read = ManifestReader.Read(routeKind.ManifestPath);
+        var error = Assert.Throws<LambdaRoutesException>(() => ManifestReader.Read(otherKind.ManifestPath));
+
+        Assert.Equal(RouteSpec.EveryShape.Length, read.Routes.Count);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((DiagnosticCodes.MissingField, "api/hello.cs"), (diagnostic.Code, diagnostic.File));
+        Assert.Contains("kind 'queue'", diagnostic.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;
 using LambdaRoutes.Packager.Tests.Packaging;
@@ -68,9 +69,9 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
             ReservedConcurrency: 5, ProvisionedConcurrency: 2, Authorizer: "users", AuthorizationScopes: ["pets/read", "pets/write"]);
         var manifest = BuiltManifest();
         var route = manifest["routes"]![0]!.AsObject();
-        route["settings"] = JsonSerializer.SerializeToNode(SettingsInfo.From(full), PackagerJson.Readable.Manifest.Options);
+        route["settings"] = JsonSerializer.SerializeToNode(RouteInfo.SettingsOf(full), PackagerJson.Readable.Options);
         var badName = BuiltManifest();
-        badName["routes"]![0]!["settings"] = JsonSerializer.SerializeToNode(SettingsInfo.From(full with { Authorizer = "no spaces" }), PackagerJson.Readable.Manifest.Options);
+        badName["routes"]![0]!["settings"] = JsonSerializer.SerializeToNode(RouteInfo.SettingsOf(full with { Authorizer = "no spaces" }), PackagerJson.Readable.Options);
 
         Assert.True(route["settings"]!.AsObject().Count == 11, route["settings"]!.ToJsonString());
         var errors = Errors(manifest);
@@ -89,10 +90,10 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
             var manifest = BuiltManifest();
             var route = manifest["routes"]![0]!;
             var info = RouteInfo.From(entry);
-            var written = new ManifestRoute(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
+            var written = new ManifestRouteEntry(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
                 (string)route["architecture"]!, entry.Id, entry.Id + "/bootstrap", entry.Id + ".zip", (string)route["zipSha256"]!,
                 (long)route["bootstrapBytes"]!, (long)route["zipBytes"]!, (string)route["inputHash"]!, ManifestKinds.Authorizer);
-            var node = JsonSerializer.SerializeToNode(written, PackagerJson.Readable.Manifest.Options)!.AsObject();
+            var node = JsonSerializer.SerializeToNode(written, ManifestJson.Readable.Options)!.AsObject();
             spoil?.Invoke(node);
             manifest["routes"]!.AsArray().Add(node);
             return manifest;

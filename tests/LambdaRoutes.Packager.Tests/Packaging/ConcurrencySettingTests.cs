@@ -46,5 +46,5 @@ public sealed class ConcurrencySettingTests
     }
 
     private static string Settings(RouteEntry route) =>
-        JsonSerializer.Serialize(SettingsInfo.From(route.Settings), PackagerJson.Readable.SettingsInfo);
+        JsonSerializer.Serialize(RouteInfo.SettingsOf(route.Settings), PackagerJson.Readable.ManifestSettings);
 }

@@ -25,7 +25,7 @@ public sealed class AuthorizerSettingTests
     public void A_route_that_chooses_nothing_leaves_both_out_of_the_manifest()
     {
         var (type, _) = Read("public class R : IApiRoute { }");
-        var json = JsonSerializer.Serialize(SettingsInfo.From(type!.Settings), PackagerJson.Readable.SettingsInfo);
+        var json = JsonSerializer.Serialize(RouteInfo.SettingsOf(type!.Settings), PackagerJson.Readable.ManifestSettings);
 
         Assert.DoesNotContain("authorizer", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("authorizationScopes", json, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class AuthorizerSettingTests
     public void A_public_route_says_none_and_the_manifest_carries_it()
     {
         var (type, _) = Read("[RouteConfig(Authorizer = \"none\")] public class R : IApiRoute { }");
-        var json = JsonDocument.Parse(JsonSerializer.Serialize(SettingsInfo.From(type!.Settings), PackagerJson.Readable.SettingsInfo));
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(RouteInfo.SettingsOf(type!.Settings), PackagerJson.Readable.ManifestSettings));
 
         Assert.Equal("none", json.RootElement.GetProperty("authorizer").GetString());
     }

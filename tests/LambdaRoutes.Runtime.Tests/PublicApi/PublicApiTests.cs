@@ -14,21 +14,9 @@ public sealed class PublicApiTests
 
     [Theory]
     [MemberData(nameof(Packages))]
-    public void The_public_surface_matches_the_golden_file(string assemblyName)
-    {
-        var assembly = Assembly.Load(assemblyName);
-        var golden = Path.Combine(Fixtures.RepositoryRoot, "tests", "LambdaRoutes.Runtime.Tests", "PublicApi", assemblyName + ".txt");
-        var expected = File.ReadAllText(golden).ReplaceLineEndings("\n");
-        var actual = ApiSurface.Describe(assembly);
-
-        if (expected != actual)
-        {
-            var received = Path.Combine(AppContext.BaseDirectory, assemblyName + ".received.txt");
-            File.WriteAllText(received, actual);
-            Assert.Fail($"The public API of {assemblyName} changed (new surface in {received}; copy it over {golden} to accept):\n" +
-                        ApiSurface.Diff(expected, actual));
-        }
-    }
+    public void The_public_surface_matches_the_golden_file(string assemblyName) =>
+        ApiSurface.AssertMatchesGolden(Assembly.Load(assemblyName),
+            Path.Combine(Fixtures.RepositoryRoot, "tests", "LambdaRoutes.Runtime.Tests", "PublicApi", assemblyName + ".txt"));
 
     [Fact]
     public void Plumbing_other_parts_drive_is_not_public()

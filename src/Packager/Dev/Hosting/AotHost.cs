@@ -1,7 +1,9 @@
 using System.Text.Json;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Local;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
+using LambdaRoutes.Packager.Routing;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
@@ -53,14 +55,14 @@ internal sealed class AotHost : IRouteHost
         }
 
         var manifestPath = Path.Combine(build.ResolvedOutDir, ManifestWriter.FileName);
-        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(manifestPath, cancel), PackagerJson.Readable.Manifest)
+        var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(manifestPath, cancel), ManifestJson.Readable.ManifestDocument)
                        ?? throw new InvalidDataException($"{manifestPath} is empty.");
         var emulator = new LambdaEmulator(new EmulatorOptions
         {
             Log = line => log($"  [{line.Function}#{line.InstanceId}] {line.Line}"),
         });
         // A route may declare its own architecture ([RouteConfig(Architecture = ...)]): each one present must be runnable here.
-        if (manifest.Routes.Select(r => r.Architecture).Distinct().Select(a => ArchitectureLauncher.Problem(a)).FirstOrDefault(p => p is not null) is { } cannotRunRoute)
+        if (manifest.Routes.Select(r => r.Architecture ?? manifest.Architecture).Distinct().Select(a => ArchitectureLauncher.Problem(a)).FirstOrDefault(p => p is not null) is { } cannotRunRoute)
         {
             output.WriteLine($"dev --aot: {cannotRunRoute}.");
             return null;
@@ -68,7 +70,7 @@ internal sealed class AotHost : IRouteHost
 
         foreach (var route in manifest.Routes)
         {
-            var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), route.Architecture);
+            var (executable, arguments) = ArchitectureLauncher.Command(Path.Combine(build.ResolvedOutDir, route.Bootstrap), route.Architecture ?? manifest.Architecture);
             // Under qemu-user a cold start alone can pass Lambda's 10 s init limit on a busy machine: emulation is for
             // correctness, so its time limits are stretched rather than reported as init timeouts.
             var slowdown = arguments.Count > 0 ? EmulationSlowdown : 1;
@@ -78,15 +80,15 @@ internal sealed class AotHost : IRouteHost
                 Executable = executable,
                 Arguments = arguments,
                 WorkingDirectory = Path.GetDirectoryName(Path.Combine(build.ResolvedOutDir, route.Bootstrap)),
-                MemorySizeMb = route.Settings.MemorySize,
-                Timeout = TimeSpan.FromSeconds(route.Settings.Timeout * slowdown),
+                MemorySizeMb = route.Settings.MemorySize ?? RouteSettings.DefaultMemorySize,
+                Timeout = TimeSpan.FromSeconds((route.Settings.Timeout ?? RouteSettings.DefaultTimeout) * slowdown),
                 InitTimeout = TimeSpan.FromSeconds(LambdaInitLimitSeconds * slowdown),
                 Handler = route.Handler,
             });
         }
 
         var routes = manifest.Routes
-            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes, r.Kind == ManifestKinds.Authorizer))
+            .Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout ?? RouteSettings.DefaultTimeout, r.Settings.MemorySize ?? RouteSettings.DefaultMemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes, ManifestKinds.Of(r) == ManifestKinds.Authorizer))
             .ToList();
         return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
     }
