@@ -111,6 +111,10 @@ public sealed class HttpAuthorizerSynthesisTests(HttpAuthorizerFixture fixture) 
 
     [Fact]
     public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(_synth.TemplatePath);
+
+    /// <summary>JWT, Lambda REQUEST and IAM authorizers in the golden set: a change to any of them shows in review.</summary>
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("http-authorizers.template.json", _synth.Json);
 }
 
 /// <summary>REST API: Cognito (default and scoped), Lambda TOKEN, IAM and a public route.</summary>
@@ -157,6 +161,10 @@ public sealed class RestAuthorizerSynthesisTests(RestAuthorizerFixture fixture) 
 
     [Fact]
     public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(_synth.TemplatePath);
+
+    /// <summary>Cognito, Lambda TOKEN and IAM authorizers in the golden set: a change to any of them shows in review.</summary>
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("rest-authorizers.template.json", _synth.Json);
 }
 
 /// <summary>Mistakes in the declarations are all reported at synth, before anything is deployed.</summary>

@@ -56,4 +56,8 @@ public sealed class RestRequestAuthorizerSynthesisTests(RestRequestAuthorizerFix
 
     [Fact]
     public void Passes_cfn_lint_without_findings() => CfnLint.AssertClean(_synth.TemplatePath);
+
+    /// <summary>The REST Lambda REQUEST authorizer (on the app's own authorizer function) in the golden set.</summary>
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("rest-request-authorizer.template.json", _synth.Json);
 }
