@@ -47,33 +47,69 @@ public sealed class DevAuthorizerTests : IDisposable
         Assert.All(ours["jwt"]!["claims"]!.AsObject(), c => Assert.Equal(JsonValueKind.String, c.Value!.GetValueKind()));
     }
 
+    /// <summary>
+    /// An HTTP API's JWT authorizer says why in a <c>www-authenticate</c> challenge; the wrong-audience one is AWS's own
+    /// example, verbatim (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html).
+    /// </summary>
     [Theory]
-    [InlineData("expired", ApiKind.Http)]
-    [InlineData("wrong audience", ApiKind.Http)]
-    [InlineData("wrong issuer", ApiKind.Http)]
-    [InlineData("other key", ApiKind.Http)]
-    [InlineData("not a jwt", ApiKind.Http)]
-    [InlineData("expired", ApiKind.Rest)]
-    [InlineData("wrong audience", ApiKind.Rest)]
-    [InlineData("other key", ApiKind.Rest)]
-    public async Task An_invalid_token_is_401_Unauthorized_and_the_route_does_not_run(string problem, ApiKind flavor)
+    [InlineData("wrong audience", "the token does not have a valid audience")]
+    [InlineData("expired", "the token has expired")]
+    [InlineData("wrong issuer", "the token does not have a valid issuer")]
+    [InlineData("other key", "the token signature is invalid")]
+    [InlineData("not a jwt", "the token is not a valid JWT")]
+    public async Task On_an_http_api_a_refused_token_is_401_Unauthorized_with_a_bearer_challenge_that_says_why(string problem, string description)
+    {
+        var (response, raw, events, log) = await SendRawAsync(ApiKind.Http, "/api/pets", TokenWith(problem));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, """{"message":"Unauthorized"}"""), (response.StatusCode, raw));
+        Assert.Equal($"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{description}\"", Challenge(response));
+        Assert.Empty(events);
+        Assert.Contains(log.Lines, l => l.Contains("ApiPets 401", StringComparison.Ordinal) && l.Contains("token refused", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("wrong audience")]
+    [InlineData("wrong issuer")]
+    [InlineData("other key")]
+    [InlineData("not a jwt")]
+    public async Task On_rest_a_refused_token_is_401_Unauthorized_without_a_challenge(string problem)
+    {
+        var (response, raw, events, log) = await SendRawAsync(ApiKind.Rest, "/api/pets", TokenWith(problem));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, Unauthorized(ApiKind.Rest)), (response.StatusCode, raw));
+        Assert.Null(Challenge(response));
+        Assert.Empty(events);
+        Assert.Contains(log.Lines, l => l.Contains("ApiPets 401", StringComparison.Ordinal) && l.Contains("token refused", StringComparison.Ordinal));
+    }
+
+    /// <summary>A Cognito user-pool authorizer's answer to an expired token, the one clients refresh on (aws-amplify/amplify-js#6060).</summary>
+    [Fact]
+    public async Task On_rest_an_expired_token_is_401_The_incoming_token_has_expired()
+    {
+        var (response, raw, events, log) = await SendRawAsync(ApiKind.Rest, "/api/pets", TokenWith("expired"));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, """{"message": "The incoming token has expired"}"""), (response.StatusCode, raw));
+        Assert.Empty(events);
+        Assert.Contains(log.Lines, l => l.Contains("token refused: expired", StringComparison.Ordinal));
+    }
+
+    private string TokenWith(string problem)
     {
         using var otherKey = RSA.Create(2048);
-        var token = problem switch
+        return problem switch
         {
             "expired" => _issuer.Token(c => c["exp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 10),
             "wrong audience" => _issuer.Token(c => c["aud"] = "someone-else"),
             "wrong issuer" => _issuer.Token(c => c["iss"] = "https://evil.example.com"),
             "other key" => _issuer.Token(signer: otherKey),
-            _ => "abc.def",
+            "not a jwt" => "abc.def",
+            _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
-        var (response, raw, events, log) = await SendRawAsync(flavor, "/api/pets", token);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(Unauthorized(flavor), raw);
-        Assert.Empty(events);
-        Assert.Contains(log.Lines, l => l.Contains("ApiPets 401", StringComparison.Ordinal) && l.Contains("token refused", StringComparison.Ordinal));
     }
+
+    /// <summary>The <c>www-authenticate</c> header as sent (unparsed), or null.</summary>
+    private static string? Challenge(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("www-authenticate", out var values) ? string.Join(", ", values) : null;
 
     [Theory]
     [InlineData(ApiKind.Http)]
@@ -104,13 +140,21 @@ public sealed class DevAuthorizerTests : IDisposable
     }
 
     [Fact]
-    public async Task On_rest_the_claims_are_where_a_cognito_authorizer_puts_them()
+    public async Task On_rest_the_claims_are_where_a_cognito_authorizer_puts_them_in_the_genuine_shape()
     {
         var (response, body, events, _) = await SendAsync("/api/pets", _issuer.Token(), ApiKind.Rest);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("Jwt", "user-1"), ((string?)body["kind"], (string?)body["sub"]));
-        Assert.NotNull(JsonNode.Parse(Assert.Single(events))!["requestContext"]!["authorizer"]!["claims"]);
+
+        // AWS's own REST event behind a Cognito user-pool authorizer (a UTF-8 file with a BOM): every claim a string under
+        // requestContext.authorizer.claims.
+        var genuineText = System.Text.Encoding.UTF8.GetString(Fixtures.CorpusEvent("dotnet--authtest-access-request.json")).TrimStart('\uFEFF');
+        var genuine = JsonNode.Parse(genuineText)!["requestContext"]!["authorizer"]!;
+        var ours = JsonNode.Parse(Assert.Single(events))!["requestContext"]!["authorizer"]!;
+        Assert.Subset(Keys(ours).ToHashSet(), Keys(genuine).ToHashSet());
+        Assert.All(genuine["claims"]!.AsObject(), c => Assert.Equal(JsonValueKind.String, c.Value!.GetValueKind()));
+        Assert.All(ours["claims"]!.AsObject(), c => Assert.Equal(JsonValueKind.String, c.Value!.GetValueKind()));
     }
 
     [Fact]

@@ -48,23 +48,17 @@ internal sealed class DevAuthorizer(DevAuthOptions options, JwtCheck check, Time
 
     /// <summary>
     /// Null when the request may go on (<paramref name="eventJson"/> then carries the claims of a guarded route), else
-    /// API Gateway's answer: 401 <c>{"message":"Unauthorized"}</c> for a missing or invalid token on both API kinds; 403
-    /// <c>{"message":"Forbidden"}</c> on an HTTP API for a valid token without the route's scopes (REST answers 401).
+    /// API Gateway's answer for the refusal (<see cref="JwtRefusal"/>).
     /// </summary>
     public Denial? Authorize(IncomingRequest request, DevRoute route, ApiKind flavor, ref byte[] eventJson)
     {
         if (!Guards(route)) return null;
         var header = request.Header("authorization")?.Trim();
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
-            return new Denial(GatewayResponse.Message(flavor, 401, "Unauthorized"), "no bearer token");
+            return new Denial(JwtRefusal.NoToken(flavor), "no bearer token");
 
         var outcome = check.Check(header[7..].Trim(), route.AuthorizationScopes ?? [], clock.GetUtcNow());
-        if (!outcome.Valid)
-        {
-            var forbidden = outcome.MissingScope && flavor == ApiKind.Http;
-            return new Denial(forbidden ? GatewayResponse.Message(flavor, 403, "Forbidden") : GatewayResponse.Message(flavor, 401, "Unauthorized"),
-                "token refused: " + outcome.Reason);
-        }
+        if (!outcome.Valid) return new Denial(JwtRefusal.For(flavor, outcome.Problem), "token refused: " + outcome.Reason);
 
         eventJson = Stamp(eventJson, flavor, outcome.Claims, outcome.Scopes);
         return null;

@@ -12,13 +12,13 @@ namespace LambdaRoutes.Packager.Dev.Auth;
 /// </summary>
 internal sealed class JwtCheck(JsonWebKeySet? keys, string? issuer, IReadOnlyList<string> audiences)
 {
-    /// <summary>What the check found: the claims and scopes of a valid token, or why it is not one.</summary>
-    internal sealed record Outcome(bool Valid, string Reason, JsonElement Claims, IReadOnlyList<string> Scopes, bool MissingScope = false);
+    /// <summary>What the check found: the claims and scopes of a valid token, or why it is not one (<see cref="Problem"/> for the answer, <see cref="Reason"/> for the log).</summary>
+    internal sealed record Outcome(bool Valid, string Reason, JsonElement Claims, IReadOnlyList<string> Scopes, JwtProblem Problem = JwtProblem.None);
 
     public Outcome Check(string token, IReadOnlyList<string> requiredScopes, DateTimeOffset now)
     {
         var parts = token.Split('.');
-        if (parts.Length != 3) return Invalid("not a JWT (three base64url parts)");
+        if (parts.Length != 3) return Invalid(JwtProblem.Malformed, "not a JWT (three base64url parts)");
         JsonElement header, claims;
         try
         {
@@ -27,34 +27,35 @@ internal sealed class JwtCheck(JsonWebKeySet? keys, string? issuer, IReadOnlyLis
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
-            return Invalid("not a JWT: " + ex.Message);
+            return Invalid(JwtProblem.Malformed, "not a JWT: " + ex.Message);
         }
-        if (claims.ValueKind != JsonValueKind.Object || header.ValueKind != JsonValueKind.Object) return Invalid("not a JWT: header or claims not a JSON object");
+        if (claims.ValueKind != JsonValueKind.Object || header.ValueKind != JsonValueKind.Object) return Invalid(JwtProblem.Malformed, "not a JWT: header or claims not a JSON object");
 
         if (keys is not null)
         {
-            if (String(header, "alg") != "RS256") return Invalid($"alg {String(header, "alg") ?? "(none)"} is not RS256");
-            if (keys.Find(String(header, "kid")) is not { } key) return Invalid($"no key with kid {String(header, "kid") ?? "(none)"} in the JWKS");
+            if (String(header, "alg") != "RS256") return Invalid(JwtProblem.Signature, $"alg {String(header, "alg") ?? "(none)"} is not RS256");
+            if (keys.Find(String(header, "kid")) is not { } key) return Invalid(JwtProblem.Signature, $"no key with kid {String(header, "kid") ?? "(none)"} in the JWKS");
             using var rsa = RSA.Create(key);
             byte[] signature;
             try { signature = Base64Url.Decode(parts[2]); }
-            catch (FormatException) { return Invalid("signature is not base64url"); }
+            catch (FormatException) { return Invalid(JwtProblem.Signature, "signature is not base64url"); }
             if (!rsa.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
-                return Invalid("bad signature");
+                return Invalid(JwtProblem.Signature, "bad signature");
         }
 
-        if (issuer is not null && String(claims, "iss") != issuer) return Invalid($"iss {String(claims, "iss") ?? "(none)"} is not {issuer}");
-        if (audiences.Count > 0 && !Audiences(claims).Any(audiences.Contains)) return Invalid("aud/client_id is none of " + string.Join(", ", audiences));
+        if (issuer is not null && String(claims, "iss") != issuer) return Invalid(JwtProblem.Issuer, $"iss {String(claims, "iss") ?? "(none)"} is not {issuer}");
+        if (audiences.Count > 0 && !Audiences(claims).Any(audiences.Contains)) return Invalid(JwtProblem.Audience, "aud/client_id is none of " + string.Join(", ", audiences));
         var seconds = now.ToUnixTimeSeconds();
-        if (Number(claims, "exp") is not { } exp) return Invalid("no exp claim");
-        if (exp <= seconds) return Invalid($"expired {seconds - exp} s ago");
-        if (Number(claims, "nbf") is { } nbf && nbf > seconds) return Invalid("not valid before nbf");
+        if (Number(claims, "exp") is not { } exp) return Invalid(JwtProblem.Malformed, "no exp claim");
+        if (exp <= seconds) return Invalid(JwtProblem.Expired, $"expired {seconds - exp} s ago");
+        if (Number(claims, "nbf") is { } nbf && nbf > seconds) return Invalid(JwtProblem.NotYetValid, "not valid before nbf");
 
         var scopes = Scopes(claims);
         var missing = requiredScopes.Count > 0 && !requiredScopes.Any(scopes.Contains);
-        return new Outcome(!missing, missing ? "none of the scopes " + string.Join(" ", requiredScopes) : "", claims, scopes, missing);
+        return new Outcome(!missing, missing ? "none of the scopes " + string.Join(" ", requiredScopes) : "", claims, scopes,
+            missing ? JwtProblem.MissingScope : JwtProblem.None);
 
-        Outcome Invalid(string reason) => new(false, reason, default, []);
+        Outcome Invalid(JwtProblem problem, string reason) => new(false, reason, default, [], problem);
     }
 
     private static IEnumerable<string> Audiences(JsonElement claims)
