@@ -69,4 +69,8 @@ public sealed class HttpApiDeploymentTests(HttpApiDeploymentTests.Fixture fixtur
         Assert.Contains(LogicalIdOf("AWS::ApiGatewayV2::Stage"), Strings(mappingResource.GetProperty("DependsOn")));
         AssertDomainUrlOutput();
     }
+
+    /// <summary>Every deployment setting of the kind in the golden set: a change to any of them shows in review.</summary>
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("http-deployment.template.json", Synth.Json);
 }

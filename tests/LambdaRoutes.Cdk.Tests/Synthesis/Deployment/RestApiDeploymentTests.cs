@@ -88,4 +88,8 @@ public sealed class RestApiDeploymentTests(RestApiDeploymentTests.Fixture fixtur
         var stageArn = JoinText(association.GetProperty("ResourceArn"));
         Assert.EndsWith("/stages/{Ref:" + LogicalIdOf("AWS::ApiGateway::Stage") + "}", stageArn, StringComparison.Ordinal);
     }
+
+    /// <summary>Every deployment setting of the kind in the golden set: a change to any of them shows in review.</summary>
+    [Fact]
+    public void Matches_the_golden_template() => Golden.AssertMatches("rest-deployment.template.json", Synth.Json);
 }
