@@ -23,7 +23,9 @@ public sealed class CdkCliSynthTests : IDisposable
         // On an end-of-life Node the CLI prints jsii's banner once; the app's own jsii child must not print it again.
         var banners = result.Stderr.Split("has reached end-of-life").Length - 1;
         Assert.True(banners <= 1, $"the Node end-of-life banner printed {banners} times:\n{result.Stderr}");
-        var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "CliFixture.template.json"))).RootElement;
+        var templatePath = Path.Combine(_out.Path, "CliFixture.template.json");
+        CfnLint.AssertClean(templatePath);
+        var template = JsonDocument.Parse(File.ReadAllText(templatePath)).RootElement;
         var resources = template.GetProperty("Resources").EnumerateObject().ToList();
         var functions = resources.Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function").ToList();
         Assert.Equal(RouteSpec.EveryShape.Length, functions.Count);

@@ -21,6 +21,7 @@ public sealed class RootRouteTests
         Assert.Equal(["ANY /", "ANY /{proxy+}"], keys.Order(StringComparer.Ordinal));
         var permission = Props(Assert.Single(synth.ResourcesOfType("AWS::Lambda::Permission")).Resource);
         Assert.EndsWith("}/*/*/*", JoinText(permission.GetProperty("SourceArn")));
+        CfnLint.AssertClean(synth.TemplatePath);
     }
 
     [Fact]
@@ -35,5 +36,6 @@ public sealed class RootRouteTests
         Assert.Equal("RootResourceId", onRoot.GetProperty("ResourceId").GetProperty("Fn::GetAtt")[1].GetString());
         var proxy = Props(Assert.Single(synth.ResourcesOfType("AWS::ApiGateway::Resource")).Resource);
         Assert.Equal("{proxy+}", proxy.GetProperty("PathPart").GetString());
+        CfnLint.AssertClean(synth.TemplatePath);
     }
 }

@@ -28,9 +28,8 @@ public sealed class RouteDeclaredConcurrencyTests
     public void The_route_file_wins_over_the_defaults_and_the_props_per_route_entry_wins_over_the_route_file()
     {
         using var app = BuiltApp.Create(Routes);
-        var stack = new Stack(new App(), "Declared");
-        _ = new LambdaRoutesApi(stack, "Api", new LambdaRoutesApiProps { Manifest = app.ManifestPath, Deployment = Deployment });
-        var template = Template.FromStack(stack);
+        using var synth = new SynthesizedStack(new LambdaRoutesApiProps { Manifest = app.ManifestPath, Deployment = Deployment });
+        var template = Template.FromStack(synth.Stack);
 
         void HasReserved(RouteSpec route, int reserved) => template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
         {
@@ -46,6 +45,7 @@ public sealed class RouteDeclaredConcurrencyTests
             ["Name"] = "live",
             ["ProvisionedConcurrencyConfig"] = new Dictionary<string, object> { ["ProvisionedConcurrentExecutions"] = 1 },
         });
+        CfnLint.AssertClean(synth.TemplatePath);
     }
 
     [Fact]
