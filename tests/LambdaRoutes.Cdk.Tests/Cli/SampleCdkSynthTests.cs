@@ -80,6 +80,7 @@ public sealed class SampleCdkSynthTests : IDisposable
         Assert.NotNull(synth.Api.FunctionFor("/api/users/[id]"));
         var authorizer = TemplateJson.Props(Assert.Single(synth.ResourcesOfType("AWS::ApiGateway::Authorizer")).Resource);
         Assert.Equal("COGNITO_USER_POOLS", authorizer.GetProperty("Type").GetString());
+        CfnLint.AssertClean(synth.TemplatePath);
     }
 
     public void Dispose() => _out.Dispose();

@@ -30,7 +30,9 @@ public sealed class SampleMotoDeployTests : IClassFixture<MotoServer>, IDisposab
         Assert.Equal("CREATE_COMPLETE", Field(created, "StackStatus"));
         var routes = SampleManifestRouteCount();
         AssertFunctionsAndApi(routes);
-        AssertAuthorization(Path.Combine(_firstOut.Path, StackName + ".template.json"));
+        var firstTemplate = Path.Combine(_firstOut.Path, StackName + ".template.json");
+        CfnLint.AssertClean(firstTemplate);
+        AssertAuthorization(firstTemplate);
 
         var manifest = Path.Combine(RepositoryRoot.Path, "samples", "Hello", ".lambda-routes", "out", "manifest.json");
         Cdk(Deploy(_secondOut.Path), new Dictionary<string, string>
@@ -40,6 +42,7 @@ public sealed class SampleMotoDeployTests : IClassFixture<MotoServer>, IDisposab
             ["lambdaRoutes:methods"] = "exported",
         });
         Assert.True(File.Exists(Path.Combine(_secondOut.Path, StackName + ".template.json")), "the manifest synth names the stack after the app too");
+        CfnLint.AssertClean(Path.Combine(_secondOut.Path, StackName + ".template.json"));
         var updated = Stack();
         Assert.Equal("UPDATE_COMPLETE", Field(updated, "StackStatus"));
         Assert.Equal(Field(created, "StackId"), Field(updated, "StackId"));
