@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using System.Text.Json.Nodes;
 
 namespace LambdaRoutes.Local.Gateway;
@@ -45,7 +46,7 @@ internal static class LambdaAuthorizerEvent
             if (!token) Copy(source, result, RestFields);
         }
 
-        return EventJsonWriter.Bytes(result);
+        return EventJson.Bytes(result);
     }
 
     /// <summary><c>arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{method}/{path}</c> (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 
@@ -57,7 +58,7 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
             identity["userArn"] = options.UserArn;
         }
 
-        eventJson = EventJsonWriter.Bytes(root);
+        eventJson = EventJson.Bytes(root);
         return null;
     }
 
