@@ -69,5 +69,5 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
 /// <summary><c>--iam-authorizer &lt;name&gt;</c> (repeatable) and <c>--iam-user-arn</c> (the caller every signed request is).</summary>
 internal sealed record DevIamOptions(IReadOnlyList<string> Names, string UserArn = DevIamOptions.DefaultUserArn)
 {
-    public const string DefaultUserArn = "arn:aws:iam::123456789012:user/local-dev";
+    public const string DefaultUserArn = $"arn:aws:iam::{LocalAccount.Id}:user/local-dev";
 }
