@@ -25,9 +25,6 @@ internal static class CommonOptions
     }
 
     /// <summary>The architecture an <see cref="Arch"/> option names.</summary>
-    public static Architecture ArchitectureOf(ParseResult parse, Option<string> arch)
-    {
-        var name = parse.GetRequiredValue(arch);
-        return Enum.GetValues<Architecture>().First(a => BuildOptions.NameOf(a) == name);
-    }
+    public static Architecture ArchitectureOf(ParseResult parse, Option<string> arch) =>
+        BuildOptions.Named(parse.GetRequiredValue(arch)) ?? throw new InvalidOperationException("--arch accepts only Lambda's names.");
 }
