@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Apigatewayv2;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using LambdaRoutes.Cdk.Deployment;
@@ -65,18 +64,7 @@ public sealed class LambdaRoutesApi : Construct
             var routeBindings = bindings.Where(b => ReferenceEquals(b.Route, route)).ToList();
             var target = deployment.Attach(function, routeBindings);
             wiring.Connect(target, route.Id, routeBindings);
-            target.AddPermission("InvokeByApi", new Permission
-            {
-                Principal = new ServicePrincipal("apigateway.amazonaws.com"),
-                Action = "lambda:InvokeFunction",
-                SourceArn = Stack.Of(this).FormatArn(new ArnComponents
-                {
-                    Service = "execute-api",
-                    Resource = wiring.ApiId,
-                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-                    ResourceName = InvokePermissionScope.ForPaths(route.Paths),
-                }),
-            });
+            ApiGatewayInvokePermission.Grant(target, "InvokeByApi", this, wiring.ApiId, InvokePermissionScope.ForPaths(route.Paths));
         }
 
         wiring.Complete();

@@ -1,10 +1,12 @@
+using LambdaRoutes.Contracts.Events;
+
 namespace LambdaRoutes.Local;
 
 /// <summary>Settings of a <see cref="LambdaEmulator"/>.</summary>
 public sealed record EmulatorOptions
 {
     /// <summary><c>AWS_REGION</c> and the region in ARNs.</summary>
-    public string Region { get; init; } = "us-east-1";
+    public string Region { get; init; } = LocalAccount.Region;
 
     /// <summary>The account id in ARNs; by default the one the local API Gateway puts in its events.</summary>
     public string AccountId { get; init; } = LocalAccount.Id;

@@ -32,7 +32,7 @@ public static class AuthorizerEvents
     }
 
     /// <summary>A request signed with IAM credentials (HTTP API, or a function URL with AWS_IAM auth).</summary>
-    public static HttpApiEventBuilder SignedBy(this HttpApiEventBuilder builder, string userArn, string accessKey = "AKIAIOSFODNN7EXAMPLE", string accountId = "123456789012")
+    public static HttpApiEventBuilder SignedBy(this HttpApiEventBuilder builder, string userArn, string accessKey = "AKIAIOSFODNN7EXAMPLE", string accountId = LocalAccount.Id)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AuthorizerJson = new JsonObject
@@ -68,7 +68,7 @@ public static class AuthorizerEvents
     }
 
     /// <summary>A REST request signed with IAM credentials (<c>requestContext.identity</c>).</summary>
-    public static RestApiEventBuilder SignedBy(this RestApiEventBuilder builder, string userArn, string accessKey = "AKIAIOSFODNN7EXAMPLE", string accountId = "123456789012")
+    public static RestApiEventBuilder SignedBy(this RestApiEventBuilder builder, string userArn, string accessKey = "AKIAIOSFODNN7EXAMPLE", string accountId = LocalAccount.Id)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Caller = new SignedCaller(accessKey, accountId, UserId(userArn), UserId(userArn), userArn);

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Events;
+
 namespace LambdaRoutes.Testing;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class TestLambdaContext : ILambdaContext
     public string FunctionVersion { get; set; } = "$LATEST";
 
     /// <inheritdoc />
-    public string InvokedFunctionArn { get; set; } = "arn:aws:lambda:us-east-1:123456789012:function:test-function";
+    public string InvokedFunctionArn { get; set; } = $"arn:aws:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:test-function";
 
     /// <inheritdoc />
     public int MemoryLimitInMB { get; set; } = 256;

@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using LambdaRoutes.Cdk.Authorizers;
@@ -75,18 +74,7 @@ internal sealed class HttpApiAuthorizers(Construct scope, HttpApi api, IReadOnly
         });
         // API Gateway invokes the authorizer function itself: allow exactly this authorizer of this API.
         // The id names this API's construct path, so one function can serve authorizers of several APIs.
-        handler.AddPermission($"InvokeBy{Names.UniqueId(scope)}{id}", new Permission
-        {
-            Principal = new ServicePrincipal("apigateway.amazonaws.com"),
-            Action = "lambda:InvokeFunction",
-            SourceArn = Stack.Of(scope).FormatArn(new ArnComponents
-            {
-                Service = "execute-api",
-                Resource = api.ApiId,
-                ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-                ResourceName = "authorizers/" + authorizer.Ref,
-            }),
-        });
+        ApiGatewayInvokePermission.Grant(handler, $"InvokeBy{Names.UniqueId(scope)}{id}", scope, api.ApiId, "authorizers/" + authorizer.Ref);
         return authorizer;
     }
 

@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Routing;
+
 namespace LambdaRoutes.Cdk.Wiring;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal static class InvokePermissionScope
             return "/";
         }
 
-        var segments = path.Split('/').Select(s => s.StartsWith('{') ? "*" : s);
+        var segments = path.Split('/').Select(s => GatewaySegment.Of(s).IsVariable ? "*" : s);
         return string.Join('/', segments);
     }
 

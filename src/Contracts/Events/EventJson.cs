@@ -1,9 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace LambdaRoutes.Contracts.Events;
 
-/// <summary>How both event writers write JSON: API Gateway does not escape <c>+</c>, <c>&lt;</c> or non-ASCII text.</summary>
+/// <summary>
+/// How every event is written (both event writers, the authorizer events and the dev IAM gate's edits): API Gateway does
+/// not escape <c>+</c>, <c>/</c>, <c>&lt;</c> or non-ASCII text.
+/// </summary>
 internal static class EventJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -18,6 +22,9 @@ internal static class EventJson
 
         return buffer.ToArray();
     }
+
+    /// <summary>An event edited as a <see cref="JsonNode"/>, written back the same way.</summary>
+    public static byte[] Bytes(JsonNode node) => Write(w => node.WriteTo(w));
 
     /// <summary>An object of string values, or nothing (<paramref name="nullWhenEmpty"/>: <c>null</c>) when there are none.</summary>
     public static void WriteMap(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> pairs, bool nullWhenEmpty)

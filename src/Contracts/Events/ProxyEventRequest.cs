@@ -62,7 +62,7 @@ internal sealed record ProxyEventBody(byte[] Bytes, string? RawText = null, bool
 /// </summary>
 internal sealed record ProxyEventContext
 {
-    public string AccountId { get; init; } = "123456789012";
+    public string AccountId { get; init; } = LocalAccount.Id;
     public required string ApiId { get; init; }
     public required string DomainName { get; init; }
 

@@ -29,14 +29,11 @@ internal sealed record ManifestDocument(
     public const string FileName = "manifest.json";
 }
 
-/// <summary>One route: one Lambda function and its built artifact.</summary>
-/// <remarks>
-/// <c>Architecture</c>: what this route's bootstrap was built for: its <c>[RouteConfig(Architecture)]</c>, else the manifest's;
-/// absent (null) in manifests written before routes could declare their own, where the top-level one applies.
-/// <c>Kind</c>: what the entry deploys as (<see cref="ManifestKinds"/>); null, and not written, for a route, the default, so
-/// a manifest of routes keeps its exact shape.
-/// </remarks>
-internal sealed record ManifestRouteEntry(
+/// <summary>
+/// The fields of a route that discovery alone knows: the element <c>lambda-routes routes --json</c> prints, and the first
+/// fields of every manifest entry (<see cref="ManifestRouteEntry"/>), so the two cannot drift apart.
+/// </summary>
+internal record ManifestRoute(
     string Id,
     string File,
     string Route,
@@ -44,13 +41,48 @@ internal sealed record ManifestRouteEntry(
     IReadOnlyList<string> Methods,
     string Style,
     string Handler,
-    ManifestSettings Settings,
-    string? Architecture,
-    string Artifact,
-    string Bootstrap,
-    string Zip,
-    string ZipSha256,
-    long BootstrapBytes,
-    long ZipBytes,
-    string InputHash,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kind = null);
+    ManifestSettings Settings);
+
+/// <summary>One route: one Lambda function and its built artifact, after the fields <see cref="ManifestRoute"/> names.</summary>
+/// <remarks>
+/// <c>Architecture</c>: what this route's bootstrap was built for: its <c>[RouteConfig(Architecture)]</c>, else the manifest's;
+/// absent (null) in manifests written before routes could declare their own, where the top-level one applies.
+/// <c>Kind</c>: what the entry deploys as (<see cref="ManifestKinds"/>); null, and not written, for a route, the default, so
+/// a manifest of routes keeps its exact shape.
+/// The build fields are init properties, not required ones: a reader meets a missing one as null (or 0) and the construct
+/// reports it (see <see cref="ManifestDocument"/>). They are ordered after the route's fields, as the manifest writes them.
+/// </remarks>
+internal sealed record ManifestRouteEntry : ManifestRoute
+{
+    public ManifestRouteEntry(ManifestRoute route)
+        : base(route)
+    {
+    }
+
+    /// <summary>For the JSON reader, which sets every field it finds.</summary>
+    [JsonConstructor]
+    public ManifestRouteEntry()
+        : base(null!, null!, null!, null!, null!, null!, null!, null!)
+    {
+    }
+
+    [JsonPropertyOrder(1)] public string? Architecture { get; init; }
+
+    [JsonPropertyOrder(1)] public string Artifact { get; init; } = null!;
+
+    [JsonPropertyOrder(1)] public string Bootstrap { get; init; } = null!;
+
+    [JsonPropertyOrder(1)] public string Zip { get; init; } = null!;
+
+    [JsonPropertyOrder(1)] public string ZipSha256 { get; init; } = null!;
+
+    [JsonPropertyOrder(1)] public long BootstrapBytes { get; init; }
+
+    [JsonPropertyOrder(1)] public long ZipBytes { get; init; }
+
+    [JsonPropertyOrder(1)] public string InputHash { get; init; } = null!;
+
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
+}

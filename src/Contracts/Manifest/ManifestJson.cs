@@ -4,9 +4,13 @@ using System.Text.Json.Serialization;
 
 namespace LambdaRoutes.Contracts.Manifest;
 
-/// <summary>Source-generated JSON for <see cref="ManifestDocument"/> (no reflection: the records cross into AOT code).</summary>
+/// <summary>
+/// Source-generated JSON for <see cref="ManifestDocument"/> and for the <see cref="ManifestRoute"/> list <c>routes --json</c>
+/// prints (no reflection: the records cross into AOT code).
+/// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ManifestDocument))]
+[JsonSerializable(typeof(IReadOnlyList<ManifestRoute>))]
 internal sealed partial class ManifestJson : JsonSerializerContext
 {
     /// <summary>How the packager writes it (<see cref="ReadableOptions"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Local.Gateway;
 

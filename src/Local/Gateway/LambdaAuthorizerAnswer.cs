@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -91,7 +92,7 @@ internal sealed record LambdaAuthorizerAnswer(bool Allowed, bool ExplicitDeny, s
         }
 
         root["requestContext"]!["authorizer"] = authorizer;
-        return EventJsonWriter.Bytes(root);
+        return EventJson.Bytes(root);
     }
 
     /// <summary>

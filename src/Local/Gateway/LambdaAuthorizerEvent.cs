@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using System.Text.Json.Nodes;
 
 namespace LambdaRoutes.Local.Gateway;
@@ -14,7 +15,6 @@ namespace LambdaRoutes.Local.Gateway;
 internal static class LambdaAuthorizerEvent
 {
     /// <summary>The region in the ARNs of local events.</summary>
-    public const string Region = "us-east-1";
 
     private static readonly string[] HttpFields = ["routeKey", "rawPath", "rawQueryString", "cookies", "headers", "queryStringParameters", "requestContext", "pathParameters", "stageVariables"];
 
@@ -45,12 +45,12 @@ internal static class LambdaAuthorizerEvent
             if (!token) Copy(source, result, RestFields);
         }
 
-        return EventJsonWriter.Bytes(result);
+        return EventJson.Bytes(result);
     }
 
     /// <summary><c>arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{method}/{path}</c> (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).</summary>
     public static string Arn(string stage, string method, string path) =>
-        $"arn:aws:execute-api:{Region}:{GatewayIdentifiers.AccountId}:{GatewayIdentifiers.ApiId}/{stage}/{method}/{path.TrimStart('/')}";
+        $"arn:aws:execute-api:{LocalAccount.Region}:{GatewayIdentifiers.AccountId}:{GatewayIdentifiers.ApiId}/{stage}/{method}/{path.TrimStart('/')}";
 
     private static void Copy(JsonObject from, JsonObject to, IEnumerable<string> fields)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Local.RuntimeApi;
 
@@ -74,7 +75,7 @@ internal sealed class QueuedRuntimeApi : IRuntimeApiBackend, IAsyncDisposable
     public QueuedEvent Enqueue(string requestId, byte[] payload, long? deadlineMs = null, string? traceId = null, string? functionArn = null) =>
         Enqueue(new NextInvocation(requestId, payload,
             deadlineMs ?? DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds(),
-            functionArn ?? $"arn:aws:lambda:us-east-1:{LocalAccount.Id}:function:local",
+            functionArn ?? $"arn:aws:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:local",
             traceId ?? "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1"));
 
     /// <summary>Queues an event with every <c>/next</c> header spelled out (the mobile SDK's client context and identity too).</summary>

@@ -23,8 +23,7 @@ internal static class BuildCommand
                           "The app project must build for it, and your NuGet feeds must provide its Native AOT compiler packages (LR3004 names what is missing).",
             DefaultValueFactory = _ => BuildOptions.DefaultFramework,
         };
-        var arch = new Option<string>("--arch") { Description = "Lambda architecture: x86_64 or arm64.", DefaultValueFactory = _ => "x86_64" };
-        arch.AcceptOnlyFromAmong("x86_64", "arm64");
+        var arch = CommonOptions.Arch("Lambda architecture: x86_64 or arm64.");
         var jobs = new Option<int>("--jobs") { Description = "Parallel AOT publishes (default: the core count; each peaks near 1 GB)." };
         var api = CommonOptions.Api();
         var mode = new Option<string>("--mode")
@@ -42,7 +41,7 @@ internal static class BuildCommand
                 parse.GetRequiredValue(appDir),
                 parse.GetValue(outDir),
                 parse.GetRequiredValue(framework),
-                parse.GetRequiredValue(arch) == "arm64" ? Architecture.Arm64 : Architecture.X86_64,
+                CommonOptions.ArchitectureOf(parse, arch),
                 parse.GetValue(jobs),
                 parse.GetValue(api),
                 parse.GetRequiredValue(mode) == "single" ? BuildMode.Single : BuildMode.PerRoute,

@@ -17,12 +17,7 @@ internal static class DevCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 3000 };
         var aot = new Option<bool>("--aot") { Description = "Build the real Native AOT bootstraps and run them behind a local Lambda Runtime API." };
         var rest = new Option<bool>("--rest") { Description = "Imitate a REST API (payload v1) instead of an HTTP API (payload 2.0)." };
-        var arch = new Option<string>("--arch")
-        {
-            Description = "With --aot: the architecture the bootstraps are built for; a foreign one runs under qemu-user (correctness, not timings).",
-            DefaultValueFactory = _ => "x86_64",
-        };
-        arch.AcceptOnlyFromAmong("x86_64", "arm64");
+        var arch = CommonOptions.Arch("With --aot: the architecture the bootstraps are built for; a foreign one runs under qemu-user (correctness, not timings).");
         var auth = new DevAuthArguments();
         var command = new Command("dev", "Serve the app locally the way API Gateway and Lambda would.") { appDir, port, aot, rest, arch };
         auth.AddTo(command);
@@ -30,7 +25,7 @@ internal static class DevCommand
         {
             var options = new DevOptions(parse.GetRequiredValue(appDir), parse.GetValue(port), parse.GetValue(aot),
                 parse.GetValue(rest) ? ApiKind.Rest : ApiKind.Http,
-                Architecture: parse.GetRequiredValue(arch) == "arm64" ? Packaging.Architecture.Arm64 : Packaging.Architecture.X86_64,
+                Architecture: CommonOptions.ArchitectureOf(parse, arch),
                 Auth: auth.Read(parse), Iam: auth.ReadIam(parse), DefaultAuthorizer: auth.ReadDefault(parse));
             await using var server = await DevServer.StartAsync(options, stdout, cancel);
             if (server is null)

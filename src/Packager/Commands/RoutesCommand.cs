@@ -2,6 +2,7 @@ using LambdaRoutes.Cdk;
 using System.CommandLine;
 using System.Text.Json;
 using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Routing;
@@ -33,7 +34,7 @@ internal static class RoutesCommand
 
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(table.Routes.Select(RouteInfo.From).ToList(), PackagerJson.Readable.IReadOnlyListRouteInfo));
+            stdout.WriteLine(JsonSerializer.Serialize(table.Routes.Select(ManifestRoutes.From).ToList(), ManifestJson.Readable.IReadOnlyListManifestRoute));
             return 0;
         }
 

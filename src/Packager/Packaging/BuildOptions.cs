@@ -46,11 +46,11 @@ internal sealed record BuildOptions(
 
     public static string NameOf(Architecture architecture) => architecture == Architecture.Arm64 ? "arm64" : "x86_64";
 
+    /// <summary>The architecture Lambda names <paramref name="name"/> (<see cref="NameOf"/>), or null for any other name.</summary>
+    public static Architecture? Named(string? name) =>
+        Enum.GetValues<Architecture>().Where(a => NameOf(a) == name).Select(a => (Architecture?)a).FirstOrDefault();
+
     /// <summary>The options one route builds with: the app's, with the architecture the route declares, if any.</summary>
-    public BuildOptions For(Routing.RouteEntry route) => route.Settings.Architecture switch
-    {
-        "arm64" => this with { Architecture = Architecture.Arm64 },
-        "x86_64" => this with { Architecture = Architecture.X86_64 },
-        _ => this,
-    };
+    public BuildOptions For(Routing.RouteEntry route) =>
+        Named(route.Settings.Architecture) is { } declared ? this with { Architecture = declared } : this;
 }

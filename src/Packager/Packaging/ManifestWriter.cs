@@ -18,19 +18,17 @@ internal static class ManifestWriter
     public static ManifestDocument Create(RouteTable table, IReadOnlyList<RouteBuild> builds, BuildOptions options)
     {
         var outDir = options.ResolvedOutDir;
-        var routes = builds.Select(b =>
+        var routes = builds.Select(b => new ManifestRouteEntry(ManifestRoutes.From(b.Route))
         {
-            var info = RouteInfo.From(b.Route);
-            return new ManifestRouteEntry(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
-                Architecture: BuildOptions.NameOf(b.Entry.Architecture),
-                Artifact: b.Route.Id,
-                Bootstrap: $"{b.Route.Id}/bootstrap",
-                Zip: $"{b.Route.Id}.zip",
-                ZipSha256: Sha256(b.Artifacts.Zip),
-                BootstrapBytes: new FileInfo(b.Artifacts.Bootstrap).Length,
-                ZipBytes: new FileInfo(b.Artifacts.Zip).Length,
-                InputHash: b.InputHash,
-                Kind: b.Route.Style == RouteStyle.Authorizer ? ManifestKinds.Authorizer : null);
+            Architecture = BuildOptions.NameOf(b.Entry.Architecture),
+            Artifact = b.Route.Id,
+            Bootstrap = $"{b.Route.Id}/bootstrap",
+            Zip = $"{b.Route.Id}.zip",
+            ZipSha256 = Sha256(b.Artifacts.Zip),
+            BootstrapBytes = new FileInfo(b.Artifacts.Bootstrap).Length,
+            ZipBytes = new FileInfo(b.Artifacts.Zip).Length,
+            InputHash = b.InputHash,
+            Kind = b.Route.Style == RouteStyle.Authorizer ? ManifestKinds.Authorizer : null,
         }).ToList();
         var appProject = Path.GetRelativePath(outDir, Path.Combine(table.AppDir, table.AppProject ?? "")).Replace('\\', '/');
         return new ManifestDocument(ManifestDocument.CurrentSchemaVersion, table.AppName, appProject, options.Framework, options.ArchitectureName, ManifestDocument.LambdaRuntime, routes);

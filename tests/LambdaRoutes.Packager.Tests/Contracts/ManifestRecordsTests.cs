@@ -35,9 +35,13 @@ public sealed class ManifestRecordsTests
     [Fact]
     public void A_route_entry_writes_no_kind_and_reads_back_as_a_route()
     {
-        var entry = new ManifestRouteEntry("ApiHello", "api/hello.cs", "/api/hello", ["/api/hello"], ["GET"], "verbs", "App.Hello",
-            new ManifestSettings(256, 10, null, null, BodyParser: true), "x86_64", "ApiHello", "ApiHello/bootstrap", "ApiHello.zip",
-            new string('a', 64), 1, 1, new string('b', 64));
+        var route = new ManifestRoute("ApiHello", "api/hello.cs", "/api/hello", ["/api/hello"], ["GET"], "verbs", "App.Hello",
+            new ManifestSettings(256, 10, null, null, BodyParser: true));
+        var entry = new ManifestRouteEntry(route)
+        {
+            Architecture = "x86_64", Artifact = "ApiHello", Bootstrap = "ApiHello/bootstrap", Zip = "ApiHello.zip",
+            ZipSha256 = new string('a', 64), BootstrapBytes = 1, ZipBytes = 1, InputHash = new string('b', 64),
+        };
 
         var json = JsonSerializer.Serialize(entry, ManifestJson.Readable.ManifestRouteEntry);
         var read = JsonSerializer.Deserialize(json, ManifestJson.Lenient.ManifestRouteEntry)!;

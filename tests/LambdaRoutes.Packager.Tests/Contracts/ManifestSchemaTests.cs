@@ -69,9 +69,9 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
             ReservedConcurrency: 5, ProvisionedConcurrency: 2, Authorizer: "users", AuthorizationScopes: ["pets/read", "pets/write"]);
         var manifest = BuiltManifest();
         var route = manifest["routes"]![0]!.AsObject();
-        route["settings"] = JsonSerializer.SerializeToNode(RouteInfo.SettingsOf(full), PackagerJson.Readable.Options);
+        route["settings"] = JsonSerializer.SerializeToNode(ManifestRoutes.SettingsOf(full), ManifestJson.Readable.Options);
         var badName = BuiltManifest();
-        badName["routes"]![0]!["settings"] = JsonSerializer.SerializeToNode(RouteInfo.SettingsOf(full with { Authorizer = "no spaces" }), PackagerJson.Readable.Options);
+        badName["routes"]![0]!["settings"] = JsonSerializer.SerializeToNode(ManifestRoutes.SettingsOf(full with { Authorizer = "no spaces" }), ManifestJson.Readable.Options);
 
         Assert.True(route["settings"]!.AsObject().Count == 11, route["settings"]!.ToJsonString());
         var errors = Errors(manifest);
@@ -89,10 +89,12 @@ public sealed class ManifestSchemaTests(BuiltAppFixture built)
         {
             var manifest = BuiltManifest();
             var route = manifest["routes"]![0]!;
-            var info = RouteInfo.From(entry);
-            var written = new ManifestRouteEntry(info.Id, info.File, info.Route, info.Paths, info.Methods, info.Style, info.Handler, info.Settings,
-                (string)route["architecture"]!, entry.Id, entry.Id + "/bootstrap", entry.Id + ".zip", (string)route["zipSha256"]!,
-                (long)route["bootstrapBytes"]!, (long)route["zipBytes"]!, (string)route["inputHash"]!, ManifestKinds.Authorizer);
+            var written = new ManifestRouteEntry(ManifestRoutes.From(entry))
+            {
+                Architecture = (string)route["architecture"]!, Artifact = entry.Id, Bootstrap = entry.Id + "/bootstrap", Zip = entry.Id + ".zip",
+                ZipSha256 = (string)route["zipSha256"]!, BootstrapBytes = (long)route["bootstrapBytes"]!, ZipBytes = (long)route["zipBytes"]!,
+                InputHash = (string)route["inputHash"]!, Kind = ManifestKinds.Authorizer,
+            };
             var node = JsonSerializer.SerializeToNode(written, ManifestJson.Readable.Options)!.AsObject();
             spoil?.Invoke(node);
             manifest["routes"]!.AsArray().Add(node);

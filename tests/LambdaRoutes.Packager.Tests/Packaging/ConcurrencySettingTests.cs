@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
@@ -46,5 +47,5 @@ public sealed class ConcurrencySettingTests
     }
 
     private static string Settings(RouteEntry route) =>
-        JsonSerializer.Serialize(RouteInfo.SettingsOf(route.Settings), PackagerJson.Readable.ManifestSettings);
+        JsonSerializer.Serialize(ManifestRoutes.SettingsOf(route.Settings), ManifestJson.Readable.ManifestSettings);
 }

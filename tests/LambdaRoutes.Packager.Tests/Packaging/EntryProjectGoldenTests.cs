@@ -107,8 +107,8 @@ public sealed class EntryProjectGoldenTests
         var (table, route) = Discover(app, "/api/hook");
 
         var entry = EntryProjectWriter.Create(table, route, new BuildOptions(app.Dir));
-        var settings = System.Text.Json.JsonSerializer.Serialize(LambdaRoutes.Packager.Output.RouteInfo.SettingsOf(route.Settings),
-            LambdaRoutes.Packager.Output.PackagerJson.Readable.ManifestSettings);
+        var settings = System.Text.Json.JsonSerializer.Serialize(LambdaRoutes.Packager.Output.ManifestRoutes.SettingsOf(route.Settings),
+            LambdaRoutes.Contracts.Manifest.ManifestJson.Readable.ManifestSettings);
 
         Assert.DoesNotContain("BodySizeLimit", entry.ProgramText);
         Assert.Contains("BodyParser = true,", entry.ProgramText);

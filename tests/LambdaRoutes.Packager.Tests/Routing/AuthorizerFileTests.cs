@@ -35,7 +35,7 @@ public sealed class AuthorizerFileTests
         Assert.Empty(entry.Paths);
         Assert.Empty(entry.Methods);
         Assert.Equal(2, table.Routes.Count);
-        Assert.Equal("authorizer", RouteInfo.From(entry).Style);
+        Assert.Equal("authorizer", ManifestRoutes.From(entry).Style);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRoutes.Contracts.Manifest;
 using LambdaRoutes.Contracts.Diagnostics;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Output;
@@ -25,7 +26,7 @@ public sealed class AuthorizerSettingTests
     public void A_route_that_chooses_nothing_leaves_both_out_of_the_manifest()
     {
         var (type, _) = Read("public class R : IApiRoute { }");
-        var json = JsonSerializer.Serialize(RouteInfo.SettingsOf(type!.Settings), PackagerJson.Readable.ManifestSettings);
+        var json = JsonSerializer.Serialize(ManifestRoutes.SettingsOf(type!.Settings), ManifestJson.Readable.ManifestSettings);
 
         Assert.DoesNotContain("authorizer", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("authorizationScopes", json, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class AuthorizerSettingTests
     public void A_public_route_says_none_and_the_manifest_carries_it()
     {
         var (type, _) = Read("[RouteConfig(Authorizer = \"none\")] public class R : IApiRoute { }");
-        var json = JsonDocument.Parse(JsonSerializer.Serialize(RouteInfo.SettingsOf(type!.Settings), PackagerJson.Readable.ManifestSettings));
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(ManifestRoutes.SettingsOf(type!.Settings), ManifestJson.Readable.ManifestSettings));
 
         Assert.Equal("none", json.RootElement.GetProperty("authorizer").GetString());
     }

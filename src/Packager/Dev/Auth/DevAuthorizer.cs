@@ -1,4 +1,5 @@
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LambdaRoutes.Local.Gateway;
@@ -75,13 +76,7 @@ internal sealed class DevAuthorizer(DevAuthOptions options, JwtCheck check, Time
         context["authorizer"] = flavor == ApiKind.Http
             ? new JsonObject { ["jwt"] = new JsonObject { ["claims"] = claimMap, ["scopes"] = scopeList } }
             : new JsonObject { ["claims"] = claimMap, ["scopes"] = scopeList };
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            root.WriteTo(writer);
-        }
-
-        return buffer.ToArray();
+        return EventJson.Bytes(root);
     }
 
     /// <summary>API Gateway passes every claim as a string: numbers and booleans as their text, arrays as <c>[a b]</c>.</summary>

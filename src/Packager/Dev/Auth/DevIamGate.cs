@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LambdaRoutes.Cdk;
+using LambdaRoutes.Contracts.Events;
 using LambdaRoutes.Local.Gateway;
 using LambdaRoutes.Packager.Dev.Hosting;
 
@@ -57,7 +58,7 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
             identity["userArn"] = options.UserArn;
         }
 
-        eventJson = EventJsonWriter.Bytes(root);
+        eventJson = EventJson.Bytes(root);
         return null;
     }
 
@@ -68,5 +69,5 @@ internal sealed partial class DevIamGate(DevIamOptions options, string? defaultA
 /// <summary><c>--iam-authorizer &lt;name&gt;</c> (repeatable) and <c>--iam-user-arn</c> (the caller every signed request is).</summary>
 internal sealed record DevIamOptions(IReadOnlyList<string> Names, string UserArn = DevIamOptions.DefaultUserArn)
 {
-    public const string DefaultUserArn = "arn:aws:iam::123456789012:user/local-dev";
+    public const string DefaultUserArn = $"arn:aws:iam::{LocalAccount.Id}:user/local-dev";
 }

@@ -1,5 +1,6 @@
 using LambdaRoutes.Core;
 using LambdaRoutes.Local.Gateway;
+using LambdaRoutes.Contracts.Events;
 
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
@@ -19,7 +20,7 @@ internal static class InProcessContext
         var logger = new InvocationLogger(new LogSink(new DevLogStream($"  [{instance}] ", write)), requestId);
         var deadlineMs = DateTimeOffset.UtcNow.Add(timeout).ToUnixTimeMilliseconds();
         return new LambdaContext(requestId, deadlineMs,
-            $"arn:aws:lambda:us-east-1:{GatewayIdentifiers.AccountId}:function:{functionName}",
+            $"arn:aws:lambda:{LocalAccount.Region}:{LocalAccount.Id}:function:{functionName}",
             traceId: null, tenantId: null, function, logger);
     }
 }
