@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LambdaRoutes.Contracts.Manifest;
 
 namespace LambdaRoutes.Local;
 
@@ -34,18 +35,18 @@ public static class ArchitectureLauncher
         return Directory.Exists(Path.Combine(root, libraries!.TrimStart('/')))
             ? null
             : $"running {architecture} binaries on this {Name(host ?? RuntimeInformation.OSArchitecture)} host needs the {architecture} C library in {libraries} " +
-              $"(apt-get install {(architecture == "arm64" ? "libc6-dev-arm64-cross" : "libc6-dev-amd64-cross")})";
+              $"(apt-get install {(architecture == LambdaArchitectures.Arm64 ? "libc6-dev-arm64-cross" : "libc6-dev-amd64-cross")})";
     }
 
     private static (string? Qemu, string? Libraries) Emulation(string architecture, Architecture host) => architecture switch
     {
-        "arm64" when host != Architecture.Arm64 => ("qemu-aarch64", "/usr/aarch64-linux-gnu"),
-        "x86_64" when host != Architecture.X64 => ("qemu-x86_64", "/usr/x86_64-linux-gnu"),
-        "arm64" or "x86_64" => (null, null),
+        LambdaArchitectures.Arm64 when host != Architecture.Arm64 => ("qemu-aarch64", "/usr/aarch64-linux-gnu"),
+        LambdaArchitectures.X86_64 when host != Architecture.X64 => ("qemu-x86_64", "/usr/x86_64-linux-gnu"),
+        LambdaArchitectures.Arm64 or LambdaArchitectures.X86_64 => (null, null),
         _ => throw new ArgumentException($"'{architecture}' is not a Lambda architecture (x86_64 or arm64).", nameof(architecture)),
     };
 
-    private static string Name(Architecture host) => host == Architecture.X64 ? "x86_64" : host.ToString().ToLowerInvariant();
+    private static string Name(Architecture host) => host == Architecture.X64 ? LambdaArchitectures.X86_64 : host.ToString().ToLowerInvariant();
 
     private static bool OnPath(string command) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

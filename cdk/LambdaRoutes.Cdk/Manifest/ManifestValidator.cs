@@ -27,8 +27,8 @@ internal static partial class ManifestValidator
             diagnostics.Add(ConstructDiagnostics.UnsupportedSchema(document.SchemaVersion, ManifestDocument.CurrentSchemaVersion));
         }
 
-        var architecture = document.Architecture ?? "x86_64";
-        if (architecture is not ("x86_64" or "arm64"))
+        var architecture = document.Architecture ?? LambdaArchitectures.Default;
+        if (!LambdaArchitectures.IsKnown(architecture))
         {
             diagnostics.Add(ConstructDiagnostics.UnsupportedArchitecture(architecture));
         }
@@ -123,7 +123,7 @@ internal static partial class ManifestValidator
 
         // A route's own architecture, else the app's (already checked, so reported once, not once per route).
         var architecture = raw.Architecture ?? appArchitecture;
-        if (raw.Architecture is not (null or "x86_64" or "arm64"))
+        if (raw.Architecture is not null && !LambdaArchitectures.IsKnown(raw.Architecture))
         {
             Fail(ConstructDiagnostics.UnsupportedArchitecture(architecture));
         }

@@ -1,3 +1,4 @@
+using LambdaRoutes.Contracts.Manifest;
 namespace LambdaRoutes.Cdk.Manifest;
 
 /// <summary>A validated <c>manifest.json</c>: the app's routes and where their built artifacts are.</summary>
@@ -55,7 +56,7 @@ public sealed record ManifestRoute(
     int? Timeout,
     string ArtifactDirectory,
     bool Streaming = false,
-    string Architecture = "x86_64",
+    string Architecture = LambdaArchitectures.Default,
     int? ReservedConcurrency = null,
     int? ProvisionedConcurrency = null,
     string? Authorizer = null,

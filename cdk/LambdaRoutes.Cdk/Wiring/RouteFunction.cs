@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using LambdaRoutes.Cdk.Manifest;
+using LambdaArchitectures = LambdaRoutes.Contracts.Manifest.LambdaArchitectures;
 
 namespace LambdaRoutes.Cdk.Wiring;
 
@@ -54,7 +55,7 @@ public sealed partial class RouteFunction : Construct
             // `sam local start-api -t cdk.out/<Stack>.template.json` finds the bootstrap (aws-sam-cli samcli/local/apigw/local_apigw_service.py).
             // Dotfiles are the packager's bookkeeping (.input-hash), not part of the function.
             Code = Code.FromAsset(route.ArtifactDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [".*"] }),
-            Architecture = route.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
+            Architecture = route.Architecture == LambdaArchitectures.Arm64 ? Architecture.ARM_64 : Architecture.X86_64,
             MemorySize = route.MemorySize ?? defaults.MemorySize ?? DefaultMemorySize,
             Timeout = Duration.Seconds(route.Timeout ?? defaults.Timeout ?? DefaultTimeoutSeconds),
             Environment = environment.Count == 0 ? null : environment.ToDictionary(),

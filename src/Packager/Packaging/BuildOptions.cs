@@ -1,3 +1,4 @@
+using LambdaRoutes.Contracts.Manifest;
 namespace LambdaRoutes.Packager.Packaging;
 
 /// <summary>Lambda CPU architectures, named as Lambda and the manifest name them.</summary>
@@ -44,7 +45,8 @@ internal sealed record BuildOptions(
 
     public string ArchitectureName => NameOf(Architecture);
 
-    public static string NameOf(Architecture architecture) => architecture == Architecture.Arm64 ? "arm64" : "x86_64";
+    public static string NameOf(Architecture architecture) =>
+        architecture == Architecture.Arm64 ? LambdaArchitectures.Arm64 : LambdaArchitectures.X86_64;
 
     /// <summary>The architecture Lambda names <paramref name="name"/> (<see cref="NameOf"/>), or null for any other name.</summary>
     public static Architecture? Named(string? name) =>

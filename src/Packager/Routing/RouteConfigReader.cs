@@ -1,6 +1,7 @@
 using System.Globalization;
 using LambdaRoutes.Contracts.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using LambdaRoutes.Contracts.Manifest;
 
 namespace LambdaRoutes.Packager.Routing;
 
@@ -69,11 +70,11 @@ internal static class RouteConfigReader
                     break;
                 case ("Cors", null):
                     break;
-                case ("Architecture", "x86_64" or "arm64"):
+                case ("Architecture", LambdaArchitectures.X86_64 or LambdaArchitectures.Arm64):
                     settings = settings with { Architecture = (string)value };
                     break;
                 case ("Architecture", string other):
-                    diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{other}\"", "\"x86_64\" or \"arm64\"", location));
+                    diagnostics.Add(RouteDiagnostics.SettingOutOfRange(name, $"\"{other}\"", $"\"{LambdaArchitectures.X86_64}\" or \"{LambdaArchitectures.Arm64}\"", location));
                     ok = false;
                     break;
                 case ("Architecture", null):
