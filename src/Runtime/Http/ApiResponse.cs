@@ -218,7 +218,7 @@ public sealed class ApiResponse
 
     // ----- read by the encoder -----
 
-    internal IReadOnlyList<(string Name, List<string> Values)> Headers => _headers.Entries;
+    internal List<(string Name, List<string> Values)> Headers => _headers.Entries;
 
     internal byte[] BodyBytes => _body?.ToArray() ?? Array.Empty<byte>();
 
