@@ -88,7 +88,7 @@ public sealed class ApiResponse
     }
 
     /// <summary>Sends <paramref name="value"/> as JSON with <c>Content-Type: application/json; charset=utf-8</c>; null sends <c>null</c>.</summary>
-    public void Json(JsonNode? value) => SendJson(value is null ? "null" : JsonText.Write(value));
+    public void Json(JsonNode? value) => SendJson(Encoding.UTF8.GetBytes(value is null ? "null" : JsonText.Write(value)));
 
     /// <summary>Sends <paramref name="value"/> as JSON through the app's <c>JsonSerializerContext</c> (or the runtime's for JsonNode and scalars).</summary>
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/> has no source-generated metadata.</exception>
@@ -98,14 +98,14 @@ public sealed class ApiResponse
     public void Json<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        SendJson(JsonSerializer.Serialize(value, typeInfo));
+        SendJson(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
     }
 
     /// <summary>Sends a text body as is; no Content-Type is added (as in Next). Null ends with no body.</summary>
     public void Send(string? body)
     {
         if (body is null) { End(); return; }
-        SendPayload(Encoding.UTF8.GetBytes(body), body, binary: false);
+        SendPayload(Encoding.UTF8.GetBytes(body), ETag.Generate(body), binary: false, ours: true);
     }
 
     /// <summary>Sends bytes; <c>Content-Type: application/octet-stream</c> unless one is set. Null ends with no body.</summary>
@@ -116,7 +116,7 @@ public sealed class ApiResponse
         if (_headers.Get("Content-Type") is null) _headers.Set("Content-Type", new[] { "application/octet-stream" });
         // Next hashes a Buffer's JSON form (a quirk, Next.js packages/next/src/server/send-payload.ts); hashing the bytes themselves (one char per byte) keeps
         // the ETag stable and content-derived without that allocation.
-        SendPayload(body, Encoding.Latin1.GetString(body), binary: true);
+        SendPayload(body, ETag.GenerateFromLatin1(body), binary: true, ours: false);
     }
 
     /// <summary>Sends a JSON value; like Next's <c>send(object)</c> it overwrites Content-Type with JSON. Null ends with no body.</summary>
@@ -218,7 +218,7 @@ public sealed class ApiResponse
 
     // ----- read by the encoder -----
 
-    internal IReadOnlyList<(string Name, List<string> Values)> Headers => _headers.Entries;
+    internal List<(string Name, List<string> Values)> Headers => _headers.Entries;
 
     internal byte[] BodyBytes => _body?.ToArray() ?? Array.Empty<byte>();
 
@@ -260,15 +260,23 @@ public sealed class ApiResponse
         StreamWriter = null;
     }
 
-    private void SendJson(string json)
+    /// <summary>
+    /// <paramref name="utf8"/> is the serializer's UTF-8 output, kept as the body without a copy; serializing to a string
+    /// and encoding that again cost two transcodings and two allocations per response (bench/callgrind.sh).
+    /// </summary>
+    private void SendJson(byte[] utf8)
     {
         EnsureOpen();
         _headers.Set("Content-Type", new[] { JsonContentType });
-        SendPayload(Encoding.UTF8.GetBytes(json), json, binary: false);
+        SendPayload(utf8, ETag.GenerateFromUtf8(utf8), binary: false, ours: true);
     }
 
     /// <summary>Next's <c>sendData</c>: 204/304 drop body and entity headers; otherwise an ETag, and 304 when the client has it.</summary>
-    private void SendPayload(byte[] body, string etagSource, bool binary)
+    /// <param name="body">The body's bytes.</param>
+    /// <param name="etag">Its ETag (<see cref="ETag"/>), computed by the caller from the text it had.</param>
+    /// <param name="binary">Sent base64-encoded.</param>
+    /// <param name="ours">The array was made here, so the body can keep it instead of a copy (a caller's array may change after Send).</param>
+    private void SendPayload(byte[] body, string etag, bool binary, bool ours)
     {
         EnsureOpen();
         if (StatusCode is 204 or 304)
@@ -277,7 +285,6 @@ public sealed class ApiResponse
             HasEnded = true;
             return;
         }
-        var etag = ETag.Generate(etagSource);
         _headers.Set("ETag", new[] { etag });
         if (ETag.IsFresh(_requestHeaders, etag))
         {
@@ -286,7 +293,8 @@ public sealed class ApiResponse
             HasEnded = true;
             return;
         }
-        (_body ??= new MemoryStream()).Write(body, 0, body.Length);
+        if (_body is null && ours) _body = new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true);
+        else (_body ??= new MemoryStream()).Write(body, 0, body.Length);
         BodyIsBinary = binary;
         HasEnded = true;
     }

@@ -72,15 +72,21 @@ internal static class BodyParser
     internal static (string MediaType, string? Charset) ParseContentType(string? header)
     {
         if (string.IsNullOrWhiteSpace(header)) return ("text/plain", null);
-        var parts = header.Split(';');
+        // Walked as spans: a plain "application/json" makes no string at all.
+        var rest = header.AsSpan();
+        var semicolon = rest.IndexOf(';');
+        var mediaType = (semicolon < 0 ? rest : rest[..semicolon]).Trim();
         string? charset = null;
-        foreach (var p in parts.Skip(1))
+        while (semicolon >= 0)
         {
+            rest = rest[(semicolon + 1)..];
+            semicolon = rest.IndexOf(';');
+            var p = semicolon < 0 ? rest : rest[..semicolon];
             var eq = p.IndexOf('=');
             if (eq > 0 && p[..eq].Trim().Equals("charset", StringComparison.OrdinalIgnoreCase))
-                charset = p[(eq + 1)..].Trim().Trim('"');
+                charset = p[(eq + 1)..].Trim().Trim('"').ToString();
         }
-        return (parts[0].Trim().ToLowerInvariant(), charset);
+        return ((mediaType.Length == header.Length ? header : mediaType.ToString()).ToLowerInvariant(), charset);
     }
 }
 

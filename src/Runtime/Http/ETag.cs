@@ -10,8 +10,19 @@ internal static class ETag
     private const ulong OffsetBasis = 0xcbf29ce484222325;
     private const ulong Prime = 0x100000001b3;
 
-    public static string Generate(string payload) =>
-        "\"" + ToBase36(Fnv1a52(payload)) + ToBase36((ulong)payload.Length) + "\"";
+    public static string Generate(string payload) => Format(Fnv1a52(payload), payload.Length);
+
+    /// <summary>
+    /// The ETag of text whose UTF-16 code units are these bytes one for one: Latin-1 text (how a byte body is hashed),
+    /// or ASCII. Same result as <see cref="Generate(string)"/> on that text, without making the string.
+    /// </summary>
+    public static string GenerateFromLatin1(ReadOnlySpan<byte> units) => Format(Fnv1a52(units), units.Length);
+
+    /// <summary>The ETag of the text <paramref name="utf8"/> encodes (valid UTF-8): from the bytes when they are ASCII, as they nearly always are.</summary>
+    public static string GenerateFromUtf8(ReadOnlySpan<byte> utf8) =>
+        System.Text.Ascii.IsValid(utf8) ? GenerateFromLatin1(utf8) : Generate(System.Text.Encoding.UTF8.GetString(utf8));
+
+    private static string Format(ulong hash, int length) => "\"" + ToBase36(hash) + ToBase36((ulong)length) + "\"";
 
     internal static ulong Fnv1a52(string payload)
     {
@@ -21,9 +32,22 @@ internal static class ETag
             hash ^= unit;
             hash *= Prime;
         }
-        // Keep bits 16..51, and fold the top 12 bits into the low 16 (Next's (v3 & 15) · 2^48 + v2 · 2^32 + v1 · 2^16 + (v0 ^ (v3 >> 4))).
-        return (hash & 0x000F_FFFF_FFFF_0000) | ((hash & 0xFFFF) ^ (hash >> 52));
+        return Fold(hash);
     }
+
+    internal static ulong Fnv1a52(ReadOnlySpan<byte> units)
+    {
+        var hash = OffsetBasis;
+        foreach (var unit in units)
+        {
+            hash ^= unit;
+            hash *= Prime;
+        }
+        return Fold(hash);
+    }
+
+    // Keep bits 16..51, and fold the top 12 bits into the low 16 (Next's (v3 & 15) · 2^48 + v2 · 2^32 + v1 · 2^16 + (v0 ^ (v3 >> 4))).
+    private static ulong Fold(ulong hash) => (hash & 0x000F_FFFF_FFFF_0000) | ((hash & 0xFFFF) ^ (hash >> 52));
 
     internal static string ToBase36(ulong value)
     {

@@ -91,6 +91,8 @@ public sealed class ParamMap : IEnumerable<KeyValuePair<string, IReadOnlyList<st
     /// <summary>A copy of this map with <paramref name="overrides"/> merged on top (Next: params win over query).</summary>
     internal ParamMap MergedWith(ParamMap overrides)
     {
+        // Most routes have no params: the query itself is the answer (maps are not changed once the request is built).
+        if (overrides._entries.Count == 0) return this;
         var merged = new ParamMap();
         foreach (var e in _entries) merged.Set(e.Name, e.Values, e.IsArray);
         foreach (var e in overrides._entries) merged.Set(e.Name, e.Values, e.IsArray);

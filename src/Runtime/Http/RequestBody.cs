@@ -91,7 +91,8 @@ public sealed class RequestBody
         ArgumentNullException.ThrowIfNull(typeInfo);
         try
         {
-            return JsonSerializer.Deserialize(JsonText(), typeInfo);
+            // From the bytes when they are exactly the UTF-8 of Text: no string, and no encoding it back to UTF-8.
+            return IsTextUtf8 ? JsonSerializer.Deserialize(Bytes.Span, typeInfo) : JsonSerializer.Deserialize(JsonText(), typeInfo);
         }
         catch (JsonException ex)
         {
@@ -127,13 +128,10 @@ public sealed class RequestBody
     /// <exception cref="JsonException">The body is not JSON.</exception>
     private bool CheckedInPlace()
     {
-        var bytes = Bytes.Span;
-        if (bytes.IsEmpty || _encoding.CodePage != Encoding.UTF8.CodePage || bytes.StartsWith(Encoding.UTF8.Preamble)
-            || !System.Text.Unicode.Utf8.IsValid(bytes))
-            return false;
+        if (!IsTextUtf8) return false;
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            var reader = new Utf8JsonReader(Bytes.Span);
             while (reader.Read()) { }
         }
         catch (JsonException ex)
@@ -141,6 +139,17 @@ public sealed class RequestBody
             throw Remember(ex);
         }
         return true;
+    }
+
+    /// <summary>The bytes are exactly the UTF-8 of a non-empty <see cref="Text"/>: a UTF-8 charset, valid, no byte order mark.</summary>
+    private bool IsTextUtf8
+    {
+        get
+        {
+            var bytes = Bytes.Span;
+            return !bytes.IsEmpty && _encoding.CodePage == Encoding.UTF8.CodePage && !bytes.StartsWith(Encoding.UTF8.Preamble)
+                   && System.Text.Unicode.Utf8.IsValid(bytes);
+        }
     }
 
     /// <summary>Next's <c>parse-body</c> reads an empty JSON body as <c>{}</c>; <c>JSON.parse("")</c> behind <c>request.json()</c> throws.</summary>

@@ -5,7 +5,8 @@ internal sealed class ResponseHeaders
 {
     private readonly List<(string Name, List<string> Values)> _entries = new();
 
-    public IReadOnlyList<(string Name, List<string> Values)> Entries => _entries;
+    /// <summary>The list itself, not an interface: the encoder walks it with List's struct enumerator, no interface dispatch per header.</summary>
+    public List<(string Name, List<string> Values)> Entries => _entries;
 
     public void Set(string name, IEnumerable<string> values)
     {
@@ -38,6 +39,11 @@ internal sealed class ResponseHeaders
 
     public void Clear() => _entries.Clear();
 
-    private int IndexOf(string name) =>
-        _entries.FindIndex(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A plain loop: FindIndex with a lambda allocated a closure for every header set.</summary>
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+            if (string.Equals(_entries[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
 }

@@ -197,6 +197,15 @@ internal sealed class RelaxedJsonEncoder : JavaScriptEncoder
         return true;
     }
 
+    /// <summary>The length of <paramref name="ascii"/> (ASCII bytes only) once escaped: the bytes <see cref="EncodeUtf8"/> writes for it.</summary>
+    public static int EscapedAsciiLength(ReadOnlySpan<byte> ascii)
+    {
+        var length = ascii.Length;
+        foreach (var b in ascii)
+            if (AsciiNeedsEscape(b)) length += ShortEscape(b) != 0 ? 1 : 5;
+        return length;
+    }
+
     /// <summary>The letter of JSON's two-character escape for <paramref name="c"/>, or 0 when it has none.</summary>
     private static byte ShortEscape(byte c) => c switch
     {

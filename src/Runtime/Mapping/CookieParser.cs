@@ -7,22 +7,35 @@ namespace LambdaRoutes.Mapping;
 /// </summary>
 internal static class CookieParser
 {
-    public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> cookieHeaders)
+    public static IReadOnlyDictionary<string, string> Parse(IReadOnlyList<string> cookieHeaders)
     {
         var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var header in cookieHeaders)
+        // Walked as spans: only each cookie's name and value become strings (Split and Trim made four per pair).
+        for (var i = 0; i < cookieHeaders.Count; i++)
         {
-            foreach (var pair in header.Split(';'))
+            var rest = cookieHeaders[i].AsSpan();
+            while (true)
             {
-                var eq = pair.IndexOf('=');
-                if (eq < 0) continue;
-                var name = pair[..eq].Trim();
-                if (name.Length == 0 || cookies.ContainsKey(name)) continue;
-                var value = pair[(eq + 1)..].Trim();
-                if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
-                cookies[name] = Routing.PercentDecoding.TryDecodeComponent(value, out var decoded) ? decoded : value;
+                var semicolon = rest.IndexOf(';');
+                Add(semicolon < 0 ? rest : rest[..semicolon], cookies);
+                if (semicolon < 0) break;
+                rest = rest[(semicolon + 1)..];
             }
         }
         return cookies;
+    }
+
+    private static void Add(ReadOnlySpan<char> pair, Dictionary<string, string> cookies)
+    {
+        var eq = pair.IndexOf('=');
+        if (eq < 0) return;
+        var nameSpan = pair[..eq].Trim();
+        if (nameSpan.IsEmpty) return;
+        var name = nameSpan.ToString();
+        if (cookies.ContainsKey(name)) return;
+        var valueSpan = pair[(eq + 1)..].Trim();
+        if (valueSpan.Length >= 2 && valueSpan[0] == '"' && valueSpan[^1] == '"') valueSpan = valueSpan[1..^1];
+        var value = valueSpan.ToString();
+        cookies[name] = Routing.PercentDecoding.TryDecodeComponent(value, out var decoded) ? decoded : value;
     }
 }

@@ -23,23 +23,24 @@ internal static class EventReader
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("the event is not a JSON object");
         var fields = new EventFields();
+        var strings = RecurringStrings.ForNewEvent();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
-            if (Is(name, "version"u8)) fields.Version = String(ref reader, "version");
-            else if (Is(name, "httpMethod"u8)) fields.HttpMethod = String(ref reader, "httpMethod");
-            else if (Is(name, "path"u8)) fields.Path = String(ref reader, "path");
-            else if (Is(name, "rawPath"u8)) fields.RawPath = String(ref reader, "rawPath");
-            else if (Is(name, "rawQueryString"u8)) fields.RawQueryString = String(ref reader, "rawQueryString");
+            if (Is(name, "version"u8)) fields.Version = String(ref reader, strings, "version");
+            else if (Is(name, "httpMethod"u8)) fields.HttpMethod = String(ref reader, strings, "httpMethod");
+            else if (Is(name, "path"u8)) fields.Path = String(ref reader, strings, "path");
+            else if (Is(name, "rawPath"u8)) fields.RawPath = String(ref reader, strings, "rawPath");
+            else if (Is(name, "rawQueryString"u8)) fields.RawQueryString = String(ref reader, strings, "rawQueryString");
             else if (Is(name, "body"u8)) fields.Body = Utf8String(ref reader, payload, "body");
             else if (Is(name, "isBase64Encoded"u8)) fields.IsBase64Encoded = Boolean(ref reader, "isBase64Encoded");
-            else if (Is(name, "headers"u8)) fields.Headers = StringMap(ref reader, "headers");
-            else if (Is(name, "queryStringParameters"u8)) fields.QueryStringParameters = StringMap(ref reader, "queryStringParameters");
-            else if (Is(name, "multiValueHeaders"u8)) fields.MultiValueHeaders = ListMap(ref reader, "multiValueHeaders");
+            else if (Is(name, "headers"u8)) fields.Headers = StringMap(ref reader, strings, "headers");
+            else if (Is(name, "queryStringParameters"u8)) fields.QueryStringParameters = StringMap(ref reader, strings, "queryStringParameters");
+            else if (Is(name, "multiValueHeaders"u8)) fields.MultiValueHeaders = ListMap(ref reader, strings, "multiValueHeaders");
             else if (Is(name, "multiValueQueryStringParameters"u8))
-                fields.MultiValueQueryStringParameters = ListMap(ref reader, "multiValueQueryStringParameters");
-            else if (Is(name, "cookies"u8)) fields.Cookies = StringList(ref reader, "cookies");
-            else if (Is(name, "requestContext"u8)) RequestContext(ref reader, payload, fields);
+                fields.MultiValueQueryStringParameters = ListMap(ref reader, strings, "multiValueQueryStringParameters");
+            else if (Is(name, "cookies"u8)) fields.Cookies = StringList(ref reader, strings, "cookies");
+            else if (Is(name, "requestContext"u8)) RequestContext(ref reader, payload, fields, strings);
             else Skip(ref reader);
         }
         if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -47,14 +48,14 @@ internal static class EventReader
         return fields;
     }
 
-    private static void RequestContext(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload, EventFields fields)
+    private static void RequestContext(ref Utf8JsonReader reader, ReadOnlyMemory<byte> payload, EventFields fields, RecurringStrings strings)
     {
         if (!StartObject(ref reader, "requestContext")) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
-            if (Is(name, "domainName"u8)) fields.DomainName = String(ref reader, "requestContext.domainName");
-            else if (Is(name, "stage"u8)) fields.Stage = String(ref reader, "requestContext.stage");
+            if (Is(name, "domainName"u8)) fields.DomainName = String(ref reader, strings, "requestContext.domainName");
+            else if (Is(name, "stage"u8)) fields.Stage = String(ref reader, strings, "requestContext.stage");
             else if (Is(name, "authorizer"u8)) fields.Authorizer = RawValue(ref reader, payload);
             else if (Is(name, "identity"u8)) fields.Identity = RawValue(ref reader, payload);
             else if (Is(name, "http"u8))
@@ -63,8 +64,8 @@ internal static class EventReader
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var field = Name(ref reader);
-                    if (Is(field, "method"u8)) fields.RequestMethod = String(ref reader, "requestContext.http.method");
-                    else if (Is(field, "path"u8)) fields.RequestPath = String(ref reader, "requestContext.http.path");
+                    if (Is(field, "method"u8)) fields.RequestMethod = String(ref reader, strings, "requestContext.http.method");
+                    else if (Is(field, "path"u8)) fields.RequestPath = String(ref reader, strings, "requestContext.http.path");
                     else Skip(ref reader);
                 }
             }
@@ -93,12 +94,12 @@ internal static class EventReader
         reader.Skip();
     }
 
-    private static string? String(ref Utf8JsonReader reader, string field)
+    private static string? String(ref Utf8JsonReader reader, RecurringStrings strings, string field)
     {
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.String => Text(ref reader),
+            JsonTokenType.String => Text(ref reader, strings),
             JsonTokenType.Null => null,
             _ => throw Wrong(field, "a string"),
         };
@@ -153,32 +154,32 @@ internal static class EventReader
     }
 
     /// <summary>An object of strings; a null value becomes "" (the mappers did <c>value ?? ""</c>).</summary>
-    private static List<KeyValuePair<string, string>>? StringMap(ref Utf8JsonReader reader, string field)
+    private static List<KeyValuePair<string, string>>? StringMap(ref Utf8JsonReader reader, RecurringStrings strings, string field)
     {
         if (!StartObject(ref reader, field)) return null;
         var map = new List<KeyValuePair<string, string>>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Text(ref reader);
-            map.Add(new(name, String(ref reader, field) ?? ""));
+            var name = Text(ref reader, strings);
+            map.Add(new(name, String(ref reader, strings, field) ?? ""));
         }
         return map;
     }
 
     /// <summary>An object of string arrays (REST <c>multiValue*</c>); null arrays are empty, null items "".</summary>
-    private static List<KeyValuePair<string, List<string>>>? ListMap(ref Utf8JsonReader reader, string field)
+    private static List<KeyValuePair<string, List<string>>>? ListMap(ref Utf8JsonReader reader, RecurringStrings strings, string field)
     {
         if (!StartObject(ref reader, field)) return null;
         var map = new List<KeyValuePair<string, List<string>>>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Text(ref reader);
-            map.Add(new(name, StringList(ref reader, field) ?? new List<string>()));
+            var name = Text(ref reader, strings);
+            map.Add(new(name, StringList(ref reader, strings, field) ?? new List<string>()));
         }
         return map;
     }
 
-    private static List<string>? StringList(ref Utf8JsonReader reader, string field)
+    private static List<string>? StringList(ref Utf8JsonReader reader, RecurringStrings strings, string field)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return null;
@@ -188,7 +189,7 @@ internal static class EventReader
         {
             list.Add(reader.TokenType switch
             {
-                JsonTokenType.String => Text(ref reader),
+                JsonTokenType.String => Text(ref reader, strings),
                 JsonTokenType.Null => "",
                 _ => throw Wrong(field, "an array of strings"),
             });
@@ -198,18 +199,14 @@ internal static class EventReader
 
     /// <summary>
     /// The current string or property name, as <see cref="Utf8JsonReader.GetString"/> returns it. Nearly every string in
-    /// an event (header names and values, paths, ids) is ASCII without escapes: it is widened straight into the new
-    /// string, without the general UTF-8 transcoder's layers, which cost about twice as much per string
-    /// (bench/callgrind.sh, 20+ strings an event).
+    /// an event (header names and values, paths, ids) is ASCII without escapes and repeats from the previous event:
+    /// <see cref="RecurringStrings"/> returns the previous string or widens the bytes straight into a new one.
     /// </summary>
-    private static unsafe string Text(ref Utf8JsonReader reader)
+    private static string Text(ref Utf8JsonReader reader, RecurringStrings strings)
     {
         var utf8 = reader.ValueSpan;
         if (reader.ValueIsEscaped || reader.HasValueSequence || !Ascii.IsValid(utf8)) return reader.GetString()!;
-        if (utf8.IsEmpty) return "";
-        fixed (byte* bytes = utf8)
-            return string.Create(utf8.Length, (IntPtr)bytes,
-                static (chars, address) => Ascii.ToUtf16(new ReadOnlySpan<byte>((byte*)address, chars.Length), chars, out _));
+        return strings.Get(utf8);
     }
 
     private static WrongTypeException Wrong(string field, string expected) => new($"\"{field}\" must be {expected}");

@@ -21,6 +21,9 @@ internal static class JsonStringEscaper
     {
         var first = encoder.FindFirstCharacterToEncodeUtf8(utf8);
         if (first < 0) return utf8.Length;
+        // ASCII text (nearly every JSON body) is counted, not escaped into a scratch to measure.
+        if (ReferenceEquals(encoder, Json.RelaxedJsonEncoder.Instance) && System.Text.Ascii.IsValid(utf8[first..]))
+            return checked(first + Json.RelaxedJsonEncoder.EscapedAsciiLength(utf8[first..]));
         Span<byte> scratch = stackalloc byte[Step];
         var length = first;
         var rest = utf8[first..];

@@ -8,8 +8,8 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     private const string Base = "/2018-06-01/runtime";
     private const string NextPath = Base + "/invocation/next";
     private static readonly KeyValuePair<string, string> UserAgent = new("User-Agent", "lambda-routes/0.1.0");
-    private static readonly KeyValuePair<string, string>[] JustUserAgent = [UserAgent];
-    private static readonly KeyValuePair<string, string>[] ResponseHeaders = [UserAgent, new("Content-Type", "application/json")];
+    private static readonly RequestHeaderLines JustUserAgent = new([UserAgent]);
+    private static readonly RequestHeaderLines ResponseHeaders = new([UserAgent, new("Content-Type", "application/json")]);
     private readonly RuntimeHttpConnection _connection;
     private readonly Action<string> _logError;
     private string? _functionArn;
@@ -85,17 +85,17 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static KeyValuePair<string, string>[] ErrorHeaders(Exception error) => new[]
+    private static RequestHeaderLines ErrorHeaders(Exception error) => new(new[]
     {
         UserAgent,
         new KeyValuePair<string, string>("Content-Type", "application/vnd.aws.lambda.error+json"),
         new KeyValuePair<string, string>(RuntimeApiHeaders.FunctionErrorType, ErrorPayload.ErrorType(error)),
-    };
+    });
 
     private static string InvocationPath(string requestId, string call) =>
         string.Concat(Base + "/invocation/", Uri.EscapeDataString(requestId), call);
 
-    private void Post(string path, KeyValuePair<string, string>[] headers, byte[] body, CancellationToken ct) =>
+    private void Post(string path, RequestHeaderLines headers, byte[] body, CancellationToken ct) =>
         Check(path, _connection.Send("POST", path, headers, body, ct));
 
     private void Check(string path, RuntimeHttpResponse response)

@@ -42,7 +42,12 @@ internal sealed class RuntimeHttpConnection : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the connection is closed.</exception>
     public RuntimeHttpResponse Send(
         string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Send(method, path, new RequestHeaderLines(headers), body, cancellationToken);
+
+    /// <summary>As above, with header lines encoded beforehand (the client's fixed lists).</summary>
+    public RuntimeHttpResponse Send(
+        string method, string path, RequestHeaderLines headers, ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         using var abort = AbortOn(cancellationToken);
         var reused = _socket is not null;
@@ -82,7 +87,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
         try
         {
             var socket = Connect();
-            WriteHead(method, path, headers, "Transfer-Encoding: chunked\r\n"u8);
+            WriteHead(method, path, new RequestHeaderLines(headers), "Transfer-Encoding: chunked\r\n"u8);
             SendAll(socket, _head.WrittenSpan);
 
             Exception? failure = null;
@@ -160,23 +165,17 @@ internal sealed class RuntimeHttpConnection : IDisposable
         ct.CanBeCanceled ? ct.Register(static state => ((RuntimeHttpConnection)state!)._socket?.Dispose(), this) : default;
 
     /// <summary>Request line and headers into the reusable <see cref="_head"/> buffer: no per-request strings.</summary>
-    private void WriteHead(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> extra)
+    private void WriteHead(string method, string path, RequestHeaderLines headers, ReadOnlySpan<byte> extra)
     {
         _head.ResetWrittenCount();
         Append(method);
-        Append(" ");
+        Append(" "u8);
         Append(path);
-        Append(" HTTP/1.1\r\n");
+        Append(" HTTP/1.1\r\n"u8);
         Append(_hostHeader);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            Append(headers[i].Key);
-            Append(": ");
-            Append(headers[i].Value);
-            Append("\r\n");
-        }
+        Append(headers.Encoded);
         Append(extra);
-        Append("\r\n");
+        Append("\r\n"u8);
     }
 
     private void Append(ReadOnlySpan<byte> bytes)
@@ -194,8 +193,7 @@ internal sealed class RuntimeHttpConnection : IDisposable
         _head.Advance(written);
     }
 
-    private RuntimeHttpResponse SendOnce(
-        string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)
+    private RuntimeHttpResponse SendOnce(string method, string path, RequestHeaderLines headers, ReadOnlySpan<byte> body)
     {
         var socket = Connect();
         Span<byte> length = stackalloc byte[40];

@@ -39,6 +39,21 @@ public sealed class JsonStringEscaperTests
         Assert.Equal(WrittenByUtf8JsonWriter(utf8), Encoding.UTF8.GetString(escaped));
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_runtime_encoder_counts_and_escapes_like_utf8_json_writer_with_the_relaxed_encoder(string text)
+    {
+        // RelaxedJsonEncoder counts ASCII text instead of escaping it to measure: the count must be the escaped length.
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var encoder = LambdaRoutes.Json.RelaxedJsonEncoder.Instance;
+
+        var length = JsonStringEscaper.EscapedLength(utf8, encoder);
+        var escaped = new byte[length];
+        JsonStringEscaper.Escape(utf8, escaped, encoder);
+
+        Assert.Equal(WrittenByUtf8JsonWriter(utf8), Encoding.UTF8.GetString(escaped));
+    }
+
     [Fact]
     public void A_destination_of_the_wrong_size_is_refused_not_filled_partly()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using LambdaRoutes.Runtime.Tests.Support;
@@ -139,6 +140,19 @@ public sealed class RequestResponseTests
         const ulong fnv64 = 0xaf63dc4c8601ec8c;
         var expected = (fnv64 & 0x000F_FFFF_FFFF_0000) | ((fnv64 & 0xFFFF) ^ (fnv64 >> 52));
         Assert.Equal(expected, LambdaRoutes.Http.ETag.Fnv1a52("a"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"message\":\"hi\",\"count\":4}")]
+    [InlineData("caf\u00e9 \u00fcber \ud83d\ude00")]
+    public void ETags_from_bytes_equal_the_ETag_of_the_text(string text)
+    {
+        // JSON bodies are hashed from their UTF-8 bytes, byte bodies from the bytes as Latin-1 text: both must give the text's ETag.
+        var expected = LambdaRoutes.Http.ETag.Generate(text);
+        Assert.Equal(expected, LambdaRoutes.Http.ETag.GenerateFromUtf8(Encoding.UTF8.GetBytes(text)));
+        var bytes = new byte[] { 0, 0x7F, 0x80, 0xE9, 0xFF };
+        Assert.Equal(LambdaRoutes.Http.ETag.Generate(Encoding.Latin1.GetString(bytes)), LambdaRoutes.Http.ETag.GenerateFromLatin1(bytes));
     }
 
     [Fact]
