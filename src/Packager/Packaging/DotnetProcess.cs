@@ -7,11 +7,15 @@ internal sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines, 
 
 /// <summary>
 /// Runs the <c>dotnet</c> CLI. English messages so diagnostics parse; no MSBuild node reuse, so no build server outlives
-/// the packager holding files of the app (two CDK synths in a row, tests in parallel).
+/// the packager holding files of the app (two CDK synths in a row, tests in parallel). Cancelling kills the whole process
+/// tree (MSBuild's worker nodes and the ILCompiler processes they start) and waits for it, so nothing of a cancelled build
+/// keeps writing into the app's obj/ folders afterwards.
 /// </summary>
 internal static class DotnetProcess
 {
-    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDir, CancellationToken cancel = default)
+    /// <param name="onLine">Called with each output line as it arrives, from the process's output threads.</param>
+    public static async Task<ProcessResult> RunAsync(
+        IEnumerable<string> args, string workingDir, CancellationToken cancel = default, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +50,7 @@ internal static class DotnetProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
             throw;
         }
 
@@ -57,13 +62,17 @@ internal static class DotnetProcess
 
         void Add(string? line)
         {
-            if (line is not null)
+            if (line is null)
             {
-                lock (lines)
-                {
-                    lines.Add(line);
-                }
+                return;
             }
+
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+
+            onLine?.Invoke(line);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using LambdaRoutes.Packager.Caching;
 using LambdaRoutes.Packager.Packaging;
@@ -7,7 +8,9 @@ namespace LambdaRoutes.Packager.Tests.Caching;
 
 /// <summary>
 /// The toolchain in a cache entry's name is the one the build really used: the ILCompiler package every route's real AOT
-/// publish restored (its <c>project.assets.json</c>) is the version <see cref="DotnetToolchain"/> read from the SDK beforehand.
+/// publish restored (its entry project's <c>project.assets.json</c>, which the publish reads with <c>--no-restore</c>) is the
+/// version <see cref="DotnetToolchain"/> read from the SDK beforehand. The entry projects are those of the routes the manifest
+/// names; <c>obj/lambda-routes/</c> also holds the restore and publish traversal projects and their <c>obj/</c>, which are none.
 /// </summary>
 [Collection(BuiltAppCollection.Name)]
 public sealed partial class ToolchainDetectionTests(BuiltAppFixture built)
@@ -20,8 +23,10 @@ public sealed partial class ToolchainDetectionTests(BuiltAppFixture built)
     {
         built.AssertBuilt();
         var toolchain = await DotnetToolchain.DetectAsync(built.AppDir, CancellationToken.None);
-        var entries = Directory.GetDirectories(Path.Combine(built.AppDir, EntryProject.EntryRoot));
-        Assert.NotEmpty(entries);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(built.OutDir, ManifestWriter.FileName)));
+        var entries = manifest.RootElement.GetProperty("routes").EnumerateArray()
+            .Select(r => Path.Combine(built.AppDir, EntryProject.EntryRoot, r.GetProperty("id").GetString()!)).ToList();
+        Assert.Equal(2, entries.Count);
 
         foreach (var entry in entries)
         {
