@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using System.Xml.Linq;
 
 namespace LambdaRoutes.Packager.Packaging;
@@ -36,85 +34,28 @@ internal static partial class BatchPublisher
             started(entry);
         }
 
-        var watch = Stopwatch.StartNew();
-        var byPublishDir = entries.ToDictionary(e => FullDir(EntryPublisher.PublishDir(e)), StringComparer.Ordinal);
-        var seen = new List<string>();
-        var published = Channel.CreateUnbounded<(EntryProject Entry, TimeSpan Elapsed)>();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        // -v:m, not -v:q: minimal verbosity prints the line each project's Publish target ends with, which is how a route is
-        // reported (and a build can be cancelled after it) while the others still publish.
-        var running = DotnetProcess.RunAsync(
-            ["msbuild", traversal, "-m:" + Math.Max(1, jobs), "-nodeReuse:false", "-nologo", "-v:m", "-clp:NoSummary"], root, stop.Token,
-            line =>
-            {
-                lock (seen)
-                {
-                    seen.Add(line);
-                }
-
-                if (PublishedDir(line) is { } dir && byPublishDir.TryGetValue(dir, out var entry))
-                {
-                    published.Writer.TryWrite((entry, watch.Elapsed));
-                }
-            });
-        _ = running.ContinueWith(_ => published.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-
-        var reported = new HashSet<EntryProject>();
-        try
+        var startedAt = DateTime.UtcNow;
+        // Routes are reported once the whole run has ended: the SDK's end-of-Publish line is not the end of a route's
+        // publish (ILCompiler's CopyNativeBinary runs AfterTargets="Publish" and replaces the bootstrap after it).
+        // Cancelling kills the run's process tree (DotnetProcess) and surfaces here as OperationCanceledException.
+        var run = await DotnetProcess.RunAsync(
+            ["msbuild", traversal, "-m:" + Math.Max(1, jobs), "-nodeReuse:false", "-nologo", "-v:q", "-clp:NoSummary"], root, cancel);
+        var linesByProject = run.Lines.ToLookup(ProjectOf, StringComparer.Ordinal);
+        var unattributed = linesByProject[null].ToList();
+        foreach (var entry in entries)
         {
-            await foreach (var (entry, elapsed) in published.Reader.ReadAllAsync(CancellationToken.None))
-            {
-                // Once cancelled, nothing more is reported: the run is being killed.
-                if (!cancel.IsCancellationRequested && reported.Add(entry))
-                {
-                    finished(entry, Outcome(entry, LinesOf(entry, seen), [], elapsed));
-                }
-            }
-        }
-        catch
-        {
-            // A route's artifacts could not be written: no MSBuild run may outlive the build that started it.
-            await stop.CancelAsync();
-            await running.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw;
+            // A build cancelled while routes are being reported (after the run) reports no more of them.
+            cancel.ThrowIfCancellationRequested();
+            var own = linesByProject[Path.GetFullPath(entry.ProjectPath)].ToList();
+            var bootstrap = Bootstrap(entry);
+            var built = File.Exists(bootstrap) && !own.Any(IsError);
+            // The route's time is when its binary was ready: publishes overlap in one run and have no time of their own.
+            var elapsed = built ? File.GetLastWriteTimeUtc(bootstrap) - startedAt : run.Elapsed;
+            finished(entry, EntryPublisher.Outcome(entry, built, built ? own : [.. own, .. unattributed], elapsed < TimeSpan.Zero ? run.Elapsed : elapsed));
         }
 
-        // Cancelled: DotnetProcess has killed the MSBuild process tree and throws; a run that ended just before still stops here.
-        var run = await running;
         cancel.ThrowIfCancellationRequested();
-        // The routes without a Publish end line failed (or their project prints none): their own output and the run's decide.
-        var unattributed = run.Lines.Where(l => ProjectOf(l) is null && !OutputLine().IsMatch(l)).ToList();
-        foreach (var entry in entries.Where(e => !reported.Contains(e)))
-        {
-            finished(entry, Outcome(entry, LinesOf(entry, run.Lines), unattributed, run.Elapsed));
-        }
     }
-
-    /// <summary>A route's outcome from its own lines; the run's other lines explain a failure that names no project.</summary>
-    private static PublishOutcome Outcome(EntryProject entry, IReadOnlyList<string> own, IReadOnlyList<string> unattributed, TimeSpan elapsed)
-    {
-        var built = File.Exists(Bootstrap(entry)) && !own.Any(IsError);
-        return EntryPublisher.Outcome(entry, built, built ? own : [.. own, .. unattributed], elapsed);
-    }
-
-    /// <summary>The lines among <paramref name="lines"/> (locked: the run may still add to them) that name the entry's project.</summary>
-    private static List<string> LinesOf(EntryProject entry, IReadOnlyList<string> lines)
-    {
-        var project = Path.GetFullPath(entry.ProjectPath);
-        lock (lines)
-        {
-            return lines.Where(l => ProjectOf(l) == project).ToList();
-        }
-    }
-
-    /// <summary>
-    /// The publish folder a line reports finished, when it is the line the SDK's <c>Publish</c> target ends with:
-    /// <c>&lt;project name&gt; -&gt; &lt;full PublishDir&gt;</c> (Microsoft.NET.Publish.targets, at minimal verbosity).
-    /// </summary>
-    public static string? PublishedDir(string line) =>
-        OutputLine().Match(line) is { Success: true } output && output.Groups["path"].Value.EndsWith('/') ? FullDir(output.Groups["path"].Value) : null;
-
-    private static string FullDir(string dir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
 
     private static string Bootstrap(EntryProject entry) => Path.Combine(EntryPublisher.PublishDir(entry), "bootstrap");
 
@@ -154,8 +95,4 @@ internal static partial class BatchPublisher
 
     [GeneratedRegex(@"^(?<project>/[^\[\]:]+?\.csproj)(\([\d,]+\))?\s*:\s")]
     private static partial Regex ProjectOrigin();
-
-    /// <summary>What minimal verbosity prints for each output a project produced: <c>  ApiHello -&gt; /app/…/ApiHello.dll</c>.</summary>
-    [GeneratedRegex(@"^\s*[^\s\[\]]+ -> (?<path>/.*)$")]
-    private static partial Regex OutputLine();
 }

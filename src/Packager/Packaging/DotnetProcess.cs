@@ -13,9 +13,7 @@ internal sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines, 
 /// </summary>
 internal static class DotnetProcess
 {
-    /// <param name="onLine">Called with each output line as it arrives, from the process's output threads.</param>
-    public static async Task<ProcessResult> RunAsync(
-        IEnumerable<string> args, string workingDir, CancellationToken cancel = default, Action<string>? onLine = null)
+    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDir, CancellationToken cancel = default)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -62,17 +60,13 @@ internal static class DotnetProcess
 
         void Add(string? line)
         {
-            if (line is null)
+            if (line is not null)
             {
-                return;
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
             }
-
-            lock (lines)
-            {
-                lines.Add(line);
-            }
-
-            onLine?.Invoke(line);
         }
     }
 }
