@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build scaling bench (not part of run.sh): builds the packager of this checkout in Release, then times full, no-op,
-# one-route-edit and shared-file-edit builds of generated apps (bench/build-scaling.py --help).
+# one-route-edit, shared-file-edit and cache-hit builds of generated apps (bench/build-scaling.py --help).
 #   bash bench/build-scaling.sh [--label after] [--routes 1,8,24] [--packager path/to/lambda-routes.dll]
 set -euo pipefail
-# Build figures measure compiling: no artifact cache (docs/packager.md), so a cache filled by an earlier run cannot serve them.
+# Build figures measure compiling: not the user's artifact cache (docs/packager.md), which an earlier run may have filled;
+# build-scaling.py gives every generated app a fresh --cache folder of its own (its cache-hit column reads it).
 export LAMBDA_ROUTES_CACHE=off
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"

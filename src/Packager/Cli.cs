@@ -14,6 +14,7 @@ internal static class Cli
             BuildCommand.Create(stdout, stderr),
             DevCommand.Create(stdout, stderr),
             AssembleCommand.Create(stdout, stderr),
+            CacheCommand.Create(stdout, stderr),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

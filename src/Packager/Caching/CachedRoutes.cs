@@ -26,6 +26,7 @@ internal static class CachedRoutes
             return;
         }
 
+        var toolchain = await ToolchainOf(options, cancel);
         var downloads = Path.Combine(options.ResolvedOutDir, ArtifactPaths.StagingFolder, DownloadFolder);
         Directory.CreateDirectory(downloads);
         var unreachable = 0;
@@ -41,7 +42,7 @@ internal static class CachedRoutes
                 }
 
                 var file = Path.Combine(downloads, group.Key);
-                var (result, problem) = await cache.TryRestoreAsync(group.Key, file, cancel);
+                var (result, problem) = await cache.TryRestoreAsync(group.Key, toolchain, file, cancel);
                 if (result == CacheLookup.Corrupt)
                 {
                     stderr.WriteLine($"warning LR3102: artifact cache entry {group.Key} in {cache.Store.Location} ({Ids(group)}) is not whole: {problem}; ignored, building instead.");
@@ -76,7 +77,7 @@ internal static class CachedRoutes
         }
     }
 
-    public static async Task StoreAsync(ArtifactCache? cache, IReadOnlyList<RouteBuild> builds, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
+    public static async Task StoreAsync(ArtifactCache? cache, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
     {
         var fresh = builds.Where(b => b is { State: RouteBuildState.Built, FromCache: false }).GroupBy(b => b.InputHash).ToList();
         if (cache is null || fresh.Count == 0)
@@ -84,6 +85,7 @@ internal static class CachedRoutes
             return;
         }
 
+        var toolchain = await ToolchainOf(options, cancel);
         try
         {
             using var slots = new SemaphoreSlim(ParallelTransfers);
@@ -92,7 +94,7 @@ internal static class CachedRoutes
                 await slots.WaitAsync(cancel);
                 try
                 {
-                    await cache.StoreAsync(group.Key, group.First().Artifacts.Bootstrap, cancel);
+                    await cache.StoreAsync(group.Key, toolchain, group.First().Artifacts.Bootstrap, cancel);
                 }
                 finally
                 {
@@ -106,6 +108,10 @@ internal static class CachedRoutes
             stderr.WriteLine($"warning LR3103: artifact cache {cache.Store.Location} cannot be written ({e.Message}); the build itself succeeded.");
         }
     }
+
+    /// <summary>The SDK and ILCompiler of the binaries' framework (<see cref="DotnetToolchain"/>): part of every entry's name.</summary>
+    private static async Task<string> ToolchainOf(BuildOptions options, CancellationToken cancel) =>
+        (options.Toolchain ?? await DotnetToolchain.DetectAsync(options.AppDir, cancel)).Describe(options.Framework);
 
     private static string Ids(IEnumerable<RouteBuild> builds) => string.Join(", ", builds.Select(b => b.Route.Id));
 

@@ -3,7 +3,8 @@ namespace LambdaRoutes.Packager.Caching;
 /// <summary>
 /// A cache folder on this machine (by default under the user's cache directory, <see cref="CacheSetting"/>). Writes go to a
 /// temporary file beside the object and are renamed over it, so a reader never sees half an object, even from another build
-/// writing the same key at the same time.
+/// writing the same key at the same time. A download refreshes the object's modification time: the folder grows until
+/// <c>lambda-routes cache prune</c> (<see cref="CachePruner"/>) removes the entries used least recently.
 /// </summary>
 internal sealed class FolderBlobStore(string root) : IBlobStore
 {
@@ -18,6 +19,14 @@ internal sealed class FolderBlobStore(string root) : IBlobStore
         }
 
         File.Copy(path, destination, overwrite: true);
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow); // read-only caches are fine: the time only orders pruning
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
         return Task.FromResult(true);
     }
 

@@ -19,7 +19,8 @@ internal enum BuildMode
 /// Options of one <c>build</c>. <see cref="OutDir"/> defaults to <c>&lt;app&gt;/.lambda-routes/out</c> (git-ignored, outside api/).
 /// <see cref="Jobs"/> bounds parallel AOT publishes: each peaks near 1 GB, so it defaults to the core count.
 /// <see cref="Cache"/> is the artifact cache (none unless given: the CLI picks the default one); <see cref="Shard"/> builds one
-/// share of the routes for <c>assemble</c>.
+/// share of the routes for <c>assemble</c>. <see cref="Toolchain"/> names the compiler in cache entries (null: the one
+/// <c>dotnet</c> on this machine selects).
 /// </summary>
 internal sealed record BuildOptions(
     string AppDir,
@@ -30,7 +31,8 @@ internal sealed record BuildOptions(
     LambdaRoutes.Cdk.ApiKind Api = LambdaRoutes.Cdk.ApiKind.Http,
     BuildMode Mode = BuildMode.PerRoute,
     Caching.ArtifactCache? Cache = null,
-    Sharding.RouteShard? Shard = null)
+    Sharding.RouteShard? Shard = null,
+    Caching.DotnetToolchain? Toolchain = null)
 {
     public const string DefaultOutFolder = ".lambda-routes/out";
 

@@ -19,7 +19,7 @@ namespace LambdaRoutes.Packager.Packaging;
 ///      artifact cache holds (<see cref="CachedRoutes"/>): they need no dotnet either;
 ///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
 ///      everything and compile the app once;
-///   5. publish the remaining routes with Native AOT in parallel (bounded by --jobs), check glibc, zip — into
+///   5. publish the remaining routes with Native AOT in one MSBuild run (<see cref="BatchPublisher"/>, --jobs at a time), check glibc, zip — into
 ///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
 ///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
 ///      the manifest atomically (a share writes <c>shard.json</c> for <c>assemble</c> instead), then store what was built here
@@ -99,7 +99,7 @@ internal static class BuildPipeline
             AppCompileCheck.Record(table.AppDir, sharedInputs);
         }
 
-        await CachedRoutes.StoreAsync(options.Cache, builds, reporter, stderr, cancel);
+        await CachedRoutes.StoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
         var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
         reporter.Summary(builds, total.Elapsed);
@@ -216,25 +216,24 @@ internal static class BuildPipeline
         return pending.All(b => b.State == RouteBuildState.Built);
     }
 
-    private static async Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, IBuildSteps steps, CancellationToken cancel)
+    private static Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, IBuildSteps steps, CancellationToken cancel)
     {
-        using var slots = new SemaphoreSlim(options.ResolvedJobs);
-        await Task.WhenAll(pending.Select(async build =>
-        {
-            await slots.WaitAsync(cancel);
-            try
+        var byEntry = pending.ToDictionary(b => b.Entry);
+        return steps.PublishEachAsync([.. byEntry.Keys], options.ResolvedJobs,
+            entry =>
             {
+                var build = byEntry[entry];
                 build.StartedAt = DateTimeOffset.UtcNow;
                 build.State = RouteBuildState.Building;
                 reporter.RouteStarted(build);
-                await RoutePublisher.PublishAsync(build, steps, cancel);
-                reporter.RouteFinished(build);
-            }
-            finally
+            },
+            (entry, outcome) =>
             {
-                slots.Release();
-            }
-        }));
+                var build = byEntry[entry];
+                RoutePublisher.Apply(outcome, build, withRouteSelector: false);
+                reporter.RouteFinished(build);
+            },
+            cancel);
     }
 
     /// <summary>Single-binary mode: one publish, then every route's artifacts from the same binary plus its route file.</summary>

@@ -7,7 +7,9 @@ internal sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines, 
 
 /// <summary>
 /// Runs the <c>dotnet</c> CLI. English messages so diagnostics parse; no MSBuild node reuse, so no build server outlives
-/// the packager holding files of the app (two CDK synths in a row, tests in parallel).
+/// the packager holding files of the app (two CDK synths in a row, tests in parallel). Cancelling kills the whole process
+/// tree (MSBuild's worker nodes and the ILCompiler processes they start) and waits for it, so nothing of a cancelled build
+/// keeps writing into the app's obj/ folders afterwards.
 /// </summary>
 internal static class DotnetProcess
 {
@@ -46,6 +48,7 @@ internal static class DotnetProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
             throw;
         }
 

@@ -17,19 +17,30 @@ internal static class EntryPublisher
     public static async Task<PublishOutcome> PublishAsync(EntryProject entry, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
-        var publishDir = Path.Combine(entry.Dir, "publish");
         var result = await DotnetProcess.RunAsync(
             ["publish", entry.ProjectPath, "-c", "Release", "--no-restore", "-p:BuildProjectReferences=false",
-             "-o", publishDir, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-m:1"],
+             "-o", PublishDir(entry), "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-m:1"],
             entry.Dir, cancel);
-        var messages = BuildMessageParser.Parse(result.Lines);
+        return Outcome(entry, result.ExitCode == 0, result.Lines, watch.Elapsed);
+    }
+
+    /// <summary>Where a publish of <paramref name="entry"/> puts its <c>bootstrap</c>.</summary>
+    public static string PublishDir(EntryProject entry) => Path.Combine(entry.Dir, "publish");
+
+    /// <summary>
+    /// The outcome of a publish of <paramref name="entry"/> from its output <paramref name="lines"/> (this project's only):
+    /// the bootstrap when one was produced and its glibc needs fit Amazon Linux 2023, else the errors.
+    /// </summary>
+    public static PublishOutcome Outcome(EntryProject entry, bool succeeded, IReadOnlyList<string> lines, TimeSpan elapsed)
+    {
+        var messages = BuildMessageParser.Parse(lines);
         var aotWarnings = messages.Count(m => m.IsAotWarning);
         var warnings = messages.Where(m => !m.IsError).Select(m => $"{m.LocationIn(entry.AppDir)}: warning {m.Code}: {m.Text}").ToList();
-        var bootstrap = Path.Combine(publishDir, "bootstrap");
-        if (result.ExitCode != 0 || !File.Exists(bootstrap))
+        var bootstrap = Path.Combine(PublishDir(entry), "bootstrap");
+        if (!succeeded || !File.Exists(bootstrap))
         {
             var errors = messages.Where(m => m.IsError).Select(m => $"{m.LocationIn(entry.AppDir)}: error {m.Code}: {m.Text}").ToList();
-            return new PublishOutcome(null, errors.Count > 0 ? errors : [.. result.Lines.TakeLast(20)], warnings, aotWarnings, watch.Elapsed);
+            return new PublishOutcome(null, errors.Count > 0 ? errors : [.. lines.TakeLast(20)], warnings, aotWarnings, elapsed);
         }
 
         var glibc = GlibcCheck.Check(bootstrap, objdump: CrossToolchain.For(entry.Architecture).Objdump);
@@ -41,9 +52,9 @@ internal static class EntryPublisher
         {
             string error = $"error LR3002: bootstrap needs glibc {glibc.Highest} but Amazon Linux 2023 (provided.al2023) has {GlibcCheck.AmazonLinux2023}: " +
                 string.Join(", ", glibc.TooNew) + ". Build on a host with glibc <= 2.34 (e.g. Amazon Linux 2023 or Debian 11).";
-            return new PublishOutcome(null, [error], warnings, aotWarnings, watch.Elapsed);
+            return new PublishOutcome(null, [error], warnings, aotWarnings, elapsed);
         }
 
-        return new PublishOutcome(bootstrap, [], warnings, aotWarnings, watch.Elapsed);
+        return new PublishOutcome(bootstrap, [], warnings, aotWarnings, elapsed);
     }
 }

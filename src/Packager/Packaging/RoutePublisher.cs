@@ -1,14 +1,8 @@
 namespace LambdaRoutes.Packager.Packaging;
 
-/// <summary>Per-route mode: publishes one route's own entry project and writes its artifacts.</summary>
+/// <summary>Turns a publish outcome into a route's state and artifacts.</summary>
 internal static class RoutePublisher
 {
-    public static async Task PublishAsync(RouteBuild build, IBuildSteps steps, CancellationToken cancel)
-    {
-        var outcome = await steps.PublishAsync(build.Entry, cancel);
-        Apply(outcome, build, withRouteSelector: false);
-    }
-
     /// <summary>Records a publish outcome on a route and, when it succeeded, writes the route's artifacts.</summary>
     public static void Apply(PublishOutcome outcome, RouteBuild build, bool withRouteSelector)
     {

@@ -1,4 +1,5 @@
 using LambdaRoutes.Packager.Caching;
+using LambdaRoutes.Packager.Output;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Tests.Support;
 
@@ -14,15 +15,21 @@ public sealed class FolderCacheTests : IDisposable
     private readonly TempApp _app = new TempApp().Routes("api/a.cs", "api/b.cs", "api/users/[id].cs").Write("api/_lib/Shared.cs", "namespace TestApp; internal static class Shared;\n");
     private readonly TempApp _cacheRoot = new("Cache", withProject: false);
 
+    /// <summary>The SDK and ILCompiler every build of these tests claims to use, unless a test names another.</summary>
+    private static readonly DotnetToolchain Toolchain = new("10.0.100", new Dictionary<string, string> { ["net10.0"] = "10.0.1" });
+
     private string CacheDir => Path.Combine(_cacheRoot.Dir, "cache");
+
+    private string EntryDir(string inputHash) => Path.Combine(CacheDir, ArtifactCache.EntryName(inputHash, Toolchain.Describe(BuildOptions.DefaultFramework)));
 
     private string Out(string name) => Path.Combine(_app.Dir, "outs", name);
 
-    private async Task<(int Exit, StandInBuildSteps Steps, string Stderr, RecordingReporter Reporter)> BuildAsync(string outName, ArtifactCache? cache)
+    private async Task<(int Exit, StandInBuildSteps Steps, string Stderr, RecordingReporter Reporter)> BuildAsync(string outName, ArtifactCache? cache, DotnetToolchain? toolchain = null)
     {
         var steps = new StandInBuildSteps { Reproducible = true };
         var (stderr, reporter) = (new StringWriter(), new RecordingReporter());
-        var exit = await BuildPipeline.RunAsync(new BuildOptions(_app.Dir, Out(outName), Jobs: 1, Cache: cache), reporter, stderr, steps: steps);
+        var options = new BuildOptions(_app.Dir, Out(outName), Jobs: 1, Cache: cache, Toolchain: toolchain ?? Toolchain);
+        var exit = await BuildPipeline.RunAsync(options, reporter, stderr, steps: steps);
         return (exit, steps, stderr.ToString(), reporter);
     }
 
@@ -87,7 +94,7 @@ public sealed class FolderCacheTests : IDisposable
         var first = await BuildAsync("first", Cache());
         Assert.Equal(0, first.Exit);
         var hash = File.ReadAllText(new ArtifactPaths(Out("first"), "ApiB").Stamp);
-        var entry = Path.Combine(CacheDir, hash);
+        var entry = EntryDir(hash);
         var bootstrap = Path.Combine(entry, ArtifactCache.BootstrapObject);
         var index = Path.Combine(entry, ArtifactCache.IndexObject);
         switch (damage)
@@ -116,7 +123,7 @@ public sealed class FolderCacheTests : IDisposable
     {
         var first = await BuildAsync("first", Cache());
         var hash = File.ReadAllText(new ArtifactPaths(Out("first"), "ApiA").Stamp);
-        File.Delete(Path.Combine(CacheDir, hash, ArtifactCache.IndexObject)); // a writer stopped between the two objects
+        File.Delete(Path.Combine(EntryDir(hash), ArtifactCache.IndexObject)); // a writer stopped between the two objects
 
         var second = await BuildAsync("second", Cache());
 
@@ -141,7 +148,7 @@ public sealed class FolderCacheTests : IDisposable
     [Fact]
     public async Task Single_binary_mode_stores_its_one_binary_once_and_restores_every_route_from_it()
     {
-        var options = (string name) => new BuildOptions(_app.Dir, Out(name), Jobs: 1, Mode: BuildMode.Single, Cache: Cache());
+        var options = (string name) => new BuildOptions(_app.Dir, Out(name), Jobs: 1, Mode: BuildMode.Single, Cache: Cache(), Toolchain: Toolchain);
         var (firstSteps, secondSteps) = (new StandInBuildSteps { Reproducible = true }, new StandInBuildSteps { Reproducible = true });
         Assert.Equal(0, await BuildPipeline.RunAsync(options("first"), new RecordingReporter(), TextWriter.Null, steps: firstSteps));
         Assert.Equal(0, await BuildPipeline.RunAsync(options("second"), new RecordingReporter(), TextWriter.Null, steps: secondSteps));
@@ -149,6 +156,43 @@ public sealed class FolderCacheTests : IDisposable
         Assert.Equal((1, 0), (firstSteps.Publishes, secondSteps.Publishes));
         Assert.Single(Directory.GetDirectories(CacheDir));
         OutputFiles.AssertSame(Out("first"), Out("second")); // each route's folder keeps its own route selector file
+    }
+
+    [Theory]
+    [InlineData("10.0.200", "10.0.1")] // another SDK, the same ILCompiler
+    [InlineData("10.0.100", "10.0.2")] // the same SDK, another ILCompiler
+    public async Task A_binary_built_by_one_toolchain_is_never_served_to_another(string sdk, string ilCompiler)
+    {
+        var other = new DotnetToolchain(sdk, new Dictionary<string, string> { ["net10.0"] = ilCompiler });
+        Assert.Equal(0, (await BuildAsync("first", Cache())).Exit);
+
+        var elsewhere = await BuildAsync("other-toolchain", Cache(), other);
+        var again = await BuildAsync("same-toolchain", Cache());
+
+        Assert.True(elsewhere.Exit == 0, elsewhere.Stderr);
+        Assert.Equal((1, 3), (elsewhere.Steps.Compiles, elsewhere.Steps.Publishes)); // nothing restored: every route compiled
+        Assert.DoesNotContain(elsewhere.Reporter.Lines, l => l.StartsWith("restored ", StringComparison.Ordinal));
+        Assert.Equal((0, 0), (again.Steps.Compiles, again.Steps.Publishes)); // each toolchain's entries live side by side
+        Assert.Equal(6, Directory.GetDirectories(CacheDir).Length);
+        var index = File.ReadAllText(Path.Combine(EntryDir(File.ReadAllText(new ArtifactPaths(Out("first"), "ApiA").Stamp)), ArtifactCache.IndexObject));
+        Assert.Contains("\"toolchain\": \"sdk 10.0.100, ILCompiler 10.0.1\"", index);
+    }
+
+    [Fact]
+    public async Task The_route_table_shows_routes_from_the_cache_as_restored_not_built()
+    {
+        Assert.Equal(0, (await BuildAsync("first", Cache())).Exit);
+        File.AppendAllText(Path.Combine(_app.Dir, "api", "b.cs"), "\n// b changed: the only route compiled\n");
+        var output = new StringWriter();
+
+        var exit = await BuildPipeline.RunAsync(new BuildOptions(_app.Dir, Out("second"), Jobs: 1, Cache: Cache(), Toolchain: Toolchain),
+            new PlainBuildReporter(output), TextWriter.Null, steps: new StandInBuildSteps { Reproducible = true });
+
+        Assert.Equal(0, exit);
+        var rows = output.ToString().Split('\n');
+        Assert.Contains(rows, r => r.Contains(" ApiA ", StringComparison.Ordinal) && r.Contains(" restored ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(" ApiB ", StringComparison.Ordinal) && r.Contains(" built ", StringComparison.Ordinal));
+        Assert.Contains("1 built, 2 restored, 0 cached, 0 failed", output.ToString());
     }
 
     public void Dispose()

@@ -76,9 +76,11 @@ public sealed class S3CacheTests : IClassFixture<S3CacheTests.Bucket>
 
         // Someone overwrites one route's bootstrap in the bucket: its index no longer vouches for it.
         var hash = File.ReadAllText(new ArtifactPaths(Path.Combine(mine.Dir, "out"), "ApiUsersId").Stamp);
+        var toolchain = (await DotnetToolchain.DetectAsync(mine.Dir, CancellationToken.None)).Describe(BuildOptions.DefaultFramework);
+        var entry = ArtifactCache.EntryName(hash, toolchain);
         using (var client = S3BlobStore.CreateClient())
         {
-            await client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket.Name, Key = $"{Prefix}/{hash}/bootstrap", ContentBody = "#!/bin/sh\necho not what was built\n" });
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket.Name, Key = $"{Prefix}/{entry}/bootstrap", ContentBody = "#!/bin/sh\necho not what was built\n" });
         }
 
         var third = Path.Combine(teammates.Dir, "out-after-tampering");
