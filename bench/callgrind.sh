@@ -63,12 +63,19 @@ import json, sys, datetime
 counts = json.load(open(sys.argv[1]))
 json.dump({"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "warm": int(sys.argv[4]), "peers": counts},
           open(sys.argv[2], "w"), indent=2)
+date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 lines = ["# Instructions (valgrind callgrind, user mode)", "",
-         f"`bash bench/callgrind.sh`: the bench event served by a local Runtime API; counters dumped after the first response "
+         f"`bash bench/callgrind.sh`, run of {date}: the bench event served by a local Runtime API; counters dumped after the first response "
          f"and after {int(sys.argv[4])} warm invocations. Not moved by machine load: repeat runs of one binary agree within 0.1 %.", "",
          "| Peer | Process start → first response | Per warm invocation |", "| --- | ---: | ---: |"]
 for name, c in counts.items():
     lines.append(f"| {name} | {c['firstResponseIr'] / 1e6:.2f} M | {c['warmIrPerInvocation'] / 1e3:.1f} k |")
-open(sys.argv[3], "w").write("\n".join(lines) + "\n")
+# The hand-written sections below the table (earlier measurements and where the instructions go) survive a rerun.
+try:
+    previous = open(sys.argv[3]).read()
+except FileNotFoundError:
+    previous = ""
+notes = previous[previous.find("\n## ") + 1:] if "\n## " in previous else ""
+open(sys.argv[3], "w").write("\n".join(lines) + "\n" + ("\n" + notes if notes else ""))
 EOF
 cat "$results/callgrind.md"
