@@ -14,7 +14,7 @@ namespace LambdaRoutes.Packager.Dev.Auth;
 /// are this dev server's words in the same form.</item>
 /// <item>HTTP API, valid token without the route's scopes: 403 <c>{"message":"Forbidden"}</c>.</item>
 /// <item>REST, expired token: 401 <c>The incoming token has expired</c>, the message Cognito-authorized REST APIs answer
-/// and clients test for (reported in aws-amplify/amplify-js issues #6060 and #5934:
+/// and clients test for (as users of aws-amplify/amplify-js report it:
 /// https://github.com/aws-amplify/amplify-js/issues/6060); any other refusal, scopes included: 401 <c>Unauthorized</c>.</item>
 /// </list>
 /// A request without a bearer token is 401 <c>Unauthorized</c> on both kinds (<see cref="NoToken"/>).
