@@ -7,7 +7,7 @@ namespace LambdaRoutes.Packager.Caching;
 /// <summary>
 /// The artifact cache's two places in a build (<see cref="BuildPipeline"/>): before anything is compiled, routes whose input
 /// hash is in the cache get their bootstrap from it and are staged like a fresh publish (so the zip, the stamp and the
-/// manifest come out byte for byte as if built here); after a successful build, the bootstraps built here are stored.
+/// manifest come out byte for byte as if built here); as each route is built, its bootstrap is stored (<see cref="CacheUploads"/>).
 /// The cache only ever saves work: an entry that is not whole is a warning and the route is built; a cache that cannot be
 /// reached is a warning and the build goes on without it.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class CachedRoutes
     /// <summary>Where downloaded bootstraps wait before they are staged: inside the staging folder, cleared with it.</summary>
     private const string DownloadFolder = ".cache";
 
-    private const int ParallelTransfers = 8;
+    public const int ParallelTransfers = 8;
 
     public static async Task RestoreAsync(ArtifactCache? cache, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
     {
@@ -77,46 +77,14 @@ internal static class CachedRoutes
         }
     }
 
-    public static async Task StoreAsync(ArtifactCache? cache, IReadOnlyList<RouteBuild> builds, BuildOptions options, IBuildReporter reporter, TextWriter stderr, CancellationToken cancel)
-    {
-        var fresh = builds.Where(b => b is { State: RouteBuildState.Built, FromCache: false }).GroupBy(b => b.InputHash).ToList();
-        if (cache is null || fresh.Count == 0)
-        {
-            return;
-        }
-
-        var toolchain = await ToolchainOf(options, cancel);
-        try
-        {
-            using var slots = new SemaphoreSlim(ParallelTransfers);
-            await Task.WhenAll(fresh.Select(async group =>
-            {
-                await slots.WaitAsync(cancel);
-                try
-                {
-                    await cache.StoreAsync(group.Key, toolchain, group.First().Artifacts.Bootstrap, cancel);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }));
-            reporter.Info($"stored {fresh.Sum(g => g.Count())} route(s) in the artifact cache {cache.Store.Location}");
-        }
-        catch (Exception e) when (IsTransportFailure(e, cancel))
-        {
-            stderr.WriteLine($"warning LR3103: artifact cache {cache.Store.Location} cannot be written ({e.Message}); the build itself succeeded.");
-        }
-    }
-
     /// <summary>The SDK and ILCompiler of the binaries' framework (<see cref="DotnetToolchain"/>): part of every entry's name.</summary>
-    private static async Task<string> ToolchainOf(BuildOptions options, CancellationToken cancel) =>
+    public static async Task<string> ToolchainOf(BuildOptions options, CancellationToken cancel) =>
         (options.Toolchain ?? await DotnetToolchain.DetectAsync(options.AppDir, cancel)).Describe(options.Framework);
 
     private static string Ids(IEnumerable<RouteBuild> builds) => string.Join(", ", builds.Select(b => b.Route.Id));
 
     /// <summary>A cache that is down, full, forbidden or slow; never a cancellation of the build itself.</summary>
-    private static bool IsTransportFailure(Exception e, CancellationToken cancel) => e switch
+    public static bool IsTransportFailure(Exception e, CancellationToken cancel) => e switch
     {
         OperationCanceledException => !cancel.IsCancellationRequested,
         IOException or UnauthorizedAccessException or HttpRequestException or AmazonClientException or AmazonServiceException => true,

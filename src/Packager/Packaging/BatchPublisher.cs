@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using System.Xml.Linq;
 
 namespace LambdaRoutes.Packager.Packaging;
@@ -12,10 +13,29 @@ namespace LambdaRoutes.Packager.Packaging;
 /// sets, so each project runs the targets and ILCompiler arguments of a publish of its own.
 /// A route that fails does not stop the others (<c>ContinueOnError</c>); every message line carries its project
 /// (<c>… [/app/obj/lambda-routes/ApiA/ApiA.csproj]</c>), which is how each route gets its own errors and warnings.
+/// Each route is reported as soon as its entry project prints <see cref="PublishedMarker"/> (its bootstrap is then final), while
+/// the run goes on, so a build that is cancelled or fails later keeps it; a route without that line (a failure) is reported
+/// when the run has ended, with every line it had.
 /// </summary>
 internal static partial class BatchPublisher
 {
     public const string ProjectName = "publish.proj";
+
+    /// <summary>What an entry project's <see cref="PublishedTarget"/> prints, followed by the project's full path.</summary>
+    public const string PublishedMarker = "lambda-routes: published ";
+
+    /// <summary>
+    /// The target every generated entry project ends with (<see cref="EntryProjectWriter"/>): a line naming the project once its
+    /// bootstrap is final. ILCompiler's <c>CopyNativeBinary</c> runs <c>AfterTargets="Publish"</c> and replaces the SDK's apphost
+    /// with the native binary, so the end of <c>Publish</c> itself is too early. A high-importance message: the run logs at
+    /// minimal verbosity to show it. Written for the project text's two-space indent.
+    /// </summary>
+    public const string PublishedTarget = $$"""
+        <!-- lambda-routes reports, zips and keeps this route as soon as this line appears, while the other routes still publish. -->
+          <Target Name="LambdaRoutesPublished" AfterTargets="CopyNativeBinary">
+            <Message Importance="high" Text="{{PublishedMarker}}$(MSBuildProjectFullPath)" />
+          </Target>
+        """;
 
     public static async Task PublishAsync(IReadOnlyList<EntryProject> entries, int jobs, Action<EntryProject> started,
         Action<EntryProject, PublishOutcome> finished, CancellationToken cancel)
@@ -35,29 +55,60 @@ internal static partial class BatchPublisher
         }
 
         var startedAt = DateTime.UtcNow;
-        // Routes are reported once the whole run has ended: the SDK's end-of-Publish line is not the end of a route's
-        // publish (ILCompiler's CopyNativeBinary runs AfterTargets="Publish" and replaces the bootstrap after it).
-        // Cancelling kills the run's process tree (DotnetProcess) and surfaces here as OperationCanceledException.
-        var run = await DotnetProcess.RunAsync(
-            ["msbuild", traversal, "-m:" + Math.Max(1, jobs), "-nodeReuse:false", "-nologo", "-v:q", "-clp:NoSummary"], root, cancel);
-        var linesByProject = run.Lines.ToLookup(ProjectOf, StringComparer.Ordinal);
-        var unattributed = linesByProject[null].ToList();
-        foreach (var entry in entries)
+        var reported = new HashSet<EntryProject>();
+        // A route is reported as soon as its marker line arrives, on a task of its own: the glibc check, the zip and the
+        // cache must not hold up reading MSBuild's output.
+        var ready = Channel.CreateUnbounded<(EntryProject Entry, IReadOnlyList<string> Lines)>(new UnboundedChannelOptions { SingleReader = true });
+        var lines = new PublishRunLines(entries, (entry, own) => ready.Writer.TryWrite((entry, own)));
+        var reporting = Task.Run(async () =>
+        {
+            await foreach (var (entry, own) in ready.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                // A cancelled build reports no more routes; one with an error waits for all its lines, at the end of the run.
+                if (cancel.IsCancellationRequested || !File.Exists(Bootstrap(entry)) || own.Any(IsError))
+                {
+                    continue;
+                }
+
+                reported.Add(entry);
+                finished(entry, EntryPublisher.Outcome(entry, succeeded: true, own, ReadyAfter(entry, startedAt, DateTime.UtcNow - startedAt)));
+            }
+        }, CancellationToken.None);
+
+        ProcessResult run;
+        try
+        {
+            // Cancelling kills the run's process tree (DotnetProcess) and surfaces here as OperationCanceledException.
+            run = await DotnetProcess.RunAsync(
+                ["msbuild", traversal, "-m:" + Math.Max(1, jobs), "-nodeReuse:false", "-nologo", "-v:m", "-clp:NoSummary"], root, cancel, lines.Add);
+        }
+        finally
+        {
+            // No route is reported once this method has returned or thrown: the pipeline stages or keeps what was reported.
+            ready.Writer.Complete();
+            await reporting;
+        }
+
+        foreach (var entry in entries.Where(e => !reported.Contains(e)))
         {
             // A build cancelled while routes are being reported (after the run) reports no more of them.
             cancel.ThrowIfCancellationRequested();
-            var own = linesByProject[Path.GetFullPath(entry.ProjectPath)].ToList();
-            var bootstrap = Bootstrap(entry);
-            var built = File.Exists(bootstrap) && !own.Any(IsError);
-            // The route's time is when its binary was ready: publishes overlap in one run and have no time of their own.
-            var elapsed = built ? File.GetLastWriteTimeUtc(bootstrap) - startedAt : run.Elapsed;
-            finished(entry, EntryPublisher.Outcome(entry, built, built ? own : [.. own, .. unattributed], elapsed < TimeSpan.Zero ? run.Elapsed : elapsed));
+            var own = lines.Of(entry);
+            var built = File.Exists(Bootstrap(entry)) && !own.Any(IsError);
+            finished(entry, EntryPublisher.Outcome(entry, built, built ? own : [.. own, .. lines.Unattributed], built ? ReadyAfter(entry, startedAt, run.Elapsed) : run.Elapsed));
         }
 
         cancel.ThrowIfCancellationRequested();
     }
 
     private static string Bootstrap(EntryProject entry) => Path.Combine(EntryPublisher.PublishDir(entry), "bootstrap");
+
+    /// <summary>
+    /// A route's time: when its binary was ready, counted from the start of the run (publishes overlap in one run and have no
+    /// time of their own); <paramref name="otherwise"/> when the file's time says nothing sensible.
+    /// </summary>
+    private static TimeSpan ReadyAfter(EntryProject entry, DateTime startedAt, TimeSpan otherwise) =>
+        File.GetLastWriteTimeUtc(Bootstrap(entry)) - startedAt is var elapsed && elapsed >= TimeSpan.Zero ? elapsed : otherwise;
 
     /// <summary>The traversal project: no SDK, so none of the app's Directory.Build files or NuGet imports apply to it.</summary>
     public static string ProjectText(IReadOnlyList<EntryProject> entries)

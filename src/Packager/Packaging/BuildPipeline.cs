@@ -15,15 +15,17 @@ namespace LambdaRoutes.Packager.Packaging;
 ///      then plans against what the first one committed;
 ///   3. plan: generate each entry project (written for every route, also cached ones), hash its inputs (the app sources it reaches, <see cref="SourceClosure"/>),
 ///      mark up-to-date routes cached and say why each other route is rebuilt (a no-op rebuild ends here without running
-///      dotnet at all); with --shard keep only this share of the routes; then stage the routes whose input hash the
-///      artifact cache holds (<see cref="CachedRoutes"/>): they need no dotnet either;
+///      dotnet at all); with --shard keep only this share of the routes; take over the routes an earlier build that stopped
+///      had finished and staged (<see cref="StagedRoutes"/>); then stage the routes whose input hash the artifact cache holds
+///      (<see cref="CachedRoutes"/>): they need no dotnet either;
 ///   4. under the locks of the projects the compile writes (the app's and the shared ones it references): restore
 ///      everything and compile the app once;
-///   5. publish the remaining routes with Native AOT in one MSBuild run (<see cref="BatchPublisher"/>, --jobs at a time), check glibc, zip — into
-///      <c>&lt;out&gt;/.staging/</c>, so the previous manifest and artifacts stay untouched and usable meanwhile;
+///   5. publish the remaining routes with Native AOT in one MSBuild run (<see cref="BatchPublisher"/>, --jobs at a time), and as
+///      each one ends: check glibc, zip into <c>&lt;out&gt;/.staging/</c> (the previous manifest and artifacts stay untouched and
+///      usable meanwhile), store it in the artifact cache (<see cref="CacheUploads"/>) and report it;
 ///   6. only if every route has its artifacts: remove the old manifest, move this build's staged artifacts into place, write
-///      the manifest atomically (a share writes <c>shard.json</c> for <c>assemble</c> instead), then store what was built here
-///      in the artifact cache. A failed or interrupted build leaves the previous good output as it was;
+///      the manifest atomically (a share writes <c>shard.json</c> for <c>assemble</c> instead). A failed or interrupted build
+///      leaves the previous good output as it was, and the routes it finished staged for the next build;
 ///   7. after success only: remove the artifacts and entry projects of routes no longer in the table (<see cref="StaleOutput"/>).
 /// </summary>
 internal static class BuildPipeline
@@ -65,12 +67,18 @@ internal static class BuildPipeline
         var plan = stages.Time("plan", () => Plan(table, options, outDir));
         var allBuilds = plan.Routes;
         var builds = options.Shard?.Select(allBuilds) ?? allBuilds;
-        DeleteStaging(outDir); // leftovers of an interrupted build (the app lock rules out a running one)
+        // What a build that stopped left staged (the app lock rules out a running one): the routes it finished are taken over.
+        var resumed = StagedRoutes.Resume(outDir, builds);
         // Every route of this build gets its entry project, also those that are up to date or come from the cache: the
         // dev server, the bench and the user's own tools read obj/lambda-routes/<Id>/ and must find the current table there.
         foreach (var entry in builds.Select(b => b.Entry).Distinct())
         {
             EntryProjectWriter.Write(entry);
+        }
+
+        if (resumed.Count > 0)
+        {
+            reporter.Info($"restored {resumed.Count} route(s) an earlier build finished before it stopped: {string.Join(", ", resumed.Select(b => b.Route.Id))}");
         }
 
         await CachedRoutes.RestoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
@@ -82,14 +90,35 @@ internal static class BuildPipeline
 
         var sharedInputs = plan.Inputs.SharedInputsHash;
         var checkOnly = pending.Count == 0 && AppCompileCheck.IsNeeded(table.AppDir, sharedInputs);
-        if ((pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, cancel)) ||
-            (checkOnly && !await CompilesAsync(table, builds, options, reporter, stderr, steps, stages, cancel)))
+        var uploads = new CacheUploads(options.Cache, options, reporter, stderr, cancel);
+        bool succeeded;
+        try
         {
-            DeleteStaging(outDir);
+            try
+            {
+                succeeded = !((pending.Count > 0 && !await BuildPendingAsync(table, pending, builds, options, reporter, stderr, steps, stages, uploads, cancel)) ||
+                              (checkOnly && !await CompilesAsync(table, builds, options, reporter, stderr, steps, stages, cancel)));
+            }
+            finally
+            {
+                // Uploads read the staged bootstraps: they end before anything moves or clears them, also when the build stops.
+                await uploads.CompleteAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            StagedRoutes.KeepFinished(outDir, builds); // a cancelled build, like a failed one, keeps what it finished
+            throw;
+        }
+
+        if (!succeeded)
+        {
+            var finished = StagedRoutes.KeepFinished(outDir, builds);
             reporter.Summary(builds, total.Elapsed);
-            var kept = File.Exists(Path.Combine(outDir, ManifestWriter.FileName)) ? "the previous manifest and artifacts are unchanged" : "no manifest was written";
+            var previous = File.Exists(Path.Combine(outDir, ManifestWriter.FileName)) ? "the previous manifest and artifacts are unchanged" : "no manifest was written";
             var what = checkOnly ? $"{table.AppName} does not compile" : $"{builds.Count(b => b.State == RouteBuildState.Failed)} route(s) failed";
-            stderr.WriteLine($"build failed: {what}; {kept}.");
+            var kept = finished > 0 ? $"; the {finished} route(s) that finished are kept for the next build" : "";
+            stderr.WriteLine($"build failed: {what}; {previous}{kept}.");
             return 1;
         }
 
@@ -99,7 +128,6 @@ internal static class BuildPipeline
             AppCompileCheck.Record(table.AppDir, sharedInputs);
         }
 
-        await CachedRoutes.StoreAsync(options.Cache, builds, options, reporter, stderr, cancel);
         // A share's --out holds that share only, and the other shares' entry projects are not stale: nothing to remove.
         var stale = options.Shard is null ? StaleOutput.Remove(table.AppDir, outDir, builds) : [];
         reporter.Summary(builds, total.Elapsed);
@@ -165,7 +193,7 @@ internal static class BuildPipeline
 
     private static async Task<bool> BuildPendingAsync(
         RouteTable table, IReadOnlyList<RouteBuild> pending, IReadOnlyList<RouteBuild> builds, BuildOptions options,
-        IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, StageTimes stages, CancellationToken cancel)
+        IBuildReporter reporter, TextWriter stderr, IBuildSteps steps, StageTimes stages, CacheUploads uploads, CancellationToken cancel)
     {
         // Routes may declare their own architecture: each one among this build's needs its linker.
         var noToolchain = pending.Select(b => b.Entry.Architecture).Distinct()
@@ -196,12 +224,12 @@ internal static class BuildPipeline
         if (options.Mode == BuildMode.Single)
         {
             reporter.Info($"publishing one Native AOT binary for all {builds.Count} routes");
-            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(pending[0].Entry, pending, steps, cancel)));
+            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishCombinedAsync(pending[0].Entry, pending, steps, uploads, cancel)));
         }
         else
         {
             reporter.Info($"publishing {pending.Count} route(s) with Native AOT, {options.ResolvedJobs} at a time");
-            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, cancel)));
+            await stages.TimeAsync("publish", () => reporter.ShowWhileAsync(builds, () => PublishAllAsync(pending, options, reporter, steps, uploads, cancel)));
         }
 
         foreach (var build in pending.Where(b => b.Errors.Count > 0))
@@ -216,7 +244,9 @@ internal static class BuildPipeline
         return pending.All(b => b.State == RouteBuildState.Built);
     }
 
-    private static Task PublishAllAsync(IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, IBuildSteps steps, CancellationToken cancel)
+    /// <summary>Each route is staged, stored in the artifact cache and reported as soon as its publish has ended.</summary>
+    private static Task PublishAllAsync(
+        IReadOnlyList<RouteBuild> pending, BuildOptions options, IBuildReporter reporter, IBuildSteps steps, CacheUploads uploads, CancellationToken cancel)
     {
         var byEntry = pending.ToDictionary(b => b.Entry);
         return steps.PublishEachAsync([.. byEntry.Keys], options.ResolvedJobs,
@@ -231,13 +261,14 @@ internal static class BuildPipeline
             {
                 var build = byEntry[entry];
                 RoutePublisher.Apply(outcome, build, withRouteSelector: false);
+                uploads.Add(build);
                 reporter.RouteFinished(build);
             },
             cancel);
     }
 
     /// <summary>Single-binary mode: one publish, then every route's artifacts from the same binary plus its route file.</summary>
-    private static async Task PublishCombinedAsync(EntryProject combined, IReadOnlyList<RouteBuild> pending, IBuildSteps steps, CancellationToken cancel)
+    private static async Task PublishCombinedAsync(EntryProject combined, IReadOnlyList<RouteBuild> pending, IBuildSteps steps, CacheUploads uploads, CancellationToken cancel)
     {
         foreach (var build in pending)
         {
@@ -249,6 +280,7 @@ internal static class BuildPipeline
         foreach (var build in pending)
         {
             RoutePublisher.Apply(outcome, build, withRouteSelector: true);
+            uploads.Add(build);
         }
     }
 
@@ -267,7 +299,7 @@ internal static class BuildPipeline
                 build.Staged.MoveOver(build.Artifacts);
             }
 
-            DeleteStaging(outDir);
+            StagedRoutes.Delete(outDir);
         }
 
         if (options.Shard is { } shard)
@@ -278,14 +310,5 @@ internal static class BuildPipeline
 
         ShardManifest.Remove(outDir);
         ManifestWriter.Write(ManifestWriter.Create(table, builds, options), outDir);
-    }
-
-    private static void DeleteStaging(string outDir)
-    {
-        var staging = Path.Combine(outDir, ArtifactPaths.StagingFolder);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
     }
 }

@@ -9,11 +9,12 @@ internal sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines, 
 /// Runs the <c>dotnet</c> CLI. English messages so diagnostics parse; no MSBuild node reuse, so no build server outlives
 /// the packager holding files of the app (two CDK synths in a row, tests in parallel). Cancelling kills the whole process
 /// tree (MSBuild's worker nodes and the ILCompiler processes they start) and waits for it, so nothing of a cancelled build
-/// keeps writing into the app's obj/ folders afterwards.
+/// keeps writing into the app's obj/ folders afterwards. <c>onLine</c> sees each line as it arrives (one call at a time, in the
+/// order of <see cref="ProcessResult.Lines"/>), so a caller can act on a run's progress before it ends.
 /// </summary>
 internal static class DotnetProcess
 {
-    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDir, CancellationToken cancel = default)
+    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDir, CancellationToken cancel = default, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -65,6 +66,7 @@ internal static class DotnetProcess
                 lock (lines)
                 {
                     lines.Add(line);
+                    onLine?.Invoke(line);
                 }
             }
         }

@@ -171,6 +171,7 @@ internal static class EntryProjectWriter
                  peaked at 114 MB RSS without it, 43-46 MB with it (bench/results). DOTNET_GCConserveMemory overrides it. -->
             <IlcArg Include="--runtimeopt:GCConserveMemory=7" />
           </ItemGroup>
+          {{BatchPublisher.PublishedTarget}}
         </Project>
 
         """;

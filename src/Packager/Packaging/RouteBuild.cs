@@ -33,7 +33,8 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, InputSet 
 
     /// <summary>
     /// Where this build writes the route's new artifacts: <c>&lt;out&gt;/.staging/</c>, moved over <see cref="Artifacts"/> only
-    /// when every route of the build succeeded, so a failed or interrupted build leaves the previous output usable.
+    /// when every route of the build succeeded, so a failed or interrupted build leaves the previous output usable (and its
+    /// finished routes staged for the next build, <see cref="StagedRoutes"/>).
     /// </summary>
     public ArtifactPaths Staged { get; } = artifacts with { OutDir = Path.Combine(artifacts.OutDir, ArtifactPaths.StagingFolder) };
 
@@ -45,7 +46,10 @@ internal sealed class RouteBuild(RouteEntry route, EntryProject entry, InputSet 
 
     public int AotWarnings { get; set; }
 
-    /// <summary>True when the bootstrap came from the artifact cache (Caching/CachedRoutes.cs) instead of a publish here.</summary>
+    /// <summary>
+    /// True when this build did not compile the bootstrap: it came from the artifact cache (Caching/CachedRoutes.cs) or from
+    /// the staging folder of an earlier build that stopped after finishing the route (<see cref="StagedRoutes"/>).
+    /// </summary>
     public bool FromCache { get; set; }
 
     public IReadOnlyList<string> Errors { get; set; } = [];

@@ -6,41 +6,27 @@ namespace LambdaRoutes.Packager.Tests.Packaging;
 
 /// <summary>
 /// The one MSBuild run that publishes every pending route (<see cref="BatchPublisher"/>), driven for real by <c>dotnet msbuild</c>
-/// over stand-in entry projects whose <c>Publish</c> target writes a file or logs an error in seconds: each route gets its own
-/// bootstrap, errors and warnings, a failing route does not stop the others, and a bootstrap left by an earlier build never
-/// passes for this run's. Cancelling the run kills the whole MSBuild process tree (also a
-/// route's publish still under way) and surfaces as cancellation.
+/// over stand-in entry projects whose <c>Publish</c> target logs or waits and whose <c>CopyNativeBinary</c> (as ILCompiler's, run
+/// after <c>Publish</c>) writes the bootstrap, in seconds; they end with the generated entry project's own marker target. Each route
+/// gets its own bootstrap, errors and warnings, a failing route does not stop the others, and a bootstrap left by an earlier build
+/// never passes for this run's. A route is reported while another still publishes. Cancelling the run kills the whole MSBuild
+/// process tree (also a route's publish still under way) and surfaces as cancellation, the routes reported before it kept.
 /// </summary>
 public sealed class BatchPublisherTests : IDisposable
 {
     private readonly TempApp _app = new("Batch", withProject: false);
 
-    private EntryProject Entry(string id, string publishTarget)
-    {
-        var dir = Path.Combine(_app.Dir, EntryProject.EntryRoot, id);
-        Directory.CreateDirectory(dir);
-        var project = Path.Combine(dir, id + ".csproj");
-        File.WriteAllText(project, $"""
-            <Project>
-              <Target Name="Publish">
-                {publishTarget}
-              </Target>
-            </Project>
-            """);
-        return new EntryProject(id, dir, project, "", File.ReadAllText(project));
-    }
+    private EntryProject Entry(string id, string publish, string copyNativeBinary = Writes) =>
+        StandInEntryProjects.Write(_app.Dir, id, publish, copyNativeBinary);
 
-    private const string Writes = """
-        <MakeDir Directories="$(PublishDir)" />
-        <WriteLinesToFile File="$(PublishDir)bootstrap" Lines="$(MSBuildProjectName) $(Configuration) $(BuildProjectReferences) $(_IsPublishing)" Overwrite="true" />
-        """;
+    private const string Writes = StandInEntryProjects.WritesBootstrap;
 
     [Fact]
     public async Task Each_route_gets_its_own_outcome_from_one_run_and_a_failure_stops_no_other_route()
     {
-        var good = Entry("ApiGood", Writes + """<Warning Code="IL2026" File="$(MSBuildProjectDirectory)/Program.cs" Text="Using member 'X' which has 'RequiresUnreferencedCodeAttribute'" />""");
+        var good = Entry("ApiGood", """<Warning Code="IL2026" File="$(MSBuildProjectDirectory)/Program.cs" Text="Using member 'X' which has 'RequiresUnreferencedCodeAttribute'" />""");
         var broken = Entry("ApiBroken", """<Error Code="CS1002" File="$(MSBuildProjectDirectory)/Program.cs" Text="; expected" />""");
-        var other = Entry("ApiOther", Writes);
+        var other = Entry("ApiOther", "");
         var stale = Path.Combine(EntryPublisher.PublishDir(broken), "bootstrap");
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "a bootstrap from an earlier build");
@@ -51,7 +37,7 @@ public sealed class BatchPublisherTests : IDisposable
         Assert.Equal(["ApiGood", "ApiBroken", "ApiOther"], started);
         Assert.NotNull(outcomes["ApiGood"].Bootstrap);
         Assert.Equal("ApiGood Release false true", File.ReadAllText(outcomes["ApiGood"].Bootstrap!).Trim()); // what `dotnet publish -c Release` passes
-        Assert.Equal(1, outcomes["ApiGood"].AotWarnings);
+        Assert.Equal(1, outcomes["ApiGood"].AotWarnings); // its warning came before its marker line, and was counted with it
         Assert.NotNull(outcomes["ApiOther"].Bootstrap);
         Assert.Equal(0, outcomes["ApiOther"].AotWarnings);
         Assert.Null(outcomes["ApiBroken"].Bootstrap);
@@ -60,25 +46,51 @@ public sealed class BatchPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_the_run_kills_its_process_tree_and_surfaces_as_cancellation()
+    public async Task A_route_is_reported_as_soon_as_its_binary_is_final_while_another_still_publishes()
     {
-        // The slow route's publish is a process that would run for ten minutes; the build is cancelled once it runs.
+        // The slow route publishes until the test releases it (it gives up, failing, after two minutes), so it cannot end
+        // before the fast one has been reported unless the fast one was only reported at the end of the run.
+        var release = Path.Combine(_app.Dir, "release");
+        var fast = Entry("ApiFast", "");
+        var slow = Entry("ApiSlow", $"""<Exec Command="timeout 120 sh -c &quot;while [ ! -f '{release}' ]; do sleep 0.1; done&quot;" />""");
+        var finished = new List<(string Id, bool SlowReleased, bool Built)>();
+
+        await BatchPublisher.PublishAsync([fast, slow], jobs: 2, _ => { }, (e, o) =>
+        {
+            lock (finished) finished.Add((e.RouteId, File.Exists(release), o.Succeeded));
+            if (e.RouteId == "ApiFast") File.WriteAllText(release, "");
+        }, CancellationToken.None);
+
+        Assert.Equal([("ApiFast", false, true), ("ApiSlow", true, true)], finished);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_run_kills_its_process_tree_and_keeps_only_the_routes_reported_before()
+    {
+        // The slow route's publish is a process that would run for ten minutes; the build is cancelled once it runs and the
+        // fast route has been reported.
         var pidFile = Path.Combine(_app.Dir, "slow.pid");
-        var fast = Entry("ApiFast", Writes);
-        var slow = Entry("ApiSlow", $"""<Exec Command="echo $$ > '{pidFile}'; exec sleep 600" />""" + Writes);
+        var fast = Entry("ApiFast", "");
+        var slow = Entry("ApiSlow", $"""<Exec Command="echo $$ > '{pidFile}'; exec sleep 600" />""");
         using var cancel = new CancellationTokenSource();
         var finished = new List<string>();
-        var publish = BatchPublisher.PublishAsync([fast, slow], jobs: 2, _ => { }, (e, _) => finished.Add(e.RouteId), cancel.Token);
-        Assert.True(SpinWait.SpinUntil(() => (File.Exists(pidFile) && new FileInfo(pidFile).Length > 0) || publish.IsCompleted, TimeSpan.FromMinutes(5)));
+        var publish = BatchPublisher.PublishAsync([fast, slow], jobs: 2, _ => { }, (e, _) => { lock (finished) finished.Add(e.RouteId); }, cancel.Token);
+        Assert.True(SpinWait.SpinUntil(() => (File.Exists(pidFile) && new FileInfo(pidFile).Length > 0 && Reported(finished, "ApiFast")) || publish.IsCompleted, TimeSpan.FromMinutes(5)));
         Assert.False(publish.IsCompleted, "the run ended before the slow route's publish started");
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish);
-        Assert.Empty(finished); // a cancelled run reports no route, not even one whose publish had ended
+        Assert.Equal(["ApiFast"], finished); // the slow route is never reported, neither built nor failed
         var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
         // Kill(entireProcessTree) signals every process before the run's task ends; reaping the dead one may lag.
         Assert.True(SpinWait.SpinUntil(() => !IsRunning(pid), TimeSpan.FromSeconds(60)), $"the slow route's publish (pid {pid}) outlived the cancelled run");
         Assert.False(File.Exists(Path.Combine(EntryPublisher.PublishDir(slow), "bootstrap")));
+        Assert.True(File.Exists(Path.Combine(EntryPublisher.PublishDir(fast), "bootstrap")));
+    }
+
+    private static bool Reported(List<string> finished, string id)
+    {
+        lock (finished) return finished.Contains(id);
     }
 
     /// <summary>Whether a process is alive: it has a /proc entry and is not a zombie waiting for a parent to reap it.</summary>

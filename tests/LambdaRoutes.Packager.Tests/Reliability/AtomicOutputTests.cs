@@ -9,7 +9,8 @@ namespace LambdaRoutes.Packager.Tests.Reliability;
 /// <summary>
 /// Atomic outputs: after a good build, a build that fails (compile error) or is interrupted halfway (one route
 /// published, the next cancelled) leaves the previous manifest and every artifact it names exactly as they were — the
-/// zips still match the manifest's SHA-256 — and no staging folder behind.
+/// zips still match the manifest's SHA-256 — and nothing staged but the route that finished. That route is reported while
+/// the other still publishes (real ILCompiler: the marker comes after CopyNativeBinary), so the cancel really stops a publish.
 /// </summary>
 [Collection(BuiltAppCollection.Name)]
 public sealed class AtomicOutputTests(BuiltAppFixture built)
@@ -19,6 +20,8 @@ public sealed class AtomicOutputTests(BuiltAppFixture built)
     {
         public int Finished;
 
+        public string? First;
+
         public void Info(string line) { }
 
         public Task ShowWhileAsync(IReadOnlyList<RouteBuild> builds, Func<Task> work) => work();
@@ -27,7 +30,11 @@ public sealed class AtomicOutputTests(BuiltAppFixture built)
 
         public void RouteFinished(RouteBuild build)
         {
-            if (Interlocked.Increment(ref Finished) == 1) cancel.Cancel();
+            if (Interlocked.Increment(ref Finished) == 1)
+            {
+                First = build.Route.Id;
+                cancel.Cancel();
+            }
         }
 
         public void Summary(IReadOnlyList<RouteBuild> builds, TimeSpan total) { }
@@ -78,8 +85,15 @@ public sealed class AtomicOutputTests(BuiltAppFixture built)
             await Assert.ThrowsAnyAsync<OperationCanceledException>(
                 () => BuildPipeline.RunAsync(options, reporter, TextWriter.Null, cancel.Token).WaitAsync(TimeSpan.FromMinutes(8)));
             Assert.Equal(1, reporter.Finished);
-            // The interrupted build's staged artifacts are ignored by the old manifest (and cleaned by the next build).
-            Directory.Delete(Path.Combine(built.OutDir, ".staging"), recursive: true);
+            // The route that finished is staged whole (for the next build of these inputs); the other was stopped mid-publish.
+            var staging = Path.Combine(built.OutDir, ".staging");
+            var other = new[] { "ApiHello", "ApiItemsId" }.Single(id => id != reporter.First);
+            var finished = new ArtifactPaths(staging, reporter.First!);
+            Assert.True(finished.IsUpToDate(File.ReadAllText(finished.Stamp)));
+            Assert.Equal([reporter.First, reporter.First + ".zip"], Directory.GetFileSystemEntries(staging).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.False(File.Exists(Path.Combine(built.AppDir, EntryProject.EntryRoot, other, "publish", "bootstrap")), $"{other} was published to the end");
+            // The staged route is no part of the old manifest's output; the next build of other inputs clears it.
+            Directory.Delete(staging, recursive: true);
             Assert.Equal(good, AssertManifestMatchesArtifacts());
         }
         finally
