@@ -60,11 +60,14 @@ internal sealed class FunctionPool : IAsyncDisposable
         await _slots.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            var instance = _instances.TakeIdle();
-            var cold = instance is null;
-            if (instance is null)
+            var (instance, cold, admitted) = await _instances.RentAsync(id => FunctionInstance.StartAsync(_function, _options, id)).ConfigureAwait(false);
+            if (!admitted)
             {
-                instance = await StartInstanceAsync().ConfigureAwait(false);
+                instance.Kill();
+            }
+
+            if (cold)
+            {
                 if (await instance.WaitUntilReadyAsync().ConfigureAwait(false) is { } initFailure)
                 {
                     await RemoveAsync(instance).ConfigureAwait(false);
@@ -101,18 +104,6 @@ internal sealed class FunctionPool : IAsyncDisposable
 
     private static Task StopAsync(IReadOnlyList<FunctionInstance> instances) =>
         Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask()));
-
-    private async Task<FunctionInstance> StartInstanceAsync()
-    {
-        var id = _instances.NextNumber();
-        var instance = await FunctionInstance.StartAsync(_function, _options, id).ConfigureAwait(false);
-        if (!_instances.Add(instance))
-        {
-            instance.Kill();
-        }
-
-        return instance;
-    }
 
     private async Task RemoveAsync(FunctionInstance instance)
     {

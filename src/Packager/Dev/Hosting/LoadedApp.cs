@@ -54,25 +54,21 @@ internal sealed class LoadedApp
     /// </summary>
     public Rental Rent(string routeId)
     {
-        var pool = Pool(routeId);
-        if (pool.TakeIdle() is { } warm)
-        {
-            return new Rental(warm, warm.Number, Cold: false, InitError: null);
-        }
-
-        var number = pool.NextNumber();
-        RouteInstance instance;
+        var number = 0;
         try
         {
-            instance = new RouteInstance(number, CreateInvoker(_routes[routeId]));
+            // Creation is synchronous here (a constructor call), so the rent has completed when it returns.
+            var (instance, cold, _) = Pool(routeId).RentAsync(n =>
+            {
+                number = n;
+                return Task.FromResult(new RouteInstance(n, CreateInvoker(_routes[routeId])));
+            }).GetAwaiter().GetResult();
+            return new Rental(instance, instance.Number, cold, InitError: null);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (number > 0)
         {
             return new Rental(null, number, Cold: true, ex);
         }
-
-        pool.Add(instance);
-        return new Rental(instance, number, Cold: true, InitError: null);
     }
 
     /// <summary>A new instance of the route: its object and an invoker around it.</summary>
