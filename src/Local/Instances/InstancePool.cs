@@ -1,8 +1,8 @@
 namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// The instances of one function and Lambda's reuse rule, for both kinds of instance: a process running a real
-/// <c>bootstrap</c> (<see cref="FunctionPool"/>) and a route loaded into the tool (the dev server's default mode). An
+/// The instances of one function and Lambda's reuse rule, whatever runs them (<see cref="FunctionPool"/> starts a
+/// <c>bootstrap</c> process or an in-process runtime per instance, as its <see cref="IRuntimeLauncher"/> says). An
 /// invocation takes an idle instance (a warm start, most recently used first) or, when every instance is busy, gets a
 /// new one (a cold start); instances are numbered from 1 per function and a failed init still uses its number up, as a
 /// Lambda environment whose init failed is gone. An instance that died or timed out is removed, never given back.
