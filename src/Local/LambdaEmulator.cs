@@ -31,10 +31,16 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
     /// <summary>Registers a function; no process starts until it is invoked.</summary>
     /// <exception cref="ArgumentException">A function of that name exists.</exception>
-    public void AddFunction(LambdaFunction function)
+    public void AddFunction(LambdaFunction function) => AddFunction(function, ProcessRuntime.Launcher);
+
+    /// <summary>
+    /// Registers a function whose instances <paramref name="launcher"/> starts: the dev server's in-process routes
+    /// (<see cref="InProcessRuntime"/>) run over the same Runtime API, pool and limits as processes.
+    /// </summary>
+    internal void AddFunction(LambdaFunction function, IRuntimeLauncher launcher)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (!_pools.TryAdd(function.Name, new FunctionPool(function, _options)))
+        if (!_pools.TryAdd(function.Name, new FunctionPool(function, launcher, _options)))
         {
             throw new ArgumentException($"A function named {function.Name} is already registered.", nameof(function));
         }

@@ -5,8 +5,8 @@ using LambdaRoutes.Local.RuntimeApi;
 namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// One execution environment: a runtime process and the Runtime API server it talks to. It runs one invocation at a
-/// time; init ends at its first <c>/next</c>; a timeout, an init error or an exit kills it for good (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
+/// One execution environment: a runtime (a process, or the runtime's loop in-process: <see cref="IInstanceRuntime"/>) and
+/// the Runtime API server it talks to. It runs one invocation at a time; init ends at its first <c>/next</c>; a timeout, an init error or an exit kills it for good (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/LambdaBootstrap.cs).
 /// </summary>
 internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
 {
@@ -16,7 +16,7 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
     private readonly TaskCompletionSource<InvocationEnd?> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private LoopbackHttpServer? _server;
-    private Process? _process;
+    private IInstanceRuntime? _runtime;
     private Invocation? _current;
     private int _state = (int)InstanceState.Initializing;
     private int _invocations;
@@ -35,16 +35,19 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
 
     public TimeSpan? InitDuration => _initDuration;
 
-    public InstanceInfo Snapshot() => new(Id, _process?.Id ?? 0, State, Volatile.Read(ref _invocations), _initDuration);
+    public InstanceInfo Snapshot() => new(Id, _runtime?.ProcessId ?? 0, State, Volatile.Read(ref _invocations), _initDuration);
 
-    /// <summary>Starts the Runtime API server, then the process pointed at it. Init continues in the background.</summary>
-    public static async Task<FunctionInstance> StartAsync(LambdaFunction function, EmulatorOptions options, int id)
+    /// <summary>Starts the Runtime API server, then the runtime pointed at it. Init continues in the background.</summary>
+    public static async Task<FunctionInstance> StartAsync(LambdaFunction function, IRuntimeLauncher launcher, EmulatorOptions options, int id)
     {
         var instance = new FunctionInstance(function, options, id);
         try
         {
             instance._server = await LoopbackHttpServer.StartAsync(RuntimeApiEndpoints.For(instance)).ConfigureAwait(false);
-            instance._process = instance.Launch($"127.0.0.1:{instance._server.Port}");
+            var runtime = launcher.Start(function, options, $"127.0.0.1:{instance._server.Port}", instance.Forward);
+            instance._runtime = runtime;
+            _ = runtime.Exited.ContinueWith(exited => instance.OnExited(exited.Result), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
@@ -75,7 +78,7 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
         Interlocked.Increment(ref _invocations);
         Volatile.Write(ref _state, (int)InstanceState.Busy);
         Volatile.Write(ref _current, invocation);
-        if (_process is null || _process.HasExited)
+        if (_runtime is null || _runtime.Exited.IsCompleted)
         {
             invocation.TryEnd(ExitEnd(invocation.RequestId));
         }
@@ -170,41 +173,6 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
     private Invocation? Current(string requestId) =>
         Volatile.Read(ref _current) is { } current && current.RequestId == requestId && current.Delivered.IsCompleted ? current : null;
 
-    private Process Launch(string runtimeApi)
-    {
-        var executable = Path.IsPathRooted(_function.Executable) || !_function.Executable.Contains('/')
-            ? _function.Executable
-            : Path.GetFullPath(_function.Executable);
-        var taskRoot = _function.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(executable)) ?? Environment.CurrentDirectory;
-        var start = new ProcessStartInfo(executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            WorkingDirectory = taskRoot,
-        };
-        foreach (var argument in _function.Arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in LambdaEnvironment.For(_function, _options, runtimeApi, taskRoot))
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Forward(e.Data, isError: false);
-        process.ErrorDataReceived += (_, e) => Forward(e.Data, isError: true);
-        process.Exited += (_, _) => OnExited(process);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private void Forward(string? line, bool isError)
     {
         if (line is not null)
@@ -213,10 +181,9 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
         }
     }
 
-    private void OnExited(Process process)
+    private void OnExited(int code)
     {
         MarkDead();
-        var code = SafeExitCode(process);
         _ready.TrySetResult(new InvocationEnd(InvocationOutcome.InitError,
             ErrorJson.Create("Runtime.ExitError", $"Runtime exited with error: exit status {code}"), "Runtime.ExitError"));
         if (Volatile.Read(ref _current) is { } current)
@@ -225,18 +192,6 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
         }
 
         _queue.Writer.TryComplete();
-    }
-
-    private static int SafeExitCode(Process process)
-    {
-        try
-        {
-            return process.ExitCode;
-        }
-        catch (InvalidOperationException)
-        {
-            return -1;
-        }
     }
 
     private InvocationEnd TimeoutEnd(string requestId) => new(InvocationOutcome.Timeout,
@@ -248,39 +203,19 @@ internal sealed class FunctionInstance : IRuntimeApiBackend, IAsyncDisposable
 
     private void MarkDead() => Volatile.Write(ref _state, (int)InstanceState.Dead);
 
-    /// <summary>Kills the process and everything it started; safe to call more than once.</summary>
+    /// <summary>Kills the runtime (a process with everything it started); safe to call more than once.</summary>
     public void Kill()
     {
         MarkDead();
-        try
-        {
-            if (_process is { HasExited: false } process)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
+        _runtime?.Kill();
     }
 
     public async ValueTask DisposeAsync()
     {
         Kill();
-        if (_process is { } process)
+        if (_runtime is not null)
         {
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Reported by the caller's leak check, if any; nothing more can be done from here.
-            }
-
-            process.Dispose();
+            await _runtime.DisposeAsync().ConfigureAwait(false);
         }
 
         _queue.Writer.TryComplete();

@@ -3,20 +3,22 @@ using System.Diagnostics;
 namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// The process instances of one function, scheduled by <see cref="InstancePool{TInstance}"/> (Lambda's reuse rule: warm
+/// The instances of one function (processes or in-process runtimes, as its <see cref="IRuntimeLauncher"/> starts them), scheduled by <see cref="InstancePool{TInstance}"/> (Lambda's reuse rule: warm
 /// when an instance is idle, cold when all are busy, a dead one dropped), each started, run over its Runtime API and
 /// stopped here. At most <see cref="EmulatorOptions.MaxInstancesPerFunction"/> run at once; beyond that, invocations wait.
 /// </summary>
 internal sealed class FunctionPool : IAsyncDisposable
 {
     private readonly LambdaFunction _function;
+    private readonly IRuntimeLauncher _launcher;
     private readonly EmulatorOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly InstancePool<FunctionInstance> _instances = new(i => i.State == InstanceState.Dead);
 
-    public FunctionPool(LambdaFunction function, EmulatorOptions options)
+    public FunctionPool(LambdaFunction function, IRuntimeLauncher launcher, EmulatorOptions options)
     {
         _function = function;
+        _launcher = launcher;
         _options = options;
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxInstancesPerFunction));
     }
@@ -60,11 +62,14 @@ internal sealed class FunctionPool : IAsyncDisposable
         await _slots.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            var instance = _instances.TakeIdle();
-            var cold = instance is null;
-            if (instance is null)
+            var (instance, cold, admitted) = await _instances.RentAsync(id => FunctionInstance.StartAsync(_function, _launcher, _options, id)).ConfigureAwait(false);
+            if (!admitted)
             {
-                instance = await StartInstanceAsync().ConfigureAwait(false);
+                instance.Kill();
+            }
+
+            if (cold)
+            {
                 if (await instance.WaitUntilReadyAsync().ConfigureAwait(false) is { } initFailure)
                 {
                     await RemoveAsync(instance).ConfigureAwait(false);
@@ -101,18 +106,6 @@ internal sealed class FunctionPool : IAsyncDisposable
 
     private static Task StopAsync(IReadOnlyList<FunctionInstance> instances) =>
         Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask()));
-
-    private async Task<FunctionInstance> StartInstanceAsync()
-    {
-        var id = _instances.NextNumber();
-        var instance = await FunctionInstance.StartAsync(_function, _options, id).ConfigureAwait(false);
-        if (!_instances.Add(instance))
-        {
-            instance.Kill();
-        }
-
-        return instance;
-    }
 
     private async Task RemoveAsync(FunctionInstance instance)
     {

@@ -1,8 +1,8 @@
 namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// The instances of one function and Lambda's reuse rule, for both kinds of instance: a process running a real
-/// <c>bootstrap</c> (<see cref="FunctionPool"/>) and a route loaded into the tool (the dev server's default mode). An
+/// The instances of one function and Lambda's reuse rule, whatever runs them (<see cref="FunctionPool"/> starts a
+/// <c>bootstrap</c> process or an in-process runtime per instance, as its <see cref="IRuntimeLauncher"/> says). An
 /// invocation takes an idle instance (a warm start, most recently used first) or, when every instance is busy, gets a
 /// new one (a cold start); instances are numbered from 1 per function and a failed init still uses its number up, as a
 /// Lambda environment whose init failed is gone. An instance that died or timed out is removed, never given back.
@@ -16,6 +16,24 @@ internal sealed class InstancePool<TInstance>(Func<TInstance, bool>? isDead = nu
     private readonly Stack<TInstance> _idle = new();
     private int _lastNumber;
     private bool _closed;
+
+    /// <summary>
+    /// Lambda's rule for one invocation: an idle instance (warm), else a new one numbered, made by
+    /// <paramref name="create"/> and counted in (cold). A <paramref name="create"/> that throws has used its number up
+    /// and adds nothing: the exception is the caller's init error. <see cref="Rented{TInstance}.Admitted"/> is false when
+    /// the pool closed meanwhile (the caller stops the instance).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The pool was closed.</exception>
+    public async Task<Rented<TInstance>> RentAsync(Func<int, Task<TInstance>> create)
+    {
+        if (TakeIdle() is { } warm)
+        {
+            return new Rented<TInstance>(warm, Cold: false, Admitted: true);
+        }
+
+        var instance = await create(NextNumber()).ConfigureAwait(false);
+        return new Rented<TInstance>(instance, Cold: true, Admitted: Add(instance));
+    }
 
     /// <summary>An idle instance that is still alive, or null when a new one is needed.</summary>
     public TInstance? TakeIdle()
@@ -108,3 +126,6 @@ internal sealed class InstancePool<TInstance>(Func<TInstance, bool>? isDead = nu
         return Clear();
     }
 }
+
+/// <summary>What <see cref="InstancePool{TInstance}.RentAsync"/> gave: the instance, whether it was created for this invocation, and whether the pool took it in.</summary>
+internal readonly record struct Rented<TInstance>(TInstance Instance, bool Cold, bool Admitted);

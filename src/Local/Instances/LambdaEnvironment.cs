@@ -48,6 +48,10 @@ public static class LambdaEnvironment
         return env;
     }
 
+    /// <summary><c>LAMBDA_TASK_ROOT</c>: <see cref="LambdaFunction.WorkingDirectory"/>, or the folder of <see cref="LambdaFunction.Executable"/>.</summary>
+    internal static string TaskRoot(LambdaFunction function) =>
+        function.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(function.Executable)) ?? Environment.CurrentDirectory;
+
     /// <summary>An X-Ray trace header of the documented shape (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html): <c>Root=1-{epoch hex}-{24 hex};Parent={16 hex};Sampled=0</c>.</summary>
     internal static string NewTraceId()
     {

@@ -255,7 +255,7 @@ public sealed class DevAuthorizerTests : IDisposable
         {
             Events.Add(eventJson);
             var invoker = new RouteInvoker(new EchoIdentity(), new RouteOptions { Route = route.Route });
-            var payload = await invoker.InvokeAsync(eventJson, InProcessContext.Create("fn", route.Id, 128, TimeSpan.FromSeconds(5), _ => { }));
+            var payload = await invoker.InvokeAsync(eventJson, new LambdaRoutes.Testing.TestLambdaContext());
             return new RouteRun(RunOutcome.Success, payload, Cold: false, "#1");
         }
 

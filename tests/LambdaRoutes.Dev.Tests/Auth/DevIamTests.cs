@@ -80,7 +80,7 @@ public sealed class DevIamTests
         {
             Events.Add(eventJson);
             var payload = await new RouteInvoker(new EchoIam(), new RouteOptions { Route = route.Route })
-                .InvokeAsync(eventJson, InProcessContext.Create("fn", route.Id, 128, TimeSpan.FromSeconds(5), _ => { }));
+                .InvokeAsync(eventJson, new LambdaRoutes.Testing.TestLambdaContext());
             return new RouteRun(RunOutcome.Success, payload, Cold: false, "#1");
         }
 

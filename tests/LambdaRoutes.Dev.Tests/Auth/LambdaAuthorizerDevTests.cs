@@ -179,7 +179,7 @@ public sealed class LambdaAuthorizerDevTests
 
         public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
         {
-            var context = InProcessContext.Create("fn", route.Id, 128, TimeSpan.FromSeconds(5), _ => { });
+            var context = new LambdaRoutes.Testing.TestLambdaContext();
             try
             {
                 if (route.IsAuthorizer)

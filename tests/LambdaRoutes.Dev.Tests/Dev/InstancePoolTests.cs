@@ -106,7 +106,7 @@ public sealed class InstancePoolTests : IAsyncLifetime
         Assert.Equal("{\"message\":\"Internal Server Error\"}", await failed.Content.ReadAsStringAsync());
         var failedLine = Assert.Single(await Lines("GET /api/flaky → ApiFlaky 500 ", 1));
         Assert.Equal("cold #1", StartAndInstance(failedLine));
-        Assert.EndsWith(" (function error Runtime.InitError)", failedLine, StringComparison.Ordinal);
+        Assert.EndsWith(" (function error InvalidOperationException)", failedLine, StringComparison.Ordinal);
         Assert.Contains(_log.Lines, l => l.StartsWith("  [ApiFlaky#1] ", StringComparison.Ordinal) && l.Contains("Route initialisation failed", StringComparison.Ordinal));
         Assert.Contains("flaky init failed on construction 1", _log.ToString(), StringComparison.Ordinal);
 
@@ -135,7 +135,7 @@ public sealed class InstancePoolTests : IAsyncLifetime
         Assert.Equal("{\"message\": \"Internal server error\"}", await failed.Content.ReadAsStringAsync());
         var failedLine = Assert.Single(await Lines("GET /api/flaky?rest=1 → ApiFlaky 502 ", 1));
         Assert.Equal("cold #1", StartAndInstance(failedLine));
-        Assert.EndsWith(" (function error Runtime.InitError)", failedLine, StringComparison.Ordinal);
+        Assert.EndsWith(" (function error InvalidOperationException)", failedLine, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Equal("cold #2", StartAndInstance(Assert.Single(await Lines("GET /api/flaky?rest=2 → ApiFlaky 200 ", 1))));
     }

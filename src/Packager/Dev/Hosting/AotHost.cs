@@ -15,13 +15,11 @@ namespace LambdaRoutes.Packager.Dev.Hosting;
 /// </summary>
 internal sealed class AotHost : IRouteHost
 {
-    private readonly LambdaEmulator _emulator;
-    private readonly string _appName;
+    private readonly EmulatedRoutes _routes;
 
     private AotHost(LambdaEmulator emulator, string appName, DevRouteSet routes)
     {
-        _emulator = emulator;
-        _appName = appName;
+        _routes = new EmulatedRoutes(emulator, appName);
         Routes = routes;
     }
 
@@ -30,15 +28,13 @@ internal sealed class AotHost : IRouteHost
     public DevRouteSet Routes { get; }
 
     /// <summary>The emulator behind the routes (tests read its instances).</summary>
-    public LambdaEmulator Emulator => _emulator;
+    public LambdaEmulator Emulator => _routes.Emulator;
 
     /// <summary>How much longer than Lambda's limits an emulated (qemu-user) bootstrap may take.</summary>
     private const int EmulationSlowdown = 10;
 
     /// <summary>Lambda's limit for an on-demand init (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).</summary>
     private const int LambdaInitLimitSeconds = 10;
-
-    public string FunctionName(string routeId) => $"{_appName}-{routeId}";
 
     public static async Task<AotHost?> StartAsync(DevOptions options, TextWriter output, Action<string> log, CancellationToken cancel)
     {
@@ -93,44 +89,10 @@ internal sealed class AotHost : IRouteHost
         return new AotHost(emulator, manifest.App, new DevRouteSet(routes));
     }
 
-    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson) =>
-        ToRun(await _emulator.InvokeAsync(FunctionName(route.Id), eventJson));
+    public Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson) => _routes.InvokeAsync(route, eventJson);
 
-    public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
-    {
-        var call = await _emulator.InvokeStreamingAsync(FunctionName(route.Id), eventJson);
-        var failure = call.Response is { } stream
-            ? await StreamForwarder.ForwardAsync(stream.ReadChunksAsync(), write)
-            : null;
-        var result = await call.Completion;
-        if (call.Response is null && result.IsSuccess)
-        {
-            // A buffered answer from a streaming function: the same framing, in one piece.
-            failure = await StreamForwarder.ForwardAsync(Once(result.Payload), write);
-        }
+    public Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write) =>
+        _routes.StreamAsync(route, eventJson, write);
 
-        return failure is null || !result.IsSuccess
-            ? ToRun(result)
-            : ToRun(result) with { Outcome = RunOutcome.FunctionError, ErrorType = failure.GetType().Name };
-    }
-
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Once(byte[] payload)
-    {
-        await Task.CompletedTask;
-        yield return payload;
-    }
-
-    private static RouteRun ToRun(InvocationResult result)
-    {
-        var outcome = result.Outcome switch
-        {
-            InvocationOutcome.Success => RunOutcome.Success,
-            InvocationOutcome.Timeout => RunOutcome.Timeout,
-            InvocationOutcome.RequestTooLarge => RunOutcome.RequestTooLarge,
-            _ => RunOutcome.FunctionError,
-        };
-        return new RouteRun(outcome, result.Payload, result.ColdStart, $"#{result.InstanceId}", result.ErrorType);
-    }
-
-    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => _routes.DisposeAsync();
 }

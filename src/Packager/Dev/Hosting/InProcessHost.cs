@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LambdaRoutes.Contracts.Diagnostics;
+using LambdaRoutes.Local;
 using LambdaRoutes.Local.Instances;
 using LambdaRoutes.Packager.Diagnostics;
 using LambdaRoutes.Packager.Routing;
@@ -7,11 +8,13 @@ using LambdaRoutes.Packager.Routing;
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
 /// <summary>
-/// The default mode: the app compiled with <c>dotnet build</c> and loaded into this process; each request runs the route
-/// through the runtime's <see cref="RouteInvoker"/> on the event bytes, as the bootstrap would. The app folder is watched:
-/// a change prints what changed, rebuilds, and swaps in the new build (the old one keeps serving until then, and stays
-/// if the rebuild fails). Each route has a pool of instances, one invocation at a time each, as Lambda runs them; a reload
-/// drops the pools. A route that overruns its timeout gets a 504, but its task cannot be killed in-process.
+/// The default mode: the app compiled with <c>dotnet build</c> and loaded into this process; each route is a function of
+/// the local Lambda (<see cref="LambdaEmulator"/>) whose instances are in-process runtimes: the runtime's own loop on a
+/// thread, over the instance's Runtime API server, as a bootstrap runs it (<see cref="InProcessRuntime"/>). So the
+/// reuse rule, init errors, timeouts, payload limits and streaming are the emulator's, exactly as in <c>--aot</c>. The
+/// app folder is watched: a change prints what changed, rebuilds, and swaps in the new build with new functions (the old
+/// one keeps serving until then, and stays if the rebuild fails). A route that overruns its timeout gets a 504 and its
+/// instance is dropped, but its handler cannot be killed in-process.
 /// </summary>
 internal sealed class InProcessHost : IRouteHost
 {
@@ -55,92 +58,42 @@ internal sealed class InProcessHost : IRouteHost
         return host;
     }
 
+    /// <summary>The emulator of the build being served (tests read its instances).</summary>
+    public LambdaEmulator Emulator => Volatile.Read(ref _current).Functions.Emulator;
+
+    public Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson) =>
+        OnCurrentBuildAsync(functions => functions.InvokeAsync(route, eventJson));
+
     /// <summary>
-    /// An instance of the route from the current build's pool, with the Lambda context of one invocation. A constructor
-    /// that throws is the route's init error, answered as Lambda would.
+    /// A streaming route: the runtime's streaming path writes to its Runtime API, whose chunks reach the client as they
+    /// arrive, as in <c>--aot</c>; the instance stays busy until the stream ends.
     /// </summary>
-    private (Lease? Lease, RouteRun? InitFailure) Rent(DevRoute route)
+    public Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write) =>
+        OnCurrentBuildAsync(functions => functions.StreamAsync(route, eventJson, write));
+
+    private async Task<RouteRun> OnCurrentBuildAsync(Func<EmulatedRoutes, Task<RouteRun>> run)
     {
-        var generation = Volatile.Read(ref _current);
-        var pool = generation.App.Pool(route.Id);
-        var rental = generation.App.Rent(route.Id);
-        var context = InProcessContext.Create($"{generation.App.Table.AppName}-{route.Id}", $"{route.Id}#{rental.Number}",
-            route.MemorySize, TimeSpan.FromSeconds(route.TimeoutSeconds), _log);
-        if (rental.Instance is null)
-        {
-            context.Logger.LogCritical("Route initialisation failed\n" + rental.InitError);
-            return (null, new RouteRun(RunOutcome.FunctionError, [], Cold: true, Name(rental.Number), "Runtime.InitError"));
-        }
-
-        return (new Lease(pool, rental.Instance, rental.Cold, context), null);
-    }
-
-    private static string Name(int instance) => "#" + instance;
-
-    public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson)
-    {
-        var (lease, initFailure) = Rent(route);
-        if (lease is null)
-        {
-            return initFailure!;
-        }
-
-        // Task.Run: a handler that blocks its thread still meets the timeout below.
-        var run = Task.Run(() => lease.Instance.Invoker.InvokeAsync(eventJson, lease.Context));
-        if (!await lease.FinishesInTimeAsync(run, route))
-        {
-            return lease.Run(RunOutcome.Timeout, "Sandbox.Timedout");
-        }
-
+        var generation = Enter();
         try
         {
-            var payload = await run;
-            return payload.Length > LambdaRoutes.Local.LambdaLimits.MaxResponseBytes
-                ? lease.Run(RunOutcome.FunctionError, "Function.ResponseSizeTooLarge")
-                : lease.Run(RunOutcome.Success, payload: payload);
-        }
-        catch (Exception ex)
-        {
-            lease.Context.Logger.LogError(ex, "The runtime failed to answer");
-            return lease.Run(RunOutcome.FunctionError, ex.GetType().Name);
+            return await run(generation.Functions);
         }
         finally
         {
-            lease.Release();
+            generation.Exit();
         }
     }
 
-    /// <summary>
-    /// A streaming route: the runtime's streaming path (the one the bootstrap uses) writes straight through to the
-    /// client, so chunks arrive while the handler runs; the instance stays busy until the stream ends. A failure after
-    /// the prelude is a function error mid-stream.
-    /// </summary>
-    public async Task<RouteRun> StreamAsync(DevRoute route, byte[] eventJson, Func<ReadOnlyMemory<byte>, Task> write)
+    /// <summary>The build being served, held until the request ends (a reload retires it meanwhile, never under a request).</summary>
+    private Generation Enter()
     {
-        var (lease, initFailure) = Rent(route);
-        if (lease is null)
+        while (true)
         {
-            return initFailure!;
-        }
-
-        var run = Task.Run(() => lease.Instance.Invoker.InvokeStreamingAsync(eventJson, lease.Context, write));
-        if (!await lease.FinishesInTimeAsync(run, route))
-        {
-            return lease.Run(RunOutcome.Timeout, "Sandbox.Timedout");
-        }
-
-        try
-        {
-            await run;
-            return lease.Run(RunOutcome.Success);
-        }
-        catch (Exception ex)
-        {
-            return lease.Run(RunOutcome.FunctionError, ex.GetType().Name);
-        }
-        finally
-        {
-            lease.Release();
+            var generation = Volatile.Read(ref _current);
+            if (generation.TryEnter())
+            {
+                return generation;
+            }
         }
     }
 
@@ -178,8 +131,8 @@ internal sealed class InProcessHost : IRouteHost
                 continue;
             }
 
-            var old = Interlocked.Exchange(ref _current, next);
-            old.App.Unload();
+            // Not awaited: the old build stops once its last running request ends, which the watcher need not wait for.
+            _ = Interlocked.Exchange(ref _current, next).Retire();
             _log($"rebuilt and reloaded in {watch.Elapsed.TotalSeconds:0.0} s ({next.Routes.Routes.Count} routes)");
         }
     }
@@ -205,8 +158,25 @@ internal sealed class InProcessHost : IRouteHost
         }
 
         var app = LoadedApp.Load(build.AssemblyPath!, table);
+        var emulator = new LambdaEmulator(new EmulatorOptions
+        {
+            Log = line => log($"  [{line.Function[(table.AppName.Length + 1)..]}#{line.InstanceId}] {line.Line}"),
+        });
+        foreach (var route in table.Routes)
+        {
+            emulator.AddFunction(new LambdaFunction
+            {
+                Name = $"{table.AppName}-{route.Id}",
+                // No executable runs: the route's code is in the loaded build, whose folder is the task root.
+                Executable = build.AssemblyPath!,
+                MemorySizeMb = route.Settings.MemorySize,
+                Timeout = TimeSpan.FromSeconds(route.Settings.Timeout),
+                Handler = route.Handler,
+            }, InProcessRuntime.Launcher(app.HandlerFactory(route.Id)));
+        }
+
         var routes = table.Routes.Select(r => new DevRoute(r.Id, r.Route, r.File, r.Paths, DevRoute.AnyMethod, r.Settings.Timeout, r.Settings.MemorySize, r.Settings.Streaming, r.Settings.Authorizer, r.Settings.AuthorizationScopes, r.Style == RouteStyle.Authorizer)).ToList();
-        return new Generation(app, new DevRouteSet(routes));
+        return new Generation(app, new DevRouteSet(routes), new EmulatedRoutes(emulator, table.AppName));
     }
 
     public async ValueTask DisposeAsync()
@@ -218,44 +188,61 @@ internal sealed class InProcessHost : IRouteHost
             await _watchLoop;
         }
 
-        Volatile.Read(ref _current).App.Unload();
+        await Volatile.Read(ref _current).Retire();
         _stop.Dispose();
     }
 
-    private sealed record Generation(LoadedApp App, DevRouteSet Routes);
-
-    /// <summary>One invocation's hold on an instance: given back to its pool when the invocation ends.</summary>
-    private sealed record Lease(InstancePool<RouteInstance> Pool, RouteInstance Instance, bool Cold, ILambdaContext Context)
+    /// <summary>
+    /// One build being served: its loaded app, routes and functions. Each request holds it; a reload retires it, and the
+    /// last of its requests to end (or the retirement, when none is running) stops its instances and lets the code go.
+    /// </summary>
+    private sealed class Generation(LoadedApp app, DevRouteSet routes, EmulatedRoutes functions)
     {
-        /// <summary>
-        /// False at the route's timeout. The handler cannot be stopped in-process, so its instance is never given back:
-        /// the next request gets a fresh one, as after Lambda kills a timed-out environment.
-        /// </summary>
-        public async Task<bool> FinishesInTimeAsync(Task run, DevRoute route)
-        {
-            // WaitAsync drops its timer as soon as the run ends; a Task.Delay raced with WhenAny left one timer per
-            // request alive for the route's whole timeout (thousands at once under a load test).
-            try
-            {
-                await run.WaitAsync(TimeSpan.FromSeconds(route.TimeoutSeconds));
-                return true;
-            }
-            catch (Exception) when (run.IsCompleted)
-            {
-                return true; // it failed in time: the caller awaits it and reports the failure
-            }
-            catch (TimeoutException)
-            {
-            }
+        // The host's own hold plus one per running request; 0 once retired and drained.
+        private int _holds = 1;
+        private Task _stopped = Task.CompletedTask;
 
-            Context.Logger.LogError($"Task timed out after {route.TimeoutSeconds:0.00} seconds (in-process: the handler keeps running until it returns; its instance is dropped)");
-            Pool.Remove(Instance);
-            return false;
+        public DevRouteSet Routes => routes;
+
+        public EmulatedRoutes Functions => functions;
+
+        public bool TryEnter()
+        {
+            while (true)
+            {
+                var holds = Volatile.Read(ref _holds);
+                if (holds == 0)
+                {
+                    return false;
+                }
+
+                if (Interlocked.CompareExchange(ref _holds, holds + 1, holds) == holds)
+                {
+                    return true;
+                }
+            }
         }
 
-        public RouteRun Run(RunOutcome outcome, string? errorType = null, byte[]? payload = null) =>
-            new(outcome, payload ?? [], Cold, Name(Instance.Number), errorType);
+        public void Exit()
+        {
+            if (Interlocked.Decrement(ref _holds) == 0)
+            {
+                _stopped = StopAsync();
+            }
+        }
 
-        public void Release() => Pool.GiveBack(Instance);
+        /// <summary>Drops the host's hold; completes when the instances are stopped, or at once when requests still hold it.</summary>
+        public Task Retire()
+        {
+            Exit();
+            return _stopped;
+        }
+
+        private async Task StopAsync()
+        {
+            await functions.DisposeAsync();
+            // A collectible context unloads once nothing references its code (a timed-out handler's thread may, for a while).
+            app.Unload();
+        }
     }
 }

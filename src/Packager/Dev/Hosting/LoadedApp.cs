@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using LambdaRoutes.Local.Instances;
 using LambdaRoutes.Packager.Packaging;
 using LambdaRoutes.Packager.Routing;
 using LambdaRoutes.Testing;
@@ -8,24 +7,22 @@ using LambdaRoutes.Testing;
 namespace LambdaRoutes.Packager.Dev.Hosting;
 
 /// <summary>
-/// One build of the app, loaded, with a pool of instances per route. A route object is created when a request finds no
-/// idle instance — that request is a cold start — by reflection (fine in a tool, never in the runtime), with the app's
-/// JSON context, and wrapped in the runtime's own <see cref="RouteInvoker"/>, so the mapping is exactly production's. A
-/// constructor that throws is an init error, retried on the next request as Lambda retries init in a fresh environment.
+/// One build of the app, loaded, and the handler factories of its routes. A route object is created when an instance of
+/// the route starts (its init; the emulator's pool decides when, as for a process) by reflection (fine in a tool, never
+/// in the runtime), with the app's JSON context, and wrapped in the runtime's own <see cref="RouteInvoker"/> (or
+/// <see cref="AuthorizerInvoker"/>), so the mapping is exactly production's.
 /// </summary>
 internal sealed class LoadedApp
 {
     private readonly AppLoadContext _context;
     private readonly JsonSerializerContext? _json;
     private readonly Dictionary<string, RouteEntry> _routes;
-    private readonly Dictionary<string, InstancePool<RouteInstance>> _pools;
 
     private LoadedApp(AppLoadContext context, JsonSerializerContext? json, RouteTable table)
     {
         _context = context;
         _json = json;
         _routes = table.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        _pools = table.Routes.ToDictionary(r => r.Id, _ => new InstancePool<RouteInstance>(), StringComparer.Ordinal);
         Table = table;
     }
 
@@ -45,34 +42,14 @@ internal sealed class LoadedApp
         return new LoadedApp(context, json, table);
     }
 
-    /// <summary>The route's instance pool; it lives as long as this build, so a reload starts every route cold.</summary>
-    public InstancePool<RouteInstance> Pool(string routeId) => _pools[routeId];
-
     /// <summary>
-    /// An idle instance of the route (warm) or a new one (cold). A constructor that throws is the new instance's init
-    /// error: its number is used up and nothing is pooled, so the next request tries a fresh instance.
+    /// What one new instance of the route runs, made when its runtime starts (its init): a constructor that throws is
+    /// the instance's init error, which the runtime reports to <c>/init/error</c> as a bootstrap does.
     /// </summary>
-    public Rental Rent(string routeId)
+    public Func<LambdaRoutes.Bootstrap.IInvocationHandler> HandlerFactory(string routeId)
     {
-        var pool = Pool(routeId);
-        if (pool.TakeIdle() is { } warm)
-        {
-            return new Rental(warm, warm.Number, Cold: false, InitError: null);
-        }
-
-        var number = pool.NextNumber();
-        RouteInstance instance;
-        try
-        {
-            instance = new RouteInstance(number, CreateInvoker(_routes[routeId]));
-        }
-        catch (Exception ex)
-        {
-            return new Rental(null, number, Cold: true, ex);
-        }
-
-        pool.Add(instance);
-        return new Rental(instance, number, Cold: true, InitError: null);
+        var entry = _routes[routeId];
+        return () => CreateInvoker(entry);
     }
 
     /// <summary>A new instance of the route: its object and an invoker around it.</summary>

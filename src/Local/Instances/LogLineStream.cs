@@ -1,15 +1,22 @@
 using System.Text;
 
-namespace LambdaRoutes.Packager.Dev.Hosting;
+namespace LambdaRoutes.Local.Instances;
 
 /// <summary>
-/// Where the runtime's log sink writes for an in-process instance: the dev log, one entry per record, prefixed with the
-/// instance (<c>[RouteId#N]</c>). The sink writes each record in one call, so a call is one record.
+/// Where an in-process instance's log sink writes: its records as lines, as a process's stdout is read. The sink writes
+/// each record in one call ending with a newline, so a call never holds part of a line.
 /// </summary>
-internal sealed class DevLogStream(string prefix, Action<string> write) : Stream
+internal sealed class LogLineStream(Action<string> line) : Stream
 {
-    public override void Write(byte[] buffer, int offset, int count) =>
-        write(prefix + Encoding.UTF8.GetString(buffer, offset, count).TrimEnd('\n'));
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        foreach (var text in Encoding.UTF8.GetString(buffer).TrimEnd('\n').Split('\n'))
+        {
+            line(text);
+        }
+    }
 
     public override void Flush()
     {
