@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.Logs;
+using LambdaRoutes.Contracts.Verbs;
 
 namespace LambdaRoutes.Cdk;
 
@@ -112,8 +113,11 @@ public sealed class ApiCorsOptions
     /// <summary>Allowed origins. Default <c>*</c>.</summary>
     public IReadOnlyList<string> AllowOrigins { get; init; } = ["*"];
 
-    /// <summary>Allowed methods. Default every method.</summary>
-    public IReadOnlyList<string> AllowMethods { get; init; } = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    /// <summary>
+    /// Allowed methods. Default every method a route can answer: the verbs a verb-style route exports, in Next's order
+    /// (GET, HEAD, OPTIONS, POST, PUT, DELETE, PATCH; API Gateway reads the list in any order).
+    /// </summary>
+    public IReadOnlyList<string> AllowMethods { get; init; } = HttpVerbs.InNextOrder;
 
     /// <summary>Allowed request headers. Default <c>Content-Type</c> and <c>Authorization</c>.</summary>
     public IReadOnlyList<string> AllowHeaders { get; init; } = ["Content-Type", "Authorization"];

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LambdaRoutes.Bootstrap;
 using LambdaRoutes.Cors;
-using LambdaRoutes.Events;
 using LambdaRoutes.Http;
 using LambdaRoutes.Json;
 using LambdaRoutes.Mapping;

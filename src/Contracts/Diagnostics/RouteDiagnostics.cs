@@ -1,3 +1,5 @@
+using LambdaRoutes.Contracts.Verbs;
+
 namespace LambdaRoutes.Contracts.Diagnostics;
 
 /// <summary>
@@ -92,7 +94,7 @@ internal static class RouteDiagnostics
     // LR2xxx: reading route files with Roslyn.
     public static Diagnostic NoRouteType(string file) =>
         DiagnosticCatalogue.NoRouteType.Create("No public route type: declare one public class implementing LambdaRoutes.IApiRoute, " +
-            "or one public static class with GET/POST/PUT/PATCH/DELETE/HEAD/OPTIONS methods.",
+            $"or one public static class with {string.Join("/", HttpVerbs.InNextOrder)} methods.",
             new SourceLocation(file, 1));
 
     public static Diagnostic SeveralRouteTypes(IEnumerable<string> typeNames, IEnumerable<SourceLocation> locations) =>

@@ -72,15 +72,9 @@ internal static class AuthorizerEventReader
     {
         var arn = Required(root, "methodArn");
         var headers = new HeaderMap();
-        if (root.TryGetProperty("multiValueHeaders", out var mvh) && mvh.ValueKind == JsonValueKind.Object)
-            foreach (var (name, values) in Lists(mvh)) foreach (var value in values) headers.Add(name, value);
-        else
-            foreach (var (name, value) in Strings(root, "headers")) headers.Add(name, value);
+        foreach (var (name, value) in EveryValue(root, "multiValueHeaders", "headers")) headers.Add(name, value);
         var query = new ParamMap();
-        if (root.TryGetProperty("multiValueQueryStringParameters", out var mvq) && mvq.ValueKind == JsonValueKind.Object)
-            foreach (var (name, values) in Lists(mvq)) foreach (var value in values) query.Add(name, value);
-        else
-            foreach (var (name, value) in Strings(root, "queryStringParameters")) query.Add(name, value);
+        foreach (var (name, value) in EveryValue(root, "multiValueQueryStringParameters", "queryStringParameters")) query.Add(name, value);
         var fromArn = FromMethodArn(arn);
         return new AuthorizerRequest(AuthorizerEventKind.RestRequest, arn, Text(root, "httpMethod") ?? fromArn.Method, Text(root, "path") ?? fromArn.Path, context)
         {
@@ -118,8 +112,14 @@ internal static class AuthorizerEventReader
         return result;
     }
 
-    private static IEnumerable<(string Name, IEnumerable<string> Values)> Lists(JsonElement map) =>
-        map.EnumerateObject()
-            .Where(p => p.Value.ValueKind == JsonValueKind.Array)
-            .Select(p => (p.Name, p.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)));
+    /// <summary>
+    /// Every (name, value) of a map REST sends twice: from <paramref name="multiValued"/> when the event has it (each
+    /// value in order), else from <paramref name="singleValued"/> (one value per name).
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> EveryValue(JsonElement root, string multiValued, string singleValued) =>
+        root.TryGetProperty(multiValued, out var map) && map.ValueKind == JsonValueKind.Object
+            ? map.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.Array)
+                .SelectMany(p => p.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => (p.Name, v.GetString()!)))
+            : Strings(root, singleValued).Select(p => (p.Key, p.Value));
 }

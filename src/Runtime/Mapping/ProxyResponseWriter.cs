@@ -11,8 +11,8 @@ namespace LambdaRoutes.Mapping;
 /// <see cref="ApiResponse"/> → the integration's response JSON (REST/1.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html; 2.0: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), written straight to
 /// UTF-8: the body bytes go into the JSON string (or base64) without an intermediate string or buffer, and no serializer
 /// metadata is built at start-up (JsonSerializer's first use cost about 1 ms of cold start in bench/).
-/// Same output as serializing <see cref="APIGatewayProxyResponse"/> / <see cref="APIGatewayHttpApiV2ProxyResponse"/>
-/// with the wire options: camelCase names, absent maps left out, AWS's relaxed escaping.
+/// Same output as serializing the Testing kit's <c>APIGatewayProxyResponse</c> / <c>APIGatewayHttpApiV2ProxyResponse</c>
+/// (src/Testing/Events) with the wire options: camelCase names, absent maps left out, AWS's relaxed escaping.
 /// </summary>
 internal static class ProxyResponseWriter
 {

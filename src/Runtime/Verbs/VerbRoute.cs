@@ -137,7 +137,7 @@ public sealed class VerbRoute : IApiRoute
     {
         ArgumentNullException.ThrowIfNull(method);
         if (!HttpVerbs.Supported.Contains(method))
-            throw new ArgumentException($"'{method}' is not a route handler method; export one of {string.Join(", ", HttpVerbs.Supported)} (upper case).", nameof(method));
+            throw new ArgumentException($"'{method}' is not a route handler method; export one of {string.Join(", ", HttpVerbs.InNextOrder)} (upper case).", nameof(method));
         if (!_handlers.TryAdd(method, handler))
             throw new ArgumentException($"{method} is mapped twice in route '{Source}'.", nameof(method));
         _allow = null;

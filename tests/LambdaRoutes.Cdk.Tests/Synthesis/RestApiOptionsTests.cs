@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.EC2;
+using LambdaRoutes.Contracts.Verbs;
 using LambdaRoutes.Cdk.Tests.Support;
 using static LambdaRoutes.Cdk.Tests.Support.TemplateJson;
 
@@ -46,6 +47,18 @@ public sealed class RestApiOptionsTests(RestApiOptionsTests.Fixture fixture) : I
         var settings = Assert.Single(stage.GetProperty("MethodSettings").EnumerateArray());
         Assert.Equal(20, settings.GetProperty("ThrottlingRateLimit").GetDouble());
         Assert.Equal(10, settings.GetProperty("ThrottlingBurstLimit").GetInt32());
+    }
+
+    [Fact]
+    public void Default_cors_allows_every_verb_a_route_can_export()
+    {
+        var preflight = _synth.ResourcesOfType("AWS::ApiGateway::Method").Select(m => Props(m.Resource))
+            .First(m => m.GetProperty("HttpMethod").GetString() == "OPTIONS");
+        var answer = Assert.Single(preflight.GetProperty("Integration").GetProperty("IntegrationResponses").EnumerateArray());
+        var allowed = answer.GetProperty("ResponseParameters").GetProperty("method.response.header.Access-Control-Allow-Methods").GetString();
+
+        // A mapping value is a quoted literal: 'GET,HEAD,...'.
+        Assert.Equal($"'{string.Join(",", HttpVerbs.InNextOrder)}'", allowed);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LambdaRoutes.Events;
 
 /// <summary>
-/// Source-generated metadata for the event and response types (no reflection, AOT-safe). Options follow
+/// Source-generated metadata for the event and response models (no reflection, AOT-safe): what the builders' <c>Build()</c>
+/// reads their bytes back with, and what tests bind genuine events and the runtime's responses to. Options follow
 /// Amazon.Lambda.Serialization.SystemTextJson (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs): case-insensitive binding, nulls not written.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -19,11 +21,11 @@ namespace LambdaRoutes.Events;
 [JsonSerializable(typeof(APIGatewayHttpApiV2ProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "HttpApiV2ProxyRequestContext")]
 internal sealed partial class EventJsonContext : JsonSerializerContext
 {
-    /// <summary>The instance the runtime uses: AWS's relaxed escaping on output (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs).</summary>
+    /// <summary>The wire instance: AWS's relaxed escaping on output (aws-lambda-dotnet Libraries/src/Amazon.Lambda.Serialization.SystemTextJson/AbstractLambdaJsonSerializer.cs), as the event writers use.</summary>
     public static EventJsonContext Wire { get; } = new(new JsonSerializerOptions
     {
         PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = LambdaRoutes.Json.RelaxedJsonEncoder.Instance,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
