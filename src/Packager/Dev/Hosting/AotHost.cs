@@ -72,7 +72,7 @@ internal sealed class AotHost : IRouteHost
             var slowdown = arguments.Count > 0 ? EmulationSlowdown : 1;
             emulator.AddFunction(new LambdaFunction
             {
-                Name = $"{manifest.App}-{route.Id}",
+                Name = EmulatedRoutes.FunctionName(manifest.App, route.Id),
                 Executable = executable,
                 Arguments = arguments,
                 WorkingDirectory = Path.GetDirectoryName(Path.Combine(build.ResolvedOutDir, route.Bootstrap)),

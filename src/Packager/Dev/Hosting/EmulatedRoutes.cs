@@ -12,7 +12,10 @@ internal sealed class EmulatedRoutes(LambdaEmulator emulator, string appName) : 
     /// <summary>The emulator behind the routes (tests read its instances).</summary>
     public LambdaEmulator Emulator => emulator;
 
-    public string FunctionName(string routeId) => $"{appName}-{routeId}";
+    /// <summary>The emulator function that serves <paramref name="routeId"/> of <paramref name="appName"/>: both hosts register their routes under it.</summary>
+    public static string FunctionName(string appName, string routeId) => $"{appName}-{routeId}";
+
+    private string FunctionName(string routeId) => FunctionName(appName, routeId);
 
     public async Task<RouteRun> InvokeAsync(DevRoute route, byte[] eventJson) =>
         ToRun(await emulator.InvokeAsync(FunctionName(route.Id), eventJson));

@@ -166,7 +166,7 @@ internal sealed class InProcessHost : IRouteHost
         {
             emulator.AddFunction(new LambdaFunction
             {
-                Name = $"{table.AppName}-{route.Id}",
+                Name = EmulatedRoutes.FunctionName(table.AppName, route.Id),
                 // No executable runs: the route's code is in the loaded build, whose folder is the task root.
                 Executable = build.AssemblyPath!,
                 MemorySizeMb = route.Settings.MemorySize,
